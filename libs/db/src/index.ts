@@ -1,0 +1,6 @@
+export { type CreateDbOptions, createDb, type Db, type DbClient, type DbOrTx } from './client.ts';
+export { ensureDatabase, MIGRATIONS_FOLDER, runMigrations } from './migrate.ts';
+export * from './repositories/balance.ts';
+export * from './repositories/charge-orders.ts';
+export * from './schema.ts';
+export type { SqlLike } from './sql-like.ts';

@@ -1,0 +1,14 @@
+import { ensureDatabase, runMigrations } from './migrate.ts';
+
+// The one place in libs/db that reads process.env: it is a command, not a library function.
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm';
+const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
+try {
+  if (await ensureDatabase(url)) console.log(`created database ${new URL(url).pathname.slice(1)}`);
+  await runMigrations(url);
+  console.log(`migrations applied to ${safeUrl}`);
+} catch (e) {
+  const err = e as { code?: string; message?: string };
+  console.error(`could not migrate ${safeUrl}: ${err.code ?? ''} ${err.message ?? e}`);
+  process.exit(1);
+}

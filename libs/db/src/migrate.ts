@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** Creates the database named in the URL when it does not exist (needs access to `postgres`). */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) throw new Error('DATABASE_URL names no database');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length > 0) return false;
+    try {
+      await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`);
+    } catch (e) {
+      // Another process created it at the same moment.
+      if ((e as { code?: string }).code !== '42P04') throw e;
+    }
+    return true;
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+}
+
+/** Applies committed migrations. Safe to run from several processes: drizzle serializes on its table. */
+export async function runMigrations(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    // Two processes migrating at once would race on CREATE TABLE; a session lock makes it one at a time.
+    await sql`select pg_advisory_lock(72100001)`;
+    await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS_FOLDER });
+    await sql`select pg_advisory_unlock(72100001)`;
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+}

@@ -1,0 +1,102 @@
+import { newId } from '@smm/domain';
+import type { SqlLike } from '../sql-like.ts';
+
+export interface ChargedOrderLine {
+  orderId: string;
+  serviceId: string;
+  categoryId: string;
+  providerId: string | null;
+  link: string;
+  quantity: number;
+  runs?: number | null;
+  interval?: number | null;
+  comments?: string | null;
+  price: string;
+  bdtPrice: string;
+  usdPrice: string;
+}
+
+export interface ChargeOrdersInput {
+  userId: string;
+  currency: 'BDT' | 'USD';
+  /** Σ line prices, computed by the caller with exact decimals. */
+  total: string;
+  lines: ChargedOrderLine[];
+  isManual?: boolean;
+  adminNotes?: string | null;
+  idempotencyKey?: string | null;
+  /** Who placed it: the customer, or the admin for manual orders. */
+  actorId: string;
+  activityAction?: string;
+  activityMessage?: string;
+}
+
+export interface ChargeOrdersResult {
+  balanceAfter: string;
+}
+
+/**
+ * §6 charge: one atomic debit of the total (`balance >= total` guard), the order rows, one ledger
+ * row per order with a running balanceAfter, and one activity row per order — in one statement, so
+ * it commits all together or not at all. Returns null on insufficient funds, with nothing written.
+ */
+export async function chargeAndCreateOrders(
+  sql: SqlLike,
+  input: ChargeOrdersInput,
+): Promise<ChargeOrdersResult | null> {
+  if (input.lines.length === 0) throw new RangeError('no order lines');
+  // One JSON parameter instead of 15 arrays: one bind, and nulls survive as nulls.
+  const payload = input.lines.map((l, i) => ({
+    ord: i,
+    id: l.orderId,
+    service_id: l.serviceId,
+    category_id: l.categoryId,
+    provider_id: l.providerId,
+    link: l.link,
+    quantity: l.quantity,
+    runs: l.runs ?? null,
+    interval: l.interval ?? null,
+    comments: l.comments ?? null,
+    price: l.price,
+    bdt_price: l.bdtPrice,
+    usd_price: l.usdPrice,
+    ledger_id: newId('ledger'),
+    activity_id: newId('activity'),
+  }));
+  const rows = await sql<{ balance: string }[]>`
+    with d as (
+      update users set balance = balance - ${input.total}::numeric
+      where id = ${input.userId} and status = 'active' and balance >= ${input.total}::numeric
+      returning balance
+    ),
+    lines as (
+      select * from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
+        ord int, id text, service_id text, category_id text, provider_id text, link text, quantity int, runs int,
+        "interval" int, comments text, price numeric, bdt_price numeric, usd_price numeric, ledger_id text,
+        activity_id text)
+    ),
+    o as (
+      insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, runs, "interval",
+                          comments, price, currency, bdt_price, usd_price, is_manual, admin_notes, idempotency_key)
+      select lines.id, ${input.userId}, service_id, category_id, provider_id, link, quantity, runs, "interval",
+             comments, price, ${input.currency}, bdt_price, usd_price, ${input.isManual ?? false},
+             ${input.adminNotes ?? null}, ${input.idempotencyKey ?? null}
+      from lines, d
+      returning id
+    ),
+    l as (
+      insert into ledger (id, user_id, order_id, kind, amount, balance_after, currency, note, actor_id)
+      select ledger_id, ${input.userId}, lines.id, 'charge', -price,
+             d.balance + coalesce(sum(price) over (order by ord rows between 1 following and unbounded following), 0),
+             ${input.currency}, 'order charge', ${input.actorId}
+      from lines, d
+    ),
+    a as (
+      insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
+      select activity_id, ${input.actorId}, lines.id, provider_id, ${input.userId},
+             ${input.activityAction ?? 'order.created'}, ${input.activityMessage ?? null}
+      from lines, d
+    )
+    select balance::text from d`;
+  return rows[0] ? { balanceAfter: rows[0].balance } : null;
+}

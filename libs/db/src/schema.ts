@@ -1,0 +1,293 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// Money: numeric(20,6), read as strings, never JS floats.
+const money = (name: string) => numeric(name, { precision: 20, scale: 6 });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['user', 'admin'] })
+      .notNull()
+      .default('user'),
+    balance: money('balance').notNull().default('0'),
+    currency: text('currency', { enum: ['BDT', 'USD'] })
+      .notNull()
+      .default('BDT'),
+    dollarRate: money('dollar_rate').notNull().default('120'),
+    apiKeyHash: text('api_key_hash'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_api_key_hash_unique').on(t.apiKeyHash),
+    check('users_balance_non_negative', sql`${t.balance} >= 0`),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_dollar_rate_positive', sql`${t.dollarRate} > 0`),
+  ],
+);
+
+export const categories = pgTable('categories', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  status: text('status', { enum: ['active', 'inactive'] })
+    .notNull()
+    .default('active'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const apiProviders = pgTable('api_providers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  apiUrl: text('api_url').notNull(),
+  /** AES-256-GCM ciphertext (iv.tag.data, base64); the plaintext never leaves the server. */
+  apiKeyEnc: text('api_key_enc').notNull(),
+  loginUser: text('login_user'),
+  loginPassEnc: text('login_pass_enc'),
+  status: text('status', { enum: ['active', 'inactive'] })
+    .notNull()
+    .default('active'),
+  isCustom: boolean('is_custom').notNull().default(false),
+  kind: text('kind', { enum: ['smm-v2'] })
+    .notNull()
+    .default('smm-v2'),
+  lastBalance: money('last_balance'),
+  lastBalanceCurrency: text('last_balance_currency'),
+  lastBalanceAt: ts('last_balance_at'),
+  maxConcurrency: integer('max_concurrency').notNull().default(10),
+  /** Set when the provider refuses work for a reason an admin must fix (funds, key, limits). */
+  flaggedAt: ts('flagged_at'),
+  flagReason: text('flag_reason'),
+  /** Status sync leaves this provider alone until then after a provider-wide failure. */
+  syncBackoffUntil: ts('sync_backoff_until'),
+  syncFailures: integer('sync_failures').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const services = pgTable(
+  'services',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    providerId: text('provider_id').references(() => apiProviders.id),
+    providerName: text('provider_name'),
+    providerServiceId: text('provider_service_id'),
+    type: text('type').notNull().default('Default'),
+    rate: money('rate'),
+    rateUSD: money('rate_usd'),
+    providerRate: money('provider_rate'),
+    minOrder: integer('min_order').notNull().default(1),
+    maxOrder: integer('max_order').notNull().default(1_000_000),
+    mode: text('mode', { enum: ['auto', 'manual'] })
+      .notNull()
+      .default('auto'),
+    status: text('status', { enum: ['active', 'inactive'] })
+      .notNull()
+      .default('active'),
+    refill: boolean('refill').notNull().default(false),
+    cancel: boolean('cancel').notNull().default(false),
+    dripfeed: boolean('dripfeed').notNull().default(false),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('services_category_idx').on(t.categoryId),
+    uniqueIndex('services_provider_service_unique').on(t.providerId, t.providerServiceId),
+    check('services_min_max', sql`${t.minOrder} >= 1 AND ${t.maxOrder} >= ${t.minOrder}`),
+    check('services_has_rate', sql`${t.rate} IS NOT NULL OR ${t.rateUSD} IS NOT NULL`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    providerId: text('provider_id').references(() => apiProviders.id),
+    providerOrderId: text('provider_order_id'),
+    link: text('link').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Drip-feed and custom-comment extras, forwarded as the provider's add parameters. */
+    runs: integer('runs'),
+    interval: integer('interval'),
+    comments: text('comments'),
+    price: money('price').notNull(),
+    currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
+    bdtPrice: money('bdt_price').notNull(),
+    usdPrice: money('usd_price').notNull(),
+    providerCharge: money('provider_charge'),
+    providerCurrency: text('provider_currency'),
+    status: text('status').notNull().default('pending'),
+    providerStatus: text('provider_status'),
+    startCount: bigint('start_count', { mode: 'number' }),
+    remains: bigint('remains', { mode: 'number' }),
+    isManual: boolean('is_manual').notNull().default(false),
+    adminNotes: text('admin_notes'),
+    lastStatusCheck: ts('last_status_check'),
+    nextStatusCheck: ts('next_status_check'),
+    /** Consecutive syncs that saw no change; drives adaptive polling. */
+    unchangedChecks: integer('unchanged_checks').notNull().default(0),
+    submitAttempts: integer('submit_attempts').notNull().default(0),
+    /** Bumped on every (re-)enqueue of forwarding: the forward job id is `fwd-<orderId>-<forwardRound>`. */
+    forwardRound: integer('forward_round').notNull().default(1),
+    submittedAt: ts('submitted_at'),
+    lastError: text('last_error'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    index('orders_status_idx').on(t.status),
+    index('orders_provider_order_id_idx').on(t.providerOrderId),
+    index('orders_provider_id_idx').on(t.providerId),
+    index('orders_last_status_check_idx').on(t.lastStatusCheck),
+    index('orders_user_created_idx').on(t.userId, t.createdAt),
+    // The sync sweep's access path: only orders live at a provider, by due time.
+    index('orders_sync_due_idx')
+      .on(t.providerId, t.nextStatusCheck)
+      .where(sql`${t.status} in ('processing', 'in_progress')`),
+    index('orders_pending_idx').on(t.createdAt).where(sql`${t.status} in ('pending', 'submitting')`),
+    check('orders_quantity_positive', sql`${t.quantity} > 0`),
+    check('orders_price_non_negative', sql`${t.price} >= 0`),
+    check(
+      'orders_status_known',
+      sql`${t.status} in ('pending','submitting','needs_review','processing','in_progress','completed','partial','canceled')`,
+    ),
+  ],
+);
+
+export const ledger = pgTable(
+  'ledger',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    orderId: text('order_id').references(() => orders.id),
+    kind: text('kind', { enum: ['charge', 'refund', 'adjustment', 'deposit'] }).notNull(),
+    amount: money('amount').notNull(),
+    balanceAfter: money('balance_after').notNull(),
+    currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
+    note: text('note'),
+    actorId: text('actor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ledger_user_created_idx').on(t.userId, t.createdAt),
+    // One charge and one refund per order, ever: double charges and double refunds are impossible.
+    uniqueIndex('ledger_order_kind_unique')
+      .on(t.orderId, t.kind)
+      .where(sql`${t.kind} in ('charge', 'refund')`),
+    check('ledger_charge_negative', sql`${t.kind} <> 'charge' OR ${t.amount} <= 0`),
+    check('ledger_refund_positive', sql`${t.kind} <> 'refund' OR ${t.amount} >= 0`),
+  ],
+);
+
+export const refills = pgTable(
+  'refills',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    providerRefillId: text('provider_refill_id'),
+    status: text('status', {
+      enum: ['pending', 'submitting', 'processing', 'completed', 'rejected', 'needs_review'],
+    })
+      .notNull()
+      .default('pending'),
+    providerStatus: text('provider_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('refills_order_idx').on(t.orderId), index('refills_status_idx').on(t.status)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: jsonb('response_body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const activityLog = pgTable(
+  'activity_log',
+  {
+    id: text('id').primaryKey(),
+    actorId: text('actor_id'),
+    orderId: text('order_id'),
+    providerId: text('provider_id'),
+    providerOrderId: text('provider_order_id'),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    message: text('message'),
+    providerResponse: jsonb('provider_response'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activity_provider_order_id_idx').on(t.providerOrderId),
+    index('activity_order_idx').on(t.orderId, t.createdAt),
+    index('activity_provider_idx').on(t.providerId, t.createdAt),
+    index('activity_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type ApiProvider = typeof apiProviders.$inferSelect;
+export type Service = typeof services.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type LedgerEntry = typeof ledger.$inferSelect;
+export type Refill = typeof refills.$inferSelect;
+export type ActivityEntry = typeof activityLog.$inferSelect;

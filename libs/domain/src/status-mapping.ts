@@ -1,0 +1,56 @@
+import type { OrderStatus } from './order-status.ts';
+
+/** Normalized provider words (lower case, no spaces, underscores or dashes) → our status. */
+const PROVIDER_WORDS: Record<string, OrderStatus> = {
+  pending: 'processing',
+  processing: 'processing',
+  inprogress: 'in_progress',
+  active: 'in_progress',
+  completed: 'completed',
+  complete: 'completed',
+  partial: 'partial',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+  refunded: 'canceled',
+};
+
+export interface MappedStatus {
+  status: OrderStatus;
+  /** false when the provider's word was not recognised and the current status was kept. */
+  recognised: boolean;
+}
+
+export function normalizeProviderWord(raw: unknown): string {
+  return String(raw ?? '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * §5: provider words map case- and space-insensitively; anything else keeps the current status
+ * (the caller stores the raw word in providerStatus and logs it).
+ */
+export function mapProviderStatus(raw: unknown, current: OrderStatus): MappedStatus {
+  const mapped = PROVIDER_WORDS[normalizeProviderWord(raw)];
+  return mapped ? { status: mapped, recognised: true } : { status: current, recognised: false };
+}
+
+/** §9.4: our status as a reseller-facing provider word. */
+export function toProviderWord(status: OrderStatus): string {
+  switch (status) {
+    case 'pending':
+    case 'submitting':
+    case 'needs_review':
+      return 'Pending';
+    case 'processing':
+      return 'Processing';
+    case 'in_progress':
+      return 'In progress';
+    case 'completed':
+      return 'Completed';
+    case 'partial':
+      return 'Partial';
+    case 'canceled':
+      return 'Canceled';
+  }
+}

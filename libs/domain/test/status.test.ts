@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedSources,
+  assertTransition,
+  canTransition,
+  mapProviderStatus,
+  ORDER_STATUSES,
+  toProviderWord,
+} from '../src/index.ts';
+
+describe('mapProviderStatus', () => {
+  const cases: Array<[string, string]> = [
+    ['Pending', 'processing'],
+    ['pending', 'processing'],
+    ['Processing', 'processing'],
+    ['In progress', 'in_progress'],
+    ['in progress', 'in_progress'],
+    ['InProgress', 'in_progress'],
+    ['inprogress', 'in_progress'],
+    ['In_Progress', 'in_progress'],
+    ['Active', 'in_progress'],
+    ['Completed', 'completed'],
+    ['COMPLETED', 'completed'],
+    [' completed ', 'completed'],
+    ['Partial', 'partial'],
+    ['partial', 'partial'],
+    ['Canceled', 'canceled'],
+    ['Cancelled', 'canceled'],
+    ['cancelled', 'canceled'],
+    ['Refunded', 'canceled'],
+  ];
+  it.each(cases)('%s → %s', (raw, expected) => {
+    expect(mapProviderStatus(raw, 'processing')).toEqual({ status: expected, recognised: true });
+  });
+  it('keeps the current status for unknown words', () => {
+    expect(mapProviderStatus('Fail', 'in_progress')).toEqual({ status: 'in_progress', recognised: false });
+    expect(mapProviderStatus('', 'processing')).toEqual({ status: 'processing', recognised: false });
+    expect(mapProviderStatus(undefined, 'processing').recognised).toBe(false);
+  });
+});
+
+describe('toProviderWord', () => {
+  it('maps our statuses out as §9.4 says', () => {
+    expect(toProviderWord('pending')).toBe('Pending');
+    expect(toProviderWord('submitting')).toBe('Pending');
+    expect(toProviderWord('needs_review')).toBe('Pending');
+    expect(toProviderWord('processing')).toBe('Processing');
+    expect(toProviderWord('in_progress')).toBe('In progress');
+    expect(toProviderWord('completed')).toBe('Completed');
+    expect(toProviderWord('partial')).toBe('Partial');
+    expect(toProviderWord('canceled')).toBe('Canceled');
+  });
+});
+
+describe('order state machine', () => {
+  it('terminal statuses never move', () => {
+    for (const t of ['completed', 'partial', 'canceled'] as const) {
+      for (const to of ORDER_STATUSES) expect(canTransition(t, to)).toBe(false);
+    }
+  });
+  it('forwarding moves', () => {
+    expect(canTransition('pending', 'submitting')).toBe(true);
+    expect(canTransition('submitting', 'processing')).toBe(true);
+    expect(canTransition('submitting', 'pending')).toBe(true);
+    expect(canTransition('submitting', 'needs_review')).toBe(true);
+    expect(canTransition('submitting', 'canceled')).toBe(true);
+    expect(canTransition('processing', 'submitting')).toBe(false);
+  });
+  it('needs_review is only left by an admin decision', () => {
+    expect(allowedSources('needs_review')).toEqual(['submitting']);
+    expect(canTransition('needs_review', 'processing')).toBe(true);
+    expect(canTransition('needs_review', 'pending')).toBe(true);
+    expect(canTransition('needs_review', 'canceled')).toBe(true);
+    expect(canTransition('needs_review', 'completed')).toBe(false);
+  });
+  it('submitting is only entered from pending', () => {
+    expect(allowedSources('submitting')).toEqual(['pending']);
+  });
+  it('assertTransition throws on a bad move', () => {
+    expect(() => assertTransition('completed', 'pending')).toThrow(/completed to pending/);
+    expect(() => assertTransition('processing', 'completed')).not.toThrow();
+  });
+});

@@ -1,0 +1,33 @@
+import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
+import { REDACT_CENSOR, REDACT_PATHS } from './redaction.ts';
+
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  service: string;
+  level?: string;
+  /** Human-readable output for a terminal (pino-pretty); JSON otherwise. */
+  pretty?: boolean;
+  /** Where lines go; tests pass a capturing stream. Defaults to stdout. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const base = {
+    level: opts.level ?? 'info',
+    base: { service: opts.service },
+    redact: { paths: REDACT_PATHS, censor: REDACT_CENSOR },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (opts.destination) return pino(base, opts.destination);
+  if (opts.pretty) {
+    return pino({
+      ...base,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+      },
+    });
+  }
+  return pino(base);
+}

@@ -1,0 +1,63 @@
+import { idSchema } from '@smm/domain';
+import type { JobsOptions } from 'bullmq';
+import { z } from 'zod';
+import { QUEUE, type QueueName } from './names.ts';
+import { RETENTION } from './retention.ts';
+
+interface JobDefinition {
+  queue: QueueName;
+  schema: z.ZodType;
+  options: JobsOptions;
+}
+
+/**
+ * The one job catalog: job name → queue, payload schema (ids only) → default options.
+ * Producers and workers both import it; `HandlerMap` makes a missing handler a compile error.
+ */
+export const jobCatalog = {
+  'forward-order': {
+    queue: QUEUE.orderForward,
+    schema: z.strictObject({ orderId: idSchema('order'), providerId: idSchema('provider').optional() }),
+    options: {
+      ...RETENTION,
+      // Only "definitely not sent" outcomes are retried (the processor decides); jitter spreads a
+      // provider's recovery so every waiting order does not hit it in the same second.
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    },
+  },
+  'sync-sweep': {
+    queue: QUEUE.statusSync,
+    schema: z.strictObject({ force: z.boolean().optional() }),
+    options: { ...RETENTION, attempts: 1 },
+  },
+  'sync-batch': {
+    queue: QUEUE.statusSync,
+    schema: z.strictObject({
+      providerId: idSchema('provider'),
+      orderIds: z.array(idSchema('order')).min(1).max(100),
+    }),
+    options: { ...RETENTION, attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 } },
+  },
+  'repair-stuck': {
+    queue: QUEUE.statusSync,
+    schema: z.strictObject({}),
+    options: { ...RETENTION, attempts: 1 },
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobCatalog = typeof jobCatalog;
+export type JobName = keyof JobCatalog;
+export type JobPayload<N extends JobName> = z.infer<JobCatalog[N]['schema']>;
+/** The job names that live on queue Q. */
+export type JobsOf<Q extends QueueName> = {
+  [N in JobName]: JobCatalog[N]['queue'] extends Q ? N : never;
+}[JobName];
+
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return jobCatalog[name].schema.parse(data) as JobPayload<N>;
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobCatalog, name);
+}

@@ -1,0 +1,7 @@
+export { DelayedError, type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
+export * from './catalog.ts';
+export * from './connections.ts';
+export * from './names.ts';
+export * from './queues.ts';
+export * from './retention.ts';
+export * from './workers.ts';

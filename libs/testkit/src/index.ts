@@ -1,0 +1,5 @@
+export { default as setupDatabases } from './global-setup.ts';
+export { resolveTestServers, type TestServers } from './servers.ts';
+export { ensureTemplate, templateName } from './template.ts';
+export { createTestDatabase, type TestDatabase } from './test-database.ts';
+export { deletePrefix, testPrefix, testRedis } from './test-redis.ts';
