@@ -9,3 +9,4 @@ export {
   secretsKeyEnv,
 } from './fragments.ts';
 export { ConfigError, parseEnv } from './parse-env.ts';
+export { resolveSecretsKey } from './secrets.ts';

@@ -43,3 +43,23 @@ describe('parseEnv', () => {
     expect(parseEnv('svc', schema, { SECRETS_KEY: 'a'.repeat(64) }).SECRETS_KEY).toBe('a'.repeat(64));
   });
 });
+
+describe('resolveSecretsKey', async () => {
+  const { resolveSecretsKey } = await import('../src/index.ts');
+  it('decodes hex and base64, and uses a fixed development key otherwise', () => {
+    expect(resolveSecretsKey({ SECRETS_KEY: 'ab'.repeat(32), NODE_ENV: 'production' }, 's')).toHaveLength(32);
+    expect(
+      resolveSecretsKey(
+        { SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'), NODE_ENV: 'development' },
+        's',
+      ),
+    ).toHaveLength(32);
+    const a = resolveSecretsKey({ NODE_ENV: 'development' }, 's');
+    expect(a.equals(resolveSecretsKey({ NODE_ENV: 'test' }, 's'))).toBe(true);
+  });
+  it('refuses to start without a key in production', () => {
+    expect(() => resolveSecretsKey({ NODE_ENV: 'production' }, 'gateway')).toThrow(
+      /SECRETS_KEY: required in production/,
+    );
+  });
+});

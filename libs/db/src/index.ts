@@ -3,4 +3,5 @@ export { ensureDatabase, MIGRATIONS_FOLDER, runMigrations } from './migrate.ts';
 export * from './repositories/balance.ts';
 export * from './repositories/charge-orders.ts';
 export * from './schema.ts';
+export { createSecretBox, maskSecret, type SecretBox } from './secret-box.ts';
 export type { SqlLike } from './sql-like.ts';
