@@ -2,6 +2,7 @@ export { type CreateDbOptions, createDb, type Db, type DbClient, type DbOrTx } f
 export { ensureDatabase, MIGRATIONS_FOLDER, runMigrations } from './migrate.ts';
 export * from './repositories/balance.ts';
 export * from './repositories/charge-orders.ts';
+export * from './repositories/import-services.ts';
 export * from './schema.ts';
 export { createSecretBox, maskSecret, type SecretBox } from './secret-box.ts';
 export type { SqlLike } from './sql-like.ts';
