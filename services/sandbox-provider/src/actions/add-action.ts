@@ -1,0 +1,84 @@
+import type { ServiceDef } from '../catalog.ts';
+import { orderCharge } from '../money-format.ts';
+import { planOrder } from '../orders/plan-order.ts';
+import { findOutcome } from '../outcomes.ts';
+import type { ActionContext, ActionHandler, ActionReply, Params } from './action-context.ts';
+import { ERRORS, fail, idOut, ok, parseId } from './replies.ts';
+
+interface Sized {
+  quantity: number;
+  runs?: number;
+  interval?: number;
+}
+
+export const addAction: ActionHandler = (ctx, params) => {
+  const { state, now } = ctx;
+  const serviceId = parseId(params.service);
+  const service = serviceId === undefined ? undefined : state.services.get(serviceId);
+  if (!service) return fail(ctx, ERRORS.service);
+
+  const link = params.link?.trim() ?? '';
+  if (link === '') return fail(ctx, ERRORS.link);
+
+  const sized = sizeOf(ctx, service, params);
+  if ('status' in sized) return sized;
+
+  if (state.settings.rejectActiveLink && state.book.activeFor(service.service, link, now)) {
+    return fail(ctx, ERRORS.activeLink);
+  }
+
+  const units = sized.quantity * (sized.runs ?? 1);
+  const charge = orderCharge(service.rate, units, service.type === 'Package');
+  if (!state.book.canAfford(charge, now)) return fail(ctx, ERRORS.funds, 402);
+
+  const id = state.book.allocateId();
+  const forced = findOutcome(state.outcomes, service.service, link);
+  const order = planOrder(
+    {
+      id,
+      service: service.service,
+      link,
+      quantity: units,
+      charge,
+      runs: sized.runs,
+      interval: sized.interval,
+    },
+    now,
+    state.settings.plan,
+    forced,
+  );
+  state.book.insert(order);
+  state.stats.countAccepted(params.service ?? '', params.link ?? '');
+  const orderId = idOut(ctx, id);
+  return ok(ctx.quirks.has('status-success') ? { status: 'success', order: orderId } : { order: orderId });
+};
+
+/** How much the add asks for, by service type, checked against min/max. */
+function sizeOf(ctx: ActionContext, service: ServiceDef, params: Params): Sized | ActionReply {
+  // A package is one fixed bundle: whatever quantity was sent is ignored.
+  if (service.type === 'Package') return { quantity: 1 };
+
+  let quantity: number;
+  if (service.type === 'Custom Comments') {
+    const lines = (params.comments ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    if (lines.length === 0) return fail(ctx, ERRORS.comments);
+    quantity = lines.length;
+  } else {
+    const raw = params.quantity?.trim() ?? '';
+    if (!/^\d{1,12}$/.test(raw)) return fail(ctx, ERRORS.quantity);
+    quantity = Number(raw);
+  }
+  if (quantity < service.min) return fail(ctx, `Quantity less than minimal ${service.min}`);
+  if (quantity > service.max) return fail(ctx, `Quantity more than maximal ${service.max}`);
+
+  if (params.runs === undefined && params.interval === undefined) return { quantity };
+  if (!service.dripfeed) return fail(ctx, ERRORS.dripfeed);
+  const runs = parseId(params.runs);
+  if (runs === undefined || runs > 1000) return fail(ctx, ERRORS.runs);
+  const interval = parseId(params.interval);
+  if (interval === undefined || interval > 100_000) return fail(ctx, ERRORS.interval);
+  return { quantity, runs, interval };
+}
