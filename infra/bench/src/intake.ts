@@ -1,0 +1,334 @@
+/**
+ * Order intake benchmark: POST /api/user/create-orders against a real gateway process, spread over
+ * 1,000 funded users, next to two baselines measured in the same run on the same machine: pgbench
+ * running the same charge statement, and Fastify answering an empty route.
+ * Loopback only; every phase is bounded in time; it stops by itself.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ensureDatabase, runMigrations } from '@smm/db';
+import { newId } from '@smm/domain';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import postgres from 'postgres';
+
+const env = process.env;
+const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench';
+const REDIS_URL = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DURATION_S = Number(env.BENCH_DURATION_S ?? 20);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 64);
+const USERS = Number(env.BENCH_USERS ?? 1000);
+const WARMUP_S = Number(env.BENCH_WARMUP_S ?? 3);
+const DB_POOL_MAX = env.BENCH_DB_POOL_MAX ?? '16';
+const HARD_DEADLINE_MS = (DURATION_S * 3 + WARMUP_S * 2 + 120) * 1000;
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const children = new Set<ChildProcess>();
+
+const deadline = setTimeout(() => {
+  process.stderr.write('bench: hard deadline passed, stopping\n');
+  for (const c of children) c.kill('SIGKILL');
+  process.exit(1);
+}, HARD_DEADLINE_MS);
+deadline.unref();
+
+function log(line: string) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address() as { port: number };
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+function userId(n: number): string {
+  // Deterministic ids so the pgbench script can name the same users: 'usr_' + 26 base32 digits.
+  return `usr_${String(n).padStart(26, '0')}`;
+}
+
+function jwt(secret: string, sub: string): string {
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub, role: 'user', iss: 'smm-gateway', aud: 'smm-panel', iat: now, exp: now + 3600 })}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+}
+
+interface Catalog {
+  categoryId: string;
+  serviceId: string;
+  providerId: string;
+}
+
+/** Removes the run's BullMQ and rate-limit keys (SCAN, never KEYS: the Redis may be shared). */
+async function deletePrefix(url: string, prefix: string): Promise<number> {
+  const r = new Redis(url, { maxRetriesPerRequest: 1 });
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) deleted += await r.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+  return deleted;
+}
+
+async function prepareDatabase(): Promise<Catalog> {
+  await ensureDatabase(DATABASE_URL);
+  await runMigrations(DATABASE_URL);
+  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    await sql`truncate activity_log, ledger, idempotency_keys, refills, orders, services, categories, api_providers, users`;
+    const c: Catalog = {
+      categoryId: newId('category'),
+      serviceId: newId('service'),
+      providerId: newId('provider'),
+    };
+    await sql`insert into api_providers (id, name, api_url, api_key_enc) values (${c.providerId}, 'bench', 'https://p.example', 'x')`;
+    await sql`insert into categories (id, name) values (${c.categoryId}, 'Bench')`;
+    await sql`insert into services (id, name, category_id, provider_id, provider_service_id, rate, rate_usd, min_order, max_order, mode)
+              values (${c.serviceId}, 'Bench followers', ${c.categoryId}, ${c.providerId}, '1', '100', '0.9', 10, 100000, 'auto')`;
+    // Funded through a deposit ledger row each, like real money arrives.
+    await sql`
+      with u as (
+        insert into users (id, email, name, password_hash, balance)
+        select 'usr_' || lpad(n::text, 26, '0'), 'bench' || n || '@example.com', 'Bench', 'x', 1000000000
+        from generate_series(1, ${USERS}::int) n
+        returning id, balance
+      )
+      insert into ledger (id, user_id, kind, amount, balance_after, currency, note)
+      select 'led_' || replace(gen_random_uuid()::text, '-', ''), id, 'deposit', balance, balance, 'BDT', 'bench' from u`;
+    await sql`vacuum analyze`;
+    return c;
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+}
+
+function pgbenchPath(): string {
+  const found = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/bin/pgbench'].find((p) => existsSync(p));
+  return found ?? 'pgbench';
+}
+
+async function runPgbench(c: Catalog): Promise<{ tps: number; latencyMs: number }> {
+  const u = new URL(DATABASE_URL);
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(CONNECTIONS),
+    '-j',
+    '2',
+    '-T',
+    String(DURATION_S),
+    '-f',
+    `${here}charge-order.pgbench.sql`,
+    '-D',
+    `users=${USERS}`,
+    '-D',
+    `svc=${c.serviceId}`,
+    '-D',
+    `cat=${c.categoryId}`,
+    '-D',
+    `prv=${c.providerId}`,
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    decodeURIComponent(u.username || 'postgres'),
+    u.pathname.slice(1),
+  ];
+  const { stdout } = await promisify(execFile)(pgbenchPath(), args, {
+    env: { ...env, PGPASSWORD: decodeURIComponent(u.password) },
+    timeout: (DURATION_S + 60) * 1000,
+  });
+  const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
+  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1] ?? Number.NaN);
+  return { tps, latencyMs };
+}
+
+async function startChild(
+  args: string[],
+  childEnv: NodeJS.ProcessEnv,
+  isReady: () => Promise<boolean>,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.at(-1)} exited with ${child.exitCode}`);
+    if (await isReady().catch(() => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${args[0]} did not become ready`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function ordersLoad(port: number, duration: number, tokens: string[], body: string) {
+  let next = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/user/create-orders',
+        headers: { 'content-type': 'application/json' },
+        body,
+        setupRequest: (req) => {
+          const token = tokens[next++ % tokens.length]!;
+          return { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+        },
+      },
+    ],
+  });
+}
+
+async function emptyRoute(body: string) {
+  const port = await freePort();
+  const server = await startChild([`${here}empty-server.ts`, String(port)], env, async () => {
+    const r = await fetch(`http://127.0.0.1:${port}/api/user/create-orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    return r.ok;
+  });
+  const tokens = Array.from({ length: USERS }, (_, i) => `token-${i}`);
+  await ordersLoad(port, WARMUP_S, tokens, body);
+  const res = await ordersLoad(port, DURATION_S, tokens, body);
+  await stopChild(server);
+  return res;
+}
+
+async function main() {
+  log(`database ${new URL(DATABASE_URL).pathname.slice(1)}: migrating and seeding ${USERS} funded users`);
+  const catalog = await prepareDatabase();
+  const body = JSON.stringify({
+    categoryId: catalog.categoryId,
+    serviceId: catalog.serviceId,
+    link: 'https://instagram.com/gateway-bench',
+    qty: 100,
+  });
+
+  // BENCH_ONLY=gateway skips the baselines while tuning; the printed comparison then says n/a.
+  const baselines = env.BENCH_ONLY !== 'gateway';
+  log(`pgbench: same charge statement, -c ${CONNECTIONS} -j 2 -T ${DURATION_S}`);
+  const pg = baselines ? await runPgbench(catalog) : { tps: Number.NaN, latencyMs: Number.NaN };
+
+  log('fastify empty route');
+  const emptyRes = baselines ? await emptyRoute(body) : null;
+
+  log('gateway');
+  const secret = randomBytes(32).toString('hex');
+  const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const gwPort = await freePort();
+  const gateway = await startChild(
+    // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
+    [...(env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'services/gateway/src/main.ts'],
+    {
+      ...env,
+      NODE_ENV: 'production',
+      DATABASE_URL,
+      REDIS_URL,
+      PORT: String(gwPort),
+      HOST: '127.0.0.1',
+      JWT_SECRET: secret,
+      ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+      LOG_LEVEL: 'warn',
+      ORDER_RATE_MAX: '1000000000',
+      LOGIN_RATE_MAX: '1000000000',
+      BULL_PREFIX: prefix,
+      RATE_LIMIT_PREFIX: `${prefix}:rl:`,
+      DB_POOL_MAX,
+    },
+    async () => (await fetch(`http://127.0.0.1:${gwPort}/readyz`)).ok,
+  );
+  const tokens = Array.from({ length: USERS }, (_, i) => jwt(secret, userId(i + 1)));
+  await ordersLoad(gwPort, WARMUP_S, tokens, body);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, vm(gateway.pid!, 'VmRSS'));
+  }, 250);
+  const gw = await ordersLoad(gwPort, DURATION_S, tokens, body);
+  clearInterval(sampler);
+  const hwm = vm(gateway.pid!, 'VmHWM');
+  await stopChild(gateway);
+
+  // Check what the load did to the books: every 201 is one order, and no user's balance drifted.
+  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+  const [books] = await sql<{ orders: number; drift: number }[]>`
+    select (select count(*)::int from orders where link = 'https://instagram.com/gateway-bench') as orders,
+           (select count(*)::int from users u
+             where u.balance <> (select coalesce(sum(amount), 0) from ledger l where l.user_id = u.id)) as drift`;
+  await sql.end({ timeout: 2 });
+  const queued = await deletePrefix(REDIS_URL, prefix);
+
+  const measured = gw['2xx'] / gw.duration;
+  const ratio = measured / pg.tps;
+  const fmt = (n: number, d = 0) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const lines = [
+    '',
+    `order intake benchmark — ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, loopback`,
+    '',
+    `  gateway create-orders   ${fmt(measured)} orders/s   p50 ${fmt(gw.latency.p50, 1)} ms   p99 ${fmt(gw.latency.p99, 1)} ms   ` +
+      `(${fmt(gw['2xx'])} × 2xx, ${fmt(gw.non2xx)} non-2xx, ${gw.errors} errors, ${gw.timeouts} timeouts)`,
+    `  gateway peak RSS        ${fmt(hwm, 1)} MiB (VmHWM; sampled VmRSS max ${fmt(peakRss, 1)} MiB)`,
+    `  pgbench same statement  ${fmt(pg.tps)} tx/s   avg latency ${fmt(pg.latencyMs, 2)} ms`,
+    emptyRes
+      ? `  fastify empty route     ${fmt(emptyRes.requests.average)} req/s   p50 ${fmt(emptyRes.latency.p50, 1)} ms   p99 ${fmt(emptyRes.latency.p99, 1)} ms`
+      : '  fastify empty route     n/a (BENCH_ONLY=gateway)',
+    '',
+    `  gateway / pgbench       ${fmt(ratio, 2)}   (target ≥ 0.60)`,
+    `  targets                 ≥ 1,000 orders/s: ${measured >= 1000 ? 'met' : 'MISSED'};  p99 ≤ 100 ms: ${gw.latency.p99 <= 100 ? 'met' : 'MISSED'};  ≥ 0.6 × pgbench: ${ratio >= 0.6 ? 'met' : 'MISSED'}`,
+    `  books                   ${fmt(books!.orders)} gateway orders in Postgres (incl. warm-up), ${books!.drift} users with balance ≠ Σ ledger, ${fmt(queued)} Redis keys cleaned`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+try {
+  await main();
+} catch (e) {
+  for (const c of children) c.kill('SIGKILL');
+  process.stderr.write(`bench: failed: ${(e as Error).message}\n`);
+  process.exit(1);
+}
+process.exit(0);

@@ -1,0 +1,44 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { GatewayDeps } from './deps.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { decorateDeps } from './plugins/deps.ts';
+import { registerErrorEnvelope } from './plugins/error-envelope.ts';
+import { registerRateLimit } from './plugins/rate-limit.ts';
+import { genReqId, registerRequestIdEcho } from './plugins/request-id.ts';
+import { registerSwagger } from './plugins/swagger.ts';
+import { adminRoutes } from './routes/admin/index.ts';
+import { authRoutes } from './routes/auth/index.ts';
+import { healthRoutes } from './routes/health/index.ts';
+import { userRoutes } from './routes/user/index.ts';
+
+/**
+ * The whole HTTP API from its dependencies; no I/O of its own until a request arrives, so a test
+ * builds exactly what main.ts runs (and drives it with `app.inject`).
+ */
+export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorEnvelope(app);
+  registerRequestIdEcho(app);
+  decorateDeps(app, deps);
+
+  await registerSwagger(app);
+  await registerAuth(app, config);
+  await registerRateLimit(app, config, deps.redis);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(userRoutes, { prefix: '/api/user' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  return app;
+}

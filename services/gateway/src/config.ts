@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { boolFlag, databaseEnv, logEnv, nodeEnv, parseEnv, portEnv, redisEnv } from '@smm/config';
+import { z } from 'zod';
+
+const TWELVE_HOURS_S = 12 * 3600;
+
+export const gatewayEnvSchema = z
+  .object({
+    ...nodeEnv,
+    ...logEnv,
+    ...databaseEnv,
+    ...redisEnv,
+    ...portEnv(3000),
+    HOST: z.string().default('0.0.0.0'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // §9.1: tokens never outlive 12 hours.
+    JWT_EXPIRES_IN_S: z.coerce.number().int().min(60).max(TWELVE_HOURS_S).default(TWELVE_HOURS_S),
+    JWT_ISSUER: z.string().min(1).default('smm-gateway'),
+    JWT_AUDIENCE: z.string().min(1).default('smm-panel'),
+    ADMIN_EMAIL: z.email().default('admin@example.com'),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    ALLOW_REGISTRATION: z.stringbool().optional(),
+    LOGIN_RATE_MAX: z.coerce.number().int().positive().default(10),
+    LOGIN_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    ORDER_RATE_MAX: z.coerce.number().int().positive().default(120),
+    ORDER_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024),
+    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    BULL_PREFIX: z.string().min(1).default('bull'),
+    RATE_LIMIT_PREFIX: z.string().min(1).default('smm-rl:'),
+    TRUST_PROXY: boolFlag(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+/** The resolved settings buildGateway works from: no optionals left, nothing read from process.env. */
+export interface GatewayConfig {
+  nodeEnv: GatewayEnv['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: GatewayEnv['LOG_LEVEL'];
+  logPretty: boolean;
+  databaseUrl: string;
+  redisUrl: string;
+  dbPoolMax: number;
+  bullPrefix: string;
+  rateLimitPrefix: string;
+  trustProxy: boolean;
+  bodyLimit: number;
+  jwt: { secret: string; expiresInS: number; issuer: string; audience: string; secretGenerated: boolean };
+  admin: { email: string; password: string | undefined };
+  allowRegistration: boolean;
+  rateLimits: {
+    login: { max: number; windowMs: number };
+    orders: { max: number; windowMs: number };
+  };
+}
+
+export function resolveConfig(env: GatewayEnv): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    logPretty: env.LOG_PRETTY ?? false,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dbPoolMax: env.DB_POOL_MAX,
+    bullPrefix: env.BULL_PREFIX,
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    jwt: {
+      // A dev secret lives as long as the process: tokens die with a restart, which is fine locally.
+      secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      secretGenerated: env.JWT_SECRET === undefined,
+      expiresInS: env.JWT_EXPIRES_IN_S,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    },
+    admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
+    allowRegistration: env.ALLOW_REGISTRATION ?? !production,
+    rateLimits: {
+      login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
+      orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },
+    },
+  };
+}
+
+/** Parses an env object (process.env in main.ts, a literal in tests) into the gateway's config. */
+export function loadConfig(env: Record<string, string | undefined>): GatewayConfig {
+  return resolveConfig(parseEnv('gateway', gatewayEnvSchema, env));
+}

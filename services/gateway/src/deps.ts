@@ -1,0 +1,74 @@
+import { createDb, type DbClient } from '@smm/db';
+import { createLogger, type Logger } from '@smm/logger';
+import { createProducerConnection, Producer, waitForRedis } from '@smm/queue';
+import { Redis } from 'ioredis';
+import type { GatewayConfig } from './config.ts';
+
+/** Everything the gateway talks to, built by main.ts (or a test) and handed to buildGateway. */
+export interface GatewayDeps {
+  config: GatewayConfig;
+  db: DbClient;
+  /** BullMQ producer on a fail-fast connection (createProducerConnection). */
+  producer: Producer;
+  /** A plain ioredis connection for the rate-limit store (and the readiness probe). */
+  redis: Redis;
+  logger: Logger;
+}
+
+export interface OpenDepsOptions {
+  /** An existing client (a test database); otherwise one is created from config.databaseUrl. */
+  db?: DbClient;
+  logger?: Logger;
+  /** How long to wait for Redis before giving up. */
+  redisTimeoutMs?: number;
+}
+
+/**
+ * Opens the connections from config and waits until Redis answers (a producer built before Redis
+ * is ready would refuse every enqueue). Used by main.ts and by tests of this and other packages.
+ */
+export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}): Promise<GatewayDeps> {
+  const logger =
+    opts.logger ?? createLogger({ service: 'gateway', level: config.logLevel, pretty: config.logPretty });
+  const db = opts.db ?? createDb(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'gateway' });
+  const producerConnection = createProducerConnection(config.redisUrl, {
+    connectionName: 'gateway-producer',
+  });
+  // Rate limiting must never hold a request hostage to a Redis outage: no offline queue, short timeouts.
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3_000,
+    commandTimeout: 1_000,
+    connectionName: 'gateway-ratelimit',
+  });
+  for (const conn of [producerConnection, redis]) {
+    conn.on('error', (err: Error & { code?: string }) =>
+      logger.warn({ code: err.code, message: err.message }, 'redis connection error'),
+    );
+  }
+  const producer = new Producer({ connection: producerConnection, prefix: config.bullPrefix });
+  const deps: GatewayDeps = { config, db, producer, redis, logger };
+  try {
+    const ms = opts.redisTimeoutMs ?? 5_000;
+    await Promise.all([waitForRedis(producerConnection, ms), waitForRedis(redis, ms)]);
+  } catch (e) {
+    await closeDeps(deps, { keepDb: opts.db !== undefined });
+    throw e;
+  }
+  return deps;
+}
+
+/** §7 order, after the HTTP server is closed: queues → Redis → Postgres. */
+export async function closeDeps(deps: GatewayDeps, opts: { keepDb?: boolean } = {}): Promise<void> {
+  await deps.producer.close().catch(() => {});
+  await Promise.allSettled([quit(deps.producer.connection), quit(deps.redis)]);
+  if (!opts.keepDb) await deps.db.close(5).catch(() => {});
+}
+
+async function quit(conn: Redis): Promise<void> {
+  if (conn.status === 'end') return;
+  // quit() needs a live connection; a dead one is just dropped.
+  if (conn.status !== 'ready') return void conn.disconnect();
+  await conn.quit().catch(() => conn.disconnect());
+}

@@ -1,0 +1,41 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { GatewayConfig } from '../config.ts';
+import { AppError, ERROR_CODE } from '../errors.ts';
+
+/**
+ * Registered with `global: false`: only routes that ask for it (login, register, order creation)
+ * are limited, each with its own counters. The store is Redis so several gateway replicas share
+ * one budget. A Redis outage must not stop order intake, so store errors let the request through.
+ */
+export async function registerRateLimit(app: FastifyInstance, config: GatewayConfig, redis: Redis) {
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis,
+    nameSpace: config.rateLimitPrefix,
+    skipOnError: true,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, ERROR_CODE.rateLimited, `too many requests, retry in ${ctx.after}`, {
+        retryAfterMs: ctx.ttl,
+      }),
+  });
+}
+
+/** Per-IP limit for unauthenticated routes (login, register). */
+export function loginRateLimit(config: GatewayConfig) {
+  return { max: config.rateLimits.login.max, timeWindow: config.rateLimits.login.windowMs };
+}
+
+/**
+ * Per-user limit for order creation. It runs at preValidation, after `authenticate` (onRequest),
+ * so the key is the user, and malformed bodies still count against the budget.
+ */
+export function orderRateLimit(config: GatewayConfig) {
+  return {
+    max: config.rateLimits.orders.max,
+    timeWindow: config.rateLimits.orders.windowMs,
+    hook: 'preValidation' as const,
+    keyGenerator: (req: FastifyRequest) => `u:${req.user.id}`,
+  };
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { adminUserRoutes } from './users.ts';
+
+/**
+ * §9.3 admin area. Every route registered here is behind authenticate + requireAdmin: add a file
+ * exporting a FastifyPluginAsyncZod and register it below (prefix /api/admin is applied by app.ts).
+ */
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  app.addHook('onRequest', app.requireAdmin);
+  await app.register(adminUserRoutes);
+};

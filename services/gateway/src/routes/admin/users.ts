@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
+
+const adminUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  status: z.enum(['active', 'suspended']),
+  balance: moneySchema,
+  currency: currencySchema,
+  dollarRate: moneySchema,
+  hasApiKey: z.boolean(),
+  createdAt: z.string(),
+});
+
+const listUsersSchema = {
+  tags: ['admin'],
+  querystring: z.strictObject({
+    email: z.string().trim().min(1).max(254).optional().describe('substring match'),
+    cursor: z.string().max(64).optional().describe('nextCursor of the previous page'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  }),
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      users: z.array(adminUserSchema),
+      nextCursor: z.string().nullable(),
+    }),
+    ...errors(400, 401, 403),
+  },
+};
+
+export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { sql } = app.deps.db;
+  const empty = sql``;
+
+  app.get('/users', { schema: listUsersSchema }, async (req) => {
+    const { email, cursor, limit } = req.query;
+    // User ids are time-sortable, so id order is signup order and the id itself is the cursor.
+    const rows = await sql<z.infer<typeof adminUserSchema>[]>`
+      select id, email, name, role, status, balance::text as balance, currency,
+             dollar_rate::text as "dollarRate", api_key_hash is not null as "hasApiKey",
+             to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"
+      from users
+      where true
+        ${email ? sql`and email like ${`%${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : empty}
+        ${cursor ? sql`and id < ${cursor}` : empty}
+      order by id desc
+      limit ${limit + 1}`;
+    const page = rows.slice(0, limit);
+    return {
+      success: true as const,
+      users: page,
+      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  });
+};

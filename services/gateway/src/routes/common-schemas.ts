@@ -1,0 +1,32 @@
+import { CURRENCIES } from '@smm/domain';
+import { z } from 'zod';
+
+export const errorSchema = z
+  .object({
+    success: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+  })
+  .meta({ id: 'Error' });
+
+/** The error replies a route documents; every one has the §9 envelope. */
+export function errors<const S extends readonly number[]>(...statuses: S) {
+  return Object.fromEntries(statuses.map((s) => [s, errorSchema])) as Record<S[number], typeof errorSchema>;
+}
+
+export const moneySchema = z
+  .string()
+  .regex(/^-?\d+\.\d{6}$/)
+  .describe('exact decimal, 6 places');
+export const currencySchema = z.enum(CURRENCIES);
+export const roleSchema = z.enum(['user', 'admin']);
+
+export const publicUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    currency: currencySchema,
+    balance: moneySchema,
+  })
+  .meta({ id: 'User' });

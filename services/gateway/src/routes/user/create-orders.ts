@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { orderRateLimit } from '../../plugins/rate-limit.ts';
+import { enqueueForwarding, ForwardQueue } from '../../services/forwarding.ts';
+import { IntakeCache } from '../../services/intake-cache.ts';
+import { createOrders } from '../../services/order-intake.ts';
+import { createOrdersSchema } from './schemas.ts';
+
+// 100 lines with 2,048-character links are ~220 KB: the global 64 KB limit would refuse a valid order.
+const CREATE_ORDERS_BODY_LIMIT = 256 * 1024;
+
+export const createOrdersRoute: FastifyPluginAsyncZod = async (app) => {
+  const { config, db, producer } = app.deps;
+  const forwardQueue = new ForwardQueue(producer);
+  const cache = new IntakeCache();
+
+  app.post(
+    '/create-orders',
+    {
+      schema: createOrdersSchema,
+      bodyLimit: Math.max(config.bodyLimit, CREATE_ORDERS_BODY_LIMIT),
+      config: { rateLimit: orderRateLimit(config) },
+    },
+    async (req, reply) => {
+      const lines = 'orders' in req.body ? req.body.orders : [req.body];
+      const result = await createOrders(db.sql, cache, {
+        userId: req.user.id,
+        lines,
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      if (result.kind === 'replayed') {
+        return reply.code(201).header('idempotent-replayed', 'true').send(result.reply);
+      }
+      // Committed and charged: from here on the answer is 201 whatever Redis does.
+      await enqueueForwarding(forwardQueue, result.accepted, req.log);
+      return reply.code(201).send(result.reply);
+    },
+  );
+};

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiKeyRoutes } from './api-key.ts';
+import { createOrdersRoute } from './create-orders.ts';
+import { meRoute } from './me.ts';
+import { orderRoutes } from './orders.ts';
+import { serviceRoutes } from './services.ts';
+
+/** §9.2 customer area: any signed-in user (admins too), always scoped to the caller's own data. */
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  await app.register(createOrdersRoute);
+  await app.register(orderRoutes);
+  await app.register(serviceRoutes);
+  await app.register(meRoute);
+  await app.register(apiKeyRoutes);
+};

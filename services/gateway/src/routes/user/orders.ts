@@ -1,0 +1,98 @@
+import type { SqlLike } from '@smm/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODE, notFound } from '../../errors.ts';
+import { getOrderSchema, listOrdersSchema } from './schemas.ts';
+
+// Timestamps leave as exact UTC text with microseconds: the cursor compares them back losslessly.
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+function orderColumns(sql: SqlLike) {
+  return sql.unsafe(`
+    o.id, o.service_id as "serviceId", o.category_id as "categoryId", o.link, o.quantity,
+    o.price::text as price, o.currency, o.status, o.provider_status as "providerStatus",
+    o.start_count as "startCount", o.remains,
+    to_char(o.created_at at time zone 'UTC', ${ISO}) as "createdAt",
+    to_char(o.updated_at at time zone 'UTC', ${ISO}) as "updatedAt",
+    to_char(o.completed_at at time zone 'UTC', ${ISO}) as "completedAt"`);
+}
+
+interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(v) &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      !Number.isNaN(Date.parse(v[0]))
+    ) {
+      return { createdAt: v[0], id: v[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError(400, ERROR_CODE.validation, 'invalid cursor', [
+    { field: 'querystring.cursor', message: 'not a cursor from this API' },
+  ]);
+}
+
+export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { sql } = app.deps.db;
+  const empty = sql``;
+
+  app.get('/orders', { schema: listOrdersSchema }, async (req) => {
+    const q = req.query;
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const rows = await sql<(Cursor & Record<string, unknown>)[]>`
+      select ${orderColumns(sql)}
+      from orders o
+      where o.user_id = ${req.user.id}
+        ${q.status ? sql`and o.status = ${q.status}` : empty}
+        ${q.serviceId ? sql`and o.service_id = ${q.serviceId}` : empty}
+        ${q.from ? sql`and o.created_at >= ${q.from}::timestamptz` : empty}
+        ${q.to ? sql`and o.created_at < ${q.to}::timestamptz` : empty}
+        ${cursor ? sql`and (o.created_at, o.id) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : empty}
+      order by o.created_at desc, o.id desc
+      limit ${q.limit + 1}`;
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      success: true as const,
+      orders: page as unknown as OrderRow[],
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
+  });
+
+  app.get('/orders/:id', { schema: getOrderSchema }, async (req) => {
+    // Another user's order is indistinguishable from a missing one.
+    const [order] = await sql<OrderRow[]>`
+      select ${orderColumns(sql)} from orders o where o.id = ${req.params.id} and o.user_id = ${req.user.id}`;
+    if (!order) throw notFound('order');
+    return { success: true as const, order };
+  });
+};
+
+type OrderRow = {
+  id: string;
+  serviceId: string;
+  categoryId: string;
+  link: string;
+  quantity: number;
+  price: string;
+  currency: 'BDT' | 'USD';
+  status: string;
+  providerStatus: string | null;
+  startCount: number | null;
+  remains: number | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+};

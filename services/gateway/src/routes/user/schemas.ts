@@ -1,0 +1,141 @@
+import { createOrdersBodySchema, idSchema, ORDER_STATUSES } from '@smm/domain';
+import { z } from 'zod';
+import { currencySchema, errors, moneySchema, publicUserSchema, roleSchema } from '../common-schemas.ts';
+
+const timestampSchema = z.string().describe('ISO 8601, UTC, microseconds');
+
+// --- create-orders ---------------------------------------------------------------------------
+
+export const createOrdersReplySchema = z
+  .object({
+    success: z.literal(true),
+    ordersCreated: z.number().int(),
+    totalCost: moneySchema,
+    currency: currencySchema,
+    orderIds: z.array(z.string()),
+  })
+  .meta({ id: 'CreateOrdersReply' });
+
+export const createOrdersSchema = {
+  tags: ['user'],
+  summary: 'Place one order, or a mass order of up to 100 lines (all or nothing)',
+  headers: z.object({
+    'idempotency-key': z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/, 'printable ASCII, 1 to 255 characters')
+      .optional(),
+  }),
+  body: createOrdersBodySchema,
+  response: {
+    201: createOrdersReplySchema,
+    ...errors(400, 401, 402, 403, 413, 422, 429, 503),
+  },
+};
+
+// --- orders ------------------------------------------------------------------------------------
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    serviceId: z.string(),
+    categoryId: z.string(),
+    link: z.string(),
+    quantity: z.number().int(),
+    price: moneySchema,
+    currency: currencySchema,
+    status: z.enum(ORDER_STATUSES as [string, ...string[]]),
+    providerStatus: z.string().nullable(),
+    startCount: z.number().nullable(),
+    remains: z.number().nullable(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+    completedAt: timestampSchema.nullable(),
+  })
+  .meta({ id: 'Order' });
+
+export const listOrdersQuerySchema = z.strictObject({
+  status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
+  serviceId: idSchema('service').optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('created at or after'),
+  to: z.iso.datetime({ offset: true }).optional().describe('created before'),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const listOrdersSchema = {
+  tags: ['user'],
+  querystring: listOrdersQuerySchema,
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      orders: z.array(orderSchema),
+      nextCursor: z.string().nullable(),
+    }),
+    ...errors(400, 401),
+  },
+};
+
+export const getOrderSchema = {
+  tags: ['user'],
+  params: z.strictObject({ id: idSchema('order') }),
+  response: { 200: z.object({ success: z.literal(true), order: orderSchema }), ...errors(400, 401, 404) },
+};
+
+// --- services ----------------------------------------------------------------------------------
+
+export const serviceListingSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    categoryId: z.string(),
+    categoryName: z.string(),
+    type: z.string(),
+    ratePer1000: moneySchema.describe('in the caller currency; Package services: per order'),
+    min: z.number().int(),
+    max: z.number().int(),
+    refill: z.boolean(),
+    cancel: z.boolean(),
+    dripfeed: z.boolean(),
+    description: z.string().nullable(),
+  })
+  .meta({ id: 'ServiceListing' });
+
+export const listServicesSchema = {
+  tags: ['user'],
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      currency: currencySchema,
+      services: z.array(serviceListingSchema),
+    }),
+    ...errors(401),
+  },
+};
+
+// --- me / api key ------------------------------------------------------------------------------
+
+export const meSchema = {
+  tags: ['user'],
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      user: publicUserSchema.extend({
+        role: roleSchema,
+        dollarRate: moneySchema,
+        status: z.enum(['active', 'suspended']),
+        hasApiKey: z.boolean(),
+        createdAt: timestampSchema,
+      }),
+    }),
+    ...errors(401, 404),
+  },
+};
+
+export const apiKeySchema = {
+  tags: ['user'],
+  summary: 'Rotate the reseller API key (shown once; the old key stops working)',
+  response: {
+    200: z.object({ success: z.literal(true), apiKey: z.string() }),
+    ...errors(401, 404),
+  },
+};

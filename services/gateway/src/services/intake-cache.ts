@@ -1,0 +1,103 @@
+import type { SqlLike } from '@smm/db';
+import type { Currency } from '@smm/domain';
+
+export interface CatalogService {
+  id: string;
+  categoryId: string;
+  providerId: string | null;
+  type: string;
+  rate: string | null;
+  rateUSD: string | null;
+  minOrder: number;
+  maxOrder: number;
+  mode: 'auto' | 'manual';
+  status: 'active' | 'inactive';
+  categoryStatus: 'active' | 'inactive';
+}
+
+export interface PricingFacts {
+  currency: Currency;
+  dollarRate: string;
+  status: 'active' | 'suspended';
+}
+
+export interface IntakeCacheOptions {
+  /** How stale a service's price/status may be when an order is priced (admin edits apply after this). */
+  serviceTtlMs: number;
+  /** How stale a user's currency/dollarRate may be; a failed charge always re-reads them. */
+  userTtlMs: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_INTAKE_CACHE: IntakeCacheOptions = {
+  serviceTtlMs: 2_000,
+  userTtlMs: 5_000,
+  maxEntries: 20_000,
+};
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+}
+
+/**
+ * Short-lived, per-process memory of what pricing needs, so the hot path is usually the charge
+ * statement alone. Balance is never cached: the debit's own `balance >= total` guard decides funds.
+ */
+export class IntakeCache {
+  readonly #opts: IntakeCacheOptions;
+  #services = new Map<string, Entry<CatalogService | null>>();
+  #users = new Map<string, Entry<PricingFacts | null>>();
+
+  constructor(opts: IntakeCacheOptions = DEFAULT_INTAKE_CACHE) {
+    this.#opts = opts;
+  }
+
+  async services(sql: SqlLike, ids: string[]): Promise<Map<string, CatalogService>> {
+    const now = Date.now();
+    const out = new Map<string, CatalogService>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const e = this.#services.get(id);
+      if (e && e.expires > now) {
+        if (e.value) out.set(id, e.value);
+      } else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const rows = await sql<CatalogService[]>`
+      select s.id, s.category_id as "categoryId", s.provider_id as "providerId", s.type,
+             s.rate::text as rate, s.rate_usd::text as "rateUSD", s.min_order as "minOrder",
+             s.max_order as "maxOrder", s.mode, s.status, c.status as "categoryStatus"
+      from services s join categories c on c.id = s.category_id
+      where s.id = any(${missing}::text[])`;
+    const found = new Map(rows.map((r) => [r.id, r]));
+    this.#trim(this.#services);
+    const expires = now + this.#opts.serviceTtlMs;
+    for (const id of missing) {
+      const row = found.get(id) ?? null;
+      this.#services.set(id, { value: row, expires });
+      if (row) out.set(id, row);
+    }
+    return out;
+  }
+
+  async user(sql: SqlLike, userId: string, fresh = false): Promise<PricingFacts | null> {
+    const now = Date.now();
+    const e = fresh ? undefined : this.#users.get(userId);
+    if (e && e.expires > now) return e.value;
+    const [row] = await sql<PricingFacts[]>`
+      select currency, dollar_rate::text as "dollarRate", status from users where id = ${userId}`;
+    this.#trim(this.#users);
+    this.#users.set(userId, { value: row ?? null, expires: now + this.#opts.userTtlMs });
+    return row ?? null;
+  }
+
+  forgetUser(userId: string): void {
+    this.#users.delete(userId);
+  }
+
+  #trim(map: Map<string, unknown>): void {
+    // Crude but bounded: a full cache starts over rather than growing with every user ever seen.
+    if (map.size >= this.#opts.maxEntries) map.clear();
+  }
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { type ChargedOrderLine, chargeAndCreateOrders } from '@smm/db';
+import {
+  addMoney,
+  type Currency,
+  isPackageService,
+  newId,
+  type OrderLineInput,
+  priceOrder,
+} from '@smm/domain';
+import type postgres from 'postgres';
+import { AppError, ERROR_CODE, forbidden, unauthorized } from '../errors.ts';
+import type { CatalogService, IntakeCache } from './intake-cache.ts';
+
+/** What the customer gets back, and what an idempotent replay returns verbatim. */
+export interface CreateOrdersReply {
+  success: true;
+  ordersCreated: number;
+  totalCost: string;
+  currency: Currency;
+  orderIds: string[];
+}
+
+export interface AcceptedOrder {
+  orderId: string;
+  providerId: string | null;
+  /** auto-mode services are forwarded by the forwarder; manual ones wait for an admin. */
+  forward: boolean;
+}
+
+export type IntakeResult =
+  | { kind: 'created'; reply: CreateOrdersReply; accepted: AcceptedOrder[] }
+  | { kind: 'replayed'; reply: CreateOrdersReply };
+
+interface LineProblem {
+  line: number;
+  code: (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
+  message: string;
+  min?: number;
+  max?: number;
+}
+
+function checkLine(i: number, line: OrderLineInput, svc: CatalogService | undefined): LineProblem | null {
+  if (!svc) return { line: i, code: ERROR_CODE.serviceNotFound, message: 'no such service' };
+  if (svc.categoryId !== line.categoryId) {
+    return { line: i, code: ERROR_CODE.serviceNotInCategory, message: 'the service is not in that category' };
+  }
+  if (svc.status !== 'active' || svc.categoryStatus !== 'active') {
+    return { line: i, code: ERROR_CODE.serviceInactive, message: 'the service is not available' };
+  }
+  // Package services sell one fixed bundle per order: qty must say 1 rather than be silently ignored.
+  const [min, max] = isPackageService(svc.type) ? [1, 1] : [svc.minOrder, svc.maxOrder];
+  if (line.qty < min || line.qty > max) {
+    return {
+      line: i,
+      code: ERROR_CODE.quantityOutOfRange,
+      message: `quantity must be between ${min} and ${max}`,
+      min,
+      max,
+    };
+  }
+  return null;
+}
+
+/** Canonical form of the order lines: the same order sent twice hashes the same. */
+export function requestHash(lines: OrderLineInput[]): string {
+  const canonical = JSON.stringify(lines.map((l) => [l.categoryId, l.serviceId, l.link, l.qty]));
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+class InsufficientFunds extends Error {}
+
+function insufficientFunds(total: string, currency: Currency): AppError {
+  return new AppError(402, ERROR_CODE.insufficientFunds, 'not enough funds on balance', {
+    required: total,
+    currency,
+  });
+}
+
+export interface IntakeInput {
+  userId: string;
+  lines: OrderLineInput[];
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * §9.2/§6 order intake: check every line against the catalog, price each with exact decimals, then
+ * debit the total and write orders, ledger and activity rows in one statement (all or nothing).
+ * With an Idempotency-Key the key row is written in the same transaction as the charge, so a
+ * retried request either replays the committed answer or finds no trace of a failed attempt.
+ */
+export async function createOrders(
+  sql: postgres.Sql,
+  cache: IntakeCache,
+  input: IntakeInput,
+  retried = false,
+): Promise<IntakeResult> {
+  const ids = [...new Set(input.lines.map((l) => l.serviceId))];
+  const [found, byId] = await Promise.all([cache.user(sql, input.userId, retried), cache.services(sql, ids)]);
+  if (!found) throw unauthorized('account no longer exists');
+  if (found.status !== 'active') throw forbidden('account is suspended');
+
+  const problems: LineProblem[] = [];
+  input.lines.forEach((line, i) => {
+    const p = checkLine(i, line, byId.get(line.serviceId));
+    if (p) problems.push(p);
+  });
+  const first = problems[0];
+  if (first) {
+    const single = input.lines.length === 1;
+    throw new AppError(422, first.code, single ? first.message : `line ${first.line}: ${first.message}`, {
+      lines: problems,
+    });
+  }
+
+  const user = { currency: found.currency, dollarRate: found.dollarRate };
+  const charged: ChargedOrderLine[] = [];
+  const accepted: AcceptedOrder[] = [];
+  for (const line of input.lines) {
+    const svc = byId.get(line.serviceId)!;
+    const price = priceOrder(svc, line.qty, user);
+    const orderId = newId('order');
+    charged.push({
+      orderId,
+      serviceId: svc.id,
+      categoryId: svc.categoryId,
+      providerId: svc.providerId,
+      link: line.link,
+      quantity: line.qty,
+      price: price.price,
+      bdtPrice: price.bdtPrice,
+      usdPrice: price.usdPrice,
+    });
+    accepted.push({ orderId, providerId: svc.providerId, forward: svc.mode === 'auto' });
+  }
+  const total = addMoney(...charged.map((c) => c.price));
+  const reply: CreateOrdersReply = {
+    success: true,
+    ordersCreated: charged.length,
+    totalCost: total,
+    currency: found.currency,
+    orderIds: charged.map((c) => c.orderId),
+  };
+  const charge = {
+    userId: input.userId,
+    currency: found.currency,
+    total,
+    lines: charged,
+    actorId: input.userId,
+    idempotencyKey: input.idempotencyKey ?? null,
+    activityMessage: charged.length > 1 ? `mass order of ${charged.length} lines` : undefined,
+  };
+
+  /**
+   * The debit refused: either the money is short, or the cached pricing facts went stale (the
+   * account was suspended, its currency or dollarRate changed). Re-read them; price again once if
+   * they changed, so a stale cache can never decide the outcome.
+   */
+  const refused = async (): Promise<IntakeResult> => {
+    const fresh = await cache.user(sql, input.userId, true);
+    if (
+      !retried &&
+      fresh &&
+      (fresh.status !== found.status ||
+        fresh.currency !== found.currency ||
+        fresh.dollarRate !== found.dollarRate)
+    ) {
+      return createOrders(sql, cache, input, true);
+    }
+    if (fresh && fresh.status !== 'active') throw forbidden('account is suspended');
+    throw insufficientFunds(total, found.currency);
+  };
+
+  const key = input.idempotencyKey;
+  if (key === undefined) {
+    const res = await chargeAndCreateOrders(sql, charge);
+    if (!res) return refused();
+    return { kind: 'created', reply, accepted };
+  }
+
+  const hash = requestHash(input.lines);
+  try {
+    return await sql.begin(async (tx) => {
+      // A concurrent request with the same key waits here on the key's unique index until the first
+      // commits (then it replays) or rolls back (then it proceeds as the first).
+      const inserted = await tx`
+        insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
+        values (${input.userId}, ${key}, ${hash}, 201, ${JSON.stringify(reply)}::jsonb)
+        on conflict (user_id, key) do nothing
+        returning 1`;
+      if (inserted.length === 0) {
+        const [prev] = await tx<{ requestHash: string; responseBody: CreateOrdersReply }[]>`
+          select request_hash as "requestHash", response_body as "responseBody"
+          from idempotency_keys where user_id = ${input.userId} and key = ${key}`;
+        if (!prev || prev.requestHash !== hash) {
+          throw new AppError(
+            422,
+            ERROR_CODE.idempotencyMismatch,
+            'this Idempotency-Key was already used with a different request',
+          );
+        }
+        return { kind: 'replayed', reply: prev.responseBody } as const;
+      }
+      const res = await chargeAndCreateOrders(tx, charge);
+      if (!res) throw new InsufficientFunds();
+      return { kind: 'created', reply, accepted } as const;
+    });
+  } catch (e) {
+    // Rolled back with the key row: the client may top up and retry with the same key.
+    if (e instanceof InsufficientFunds) return refused();
+    throw e;
+  }
+}
