@@ -2,8 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { GatewayDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerBullBoard } from './plugins/bull-board.ts';
 import { decorateDeps } from './plugins/deps.ts';
 import { registerErrorEnvelope } from './plugins/error-envelope.ts';
+import { decorateIntake } from './plugins/intake.ts';
+import { registerMetrics } from './plugins/metrics.ts';
+import { decorateQueueEvents } from './plugins/queue-events.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { genReqId, registerRequestIdEcho } from './plugins/request-id.ts';
 import { registerSwagger } from './plugins/swagger.ts';
@@ -31,6 +35,9 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   registerErrorEnvelope(app);
   registerRequestIdEcho(app);
   decorateDeps(app, deps);
+  registerMetrics(app, deps);
+  decorateIntake(app);
+  decorateQueueEvents(app);
 
   await registerSwagger(app);
   await registerAuth(app, config);
@@ -40,5 +47,6 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/user' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await registerBullBoard(app);
   return app;
 }

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { boolFlag, databaseEnv, logEnv, nodeEnv, parseEnv, portEnv, redisEnv } from '@smm/config';
+import {
+  boolFlag,
+  databaseEnv,
+  logEnv,
+  nodeEnv,
+  parseEnv,
+  portEnv,
+  redisEnv,
+  resolveSecretsKey,
+  secretsKeyEnv,
+} from '@smm/config';
 import { z } from 'zod';
 
 const TWELVE_HOURS_S = 12 * 3600;
@@ -11,6 +21,7 @@ export const gatewayEnvSchema = z
     ...databaseEnv,
     ...redisEnv,
     ...portEnv(3000),
+    ...secretsKeyEnv,
     HOST: z.string().default('0.0.0.0'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // §9.1: tokens never outlive 12 hours.
@@ -33,6 +44,11 @@ export const gatewayEnvSchema = z
     BULL_PREFIX: z.string().min(1).default('bull'),
     RATE_LIMIT_PREFIX: z.string().min(1).default('smm-rl:'),
     TRUST_PROXY: boolFlag(false),
+    ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
+    /** How long admin forward/sync requests wait for the worker's answer before replying 202. */
+    ADMIN_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+    /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; open otherwise (like /healthz). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -56,6 +72,12 @@ export interface GatewayConfig {
   rateLimitPrefix: string;
   trustProxy: boolean;
   bodyLimit: number;
+  /** AES-256-GCM key for provider secrets at rest (SECRETS_KEY; fixed dev key outside production). */
+  secretsKey: Buffer;
+  /** Provider API URLs may be http:// (development, sandbox); https only otherwise. */
+  allowInsecureProviderUrls: boolean;
+  adminWaitMs: number;
+  metricsToken: string | undefined;
   jwt: { secret: string; expiresInS: number; issuer: string; audience: string; secretGenerated: boolean };
   admin: { email: string; password: string | undefined };
   allowRegistration: boolean;
@@ -80,6 +102,11 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT_BYTES,
+    // Throws a ConfigError in production without SECRETS_KEY: the gateway refuses to start.
+    secretsKey: resolveSecretsKey(env, 'gateway'),
+    allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
+    adminWaitMs: env.ADMIN_WAIT_MS,
+    metricsToken: env.METRICS_TOKEN,
     jwt: {
       // A dev secret lives as long as the process: tokens die with a restart, which is fine locally.
       secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),

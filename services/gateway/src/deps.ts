@@ -1,4 +1,4 @@
-import { createDb, type DbClient } from '@smm/db';
+import { createDb, createSecretBox, type DbClient, type SecretBox } from '@smm/db';
 import { createLogger, type Logger } from '@smm/logger';
 import { createProducerConnection, Producer, waitForRedis } from '@smm/queue';
 import { Redis } from 'ioredis';
@@ -13,6 +13,8 @@ export interface GatewayDeps {
   /** A plain ioredis connection for the rate-limit store (and the readiness probe). */
   redis: Redis;
   logger: Logger;
+  /** Encrypts/decrypts provider secrets with config.secretsKey (the workers use the same key). */
+  secretBox: SecretBox;
 }
 
 export interface OpenDepsOptions {
@@ -48,7 +50,14 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
     );
   }
   const producer = new Producer({ connection: producerConnection, prefix: config.bullPrefix });
-  const deps: GatewayDeps = { config, db, producer, redis, logger };
+  const deps: GatewayDeps = {
+    config,
+    db,
+    producer,
+    redis,
+    logger,
+    secretBox: createSecretBox(config.secretsKey),
+  };
   try {
     const ms = opts.redisTimeoutMs ?? 5_000;
     await Promise.all([waitForRedis(producerConnection, ms), waitForRedis(redis, ms)]);

@@ -18,6 +18,11 @@ export const ERROR_CODE = {
   serviceNotInCategory: 'SERVICE_NOT_IN_CATEGORY',
   quantityOutOfRange: 'QUANTITY_OUT_OF_RANGE',
   registrationClosed: 'REGISTRATION_CLOSED',
+  invalidTransition: 'INVALID_TRANSITION',
+  providerError: 'PROVIDER_ERROR',
+  providerInactive: 'PROVIDER_INACTIVE',
+  providerUrlNotAllowed: 'PROVIDER_URL_NOT_ALLOWED',
+  balanceTooLow: 'BALANCE_WOULD_BE_NEGATIVE',
   rateLimited: 'RATE_LIMITED',
   dependencyUnavailable: 'DEPENDENCY_UNAVAILABLE',
   internal: 'INTERNAL_ERROR',
@@ -43,3 +48,8 @@ export const notFound = (what = 'resource') => new AppError(404, ERROR_CODE.notF
 export const unauthorized = (message = 'authentication required') =>
   new AppError(401, ERROR_CODE.unauthorized, message);
 export const forbidden = (message = 'not allowed') => new AppError(403, ERROR_CODE.forbidden, message);
+
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, ERROR_CODE.conflict, message, details);
+export const businessRule = (message: string, details?: unknown) =>
+  new AppError(422, ERROR_CODE.businessRule, message, details);

@@ -25,7 +25,7 @@ export interface TestGateway {
 export async function startGateway(
   t: TestDatabase,
   env: Record<string, string> = {},
-  opts: { redisUrl?: string; redisTimeoutMs?: number } = {},
+  opts: { redisUrl?: string; redisTimeoutMs?: number; logs?: string[] } = {},
 ): Promise<TestGateway> {
   const prefix = testPrefix('gw');
   const redisUrl = opts.redisUrl ?? testRedisUrl();
@@ -41,7 +41,15 @@ export async function startGateway(
     LOGIN_RATE_MAX: '100000',
     ...env,
   });
-  const logger = createLogger({ service: 'gateway-test', level: config.logLevel });
+  // With `logs`, every line the gateway writes (debug and up) is kept for the test to search.
+  const logs = opts.logs;
+  const logger = logs
+    ? createLogger({
+        service: 'gateway-test',
+        level: 'debug',
+        destination: { write: (line) => logs.push(line) },
+      })
+    : createLogger({ service: 'gateway-test', level: config.logLevel });
   const deps = await openDeps(config, { db: t, logger, redisTimeoutMs: opts.redisTimeoutMs ?? 5_000 });
   const app = await buildGateway(deps);
   await app.ready();

@@ -81,6 +81,10 @@ export interface IntakeInput {
   userId: string;
   lines: OrderLineInput[];
   idempotencyKey?: string | undefined;
+  /** An admin placing a manual order for the user: recorded as the actor of ledger and activity rows. */
+  admin?: { actorId: string; adminNotes: string | null } | undefined;
+  /** Called once the charge committed (metrics: orders created per service). */
+  onCreated?: ((lines: ChargedOrderLine[]) => void) | undefined;
 }
 
 /**
@@ -131,7 +135,8 @@ export async function createOrders(
       bdtPrice: price.bdtPrice,
       usdPrice: price.usdPrice,
     });
-    accepted.push({ orderId, providerId: svc.providerId, forward: svc.mode === 'auto' });
+    // Manual orders are the admin's to fulfil (or to forward explicitly): never auto-forwarded.
+    accepted.push({ orderId, providerId: svc.providerId, forward: svc.mode === 'auto' && !input.admin });
   }
   const total = addMoney(...charged.map((c) => c.price));
   const reply: CreateOrdersReply = {
@@ -146,9 +151,20 @@ export async function createOrders(
     currency: found.currency,
     total,
     lines: charged,
-    actorId: input.userId,
+    actorId: input.admin?.actorId ?? input.userId,
     idempotencyKey: input.idempotencyKey ?? null,
-    activityMessage: charged.length > 1 ? `mass order of ${charged.length} lines` : undefined,
+    ...(input.admin
+      ? {
+          isManual: true,
+          adminNotes: input.admin.adminNotes,
+          activityAction: 'order.created_manual',
+          activityMessage: `manual order placed by admin ${input.admin.actorId}`,
+        }
+      : { activityMessage: charged.length > 1 ? `mass order of ${charged.length} lines` : undefined }),
+  };
+  const created = (): IntakeResult => {
+    input.onCreated?.(charged);
+    return { kind: 'created', reply, accepted };
   };
 
   /**
@@ -175,12 +191,12 @@ export async function createOrders(
   if (key === undefined) {
     const res = await chargeAndCreateOrders(sql, charge);
     if (!res) return refused();
-    return { kind: 'created', reply, accepted };
+    return created();
   }
 
   const hash = requestHash(input.lines);
   try {
-    return await sql.begin(async (tx) => {
+    const result = await sql.begin(async (tx) => {
       // A concurrent request with the same key waits here on the key's unique index until the first
       // commits (then it replays) or rolls back (then it proceeds as the first).
       const inserted = await tx`
@@ -205,6 +221,8 @@ export async function createOrders(
       if (!res) throw new InsufficientFunds();
       return { kind: 'created', reply, accepted } as const;
     });
+    if (result.kind === 'created') input.onCreated?.(charged);
+    return result;
   } catch (e) {
     // Rolled back with the key row: the client may top up and retry with the same key.
     if (e instanceof InsufficientFunds) return refused();

@@ -1,4 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { adminActivityRoutes } from './activity.ts';
+import { adminBalanceRoutes } from './balance.ts';
+import { adminCatalogRoutes } from './catalog/index.ts';
+import { adminOrderRoutes } from './orders/index.ts';
+import { adminProviderRoutes } from './providers/index.ts';
 import { adminUserRoutes } from './users.ts';
 
 /**
@@ -9,4 +14,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate);
   app.addHook('onRequest', app.requireAdmin);
   await app.register(adminUserRoutes);
+  await app.register(adminBalanceRoutes);
+  await app.register(adminOrderRoutes);
+  await app.register(adminProviderRoutes);
+  await app.register(adminCatalogRoutes);
+  await app.register(adminActivityRoutes);
 };

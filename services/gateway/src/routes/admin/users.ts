@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
+import { likeContains } from '../cursor.ts';
 
 const adminUserSchema = z.object({
   id: z.string(),
@@ -18,7 +19,16 @@ const adminUserSchema = z.object({
 const listUsersSchema = {
   tags: ['admin'],
   querystring: z.strictObject({
-    email: z.string().trim().min(1).max(254).optional().describe('substring match'),
+    email: z.string().trim().min(1).max(254).optional().describe('email substring'),
+    search: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .optional()
+      .describe('email or name substring, case-insensitive'),
+    role: roleSchema.optional(),
+    status: z.enum(['active', 'suspended']).optional(),
     cursor: z.string().max(64).optional().describe('nextCursor of the previous page'),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   }),
@@ -37,7 +47,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   const empty = sql``;
 
   app.get('/users', { schema: listUsersSchema }, async (req) => {
-    const { email, cursor, limit } = req.query;
+    const { email, search, role, status, cursor, limit } = req.query;
     // User ids are time-sortable, so id order is signup order and the id itself is the cursor.
     const rows = await sql<z.infer<typeof adminUserSchema>[]>`
       select id, email, name, role, status, balance::text as balance, currency,
@@ -45,7 +55,10 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
              to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"
       from users
       where true
-        ${email ? sql`and email like ${`%${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : empty}
+        ${email ? sql`and email like ${likeContains(email.toLowerCase())}` : empty}
+        ${search ? sql`and (email ilike ${likeContains(search)} or name ilike ${likeContains(search)})` : empty}
+        ${role ? sql`and role = ${role}` : empty}
+        ${status ? sql`and status = ${status}` : empty}
         ${cursor ? sql`and id < ${cursor}` : empty}
       order by id desc
       limit ${limit + 1}`;

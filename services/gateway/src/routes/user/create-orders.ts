@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRateLimit } from '../../plugins/rate-limit.ts';
-import { enqueueForwarding, ForwardQueue } from '../../services/forwarding.ts';
-import { IntakeCache } from '../../services/intake-cache.ts';
+import { enqueueForwarding } from '../../services/forwarding.ts';
 import { createOrders } from '../../services/order-intake.ts';
 import { createOrdersSchema } from './schemas.ts';
 
@@ -9,9 +8,8 @@ import { createOrdersSchema } from './schemas.ts';
 const CREATE_ORDERS_BODY_LIMIT = 256 * 1024;
 
 export const createOrdersRoute: FastifyPluginAsyncZod = async (app) => {
-  const { config, db, producer } = app.deps;
-  const forwardQueue = new ForwardQueue(producer);
-  const cache = new IntakeCache();
+  const { config, db } = app.deps;
+  const { cache, forwardQueue } = app.intake;
 
   app.post(
     '/create-orders',
@@ -26,6 +24,7 @@ export const createOrdersRoute: FastifyPluginAsyncZod = async (app) => {
         userId: req.user.id,
         lines,
         idempotencyKey: req.headers['idempotency-key'],
+        onCreated: (charged) => app.metrics.countOrders(charged),
       });
       if (result.kind === 'replayed') {
         return reply.code(201).header('idempotent-replayed', 'true').send(result.reply);

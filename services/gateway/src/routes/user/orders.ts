@@ -1,6 +1,7 @@
 import type { SqlLike } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODE, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
+import { type Cursor, decodeCursor, encodeCursor } from '../cursor.ts';
 import { getOrderSchema, listOrdersSchema } from './schemas.ts';
 
 // Timestamps leave as exact UTC text with microseconds: the cursor compares them back losslessly.
@@ -10,38 +11,10 @@ function orderColumns(sql: SqlLike) {
   return sql.unsafe(`
     o.id, o.service_id as "serviceId", o.category_id as "categoryId", o.link, o.quantity,
     o.price::text as price, o.currency, o.status, o.provider_status as "providerStatus",
-    o.start_count as "startCount", o.remains,
+    o.start_count::float8 as "startCount", o.remains::float8 as remains,
     to_char(o.created_at at time zone 'UTC', ${ISO}) as "createdAt",
     to_char(o.updated_at at time zone 'UTC', ${ISO}) as "updatedAt",
     to_char(o.completed_at at time zone 'UTC', ${ISO}) as "completedAt"`);
-}
-
-interface Cursor {
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(v) &&
-      typeof v[0] === 'string' &&
-      typeof v[1] === 'string' &&
-      !Number.isNaN(Date.parse(v[0]))
-    ) {
-      return { createdAt: v[0], id: v[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError(400, ERROR_CODE.validation, 'invalid cursor', [
-    { field: 'querystring.cursor', message: 'not a cursor from this API' },
-  ]);
 }
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,0 +1,183 @@
+// `npm start`: the whole panel on one machine — migrations, seed, and the four services as
+// separate processes with prefixed logs — until Ctrl-C stops them all in order.
+import { join } from 'node:path';
+import { parseEnv, resolveSecretsKey } from '@smm/config';
+import { createDb, ensureDatabase, runMigrations } from '@smm/db';
+import { z } from 'zod';
+import { loadDevState } from './dev-state.ts';
+import { checkPostgres, checkRedis } from './preflight.ts';
+import { seed } from './seed.ts';
+import { type ProcessSpec, type Running, startProcess, stopOne, waitHealthy } from './supervisor.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+const env = parseEnv(
+  'npm start',
+  z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/smm'),
+    REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+    PORT: z.coerce.number().int().default(3000),
+    FORWARDER_PORT: z.coerce.number().int().default(3001),
+    STATUS_SYNC_PORT: z.coerce.number().int().default(3002),
+    SANDBOX_PORT: z.coerce.number().int().default(3100),
+    SANDBOX_API_KEY: z.string().default('sandbox-key'),
+    SANDBOX_ORDER_DURATION_MS: z.coerce.number().int().default(30_000),
+    SYNC_INTERVAL_MS: z.coerce.number().int().default(10_000),
+    ADMIN_EMAIL: z.string().default('admin@example.com'),
+    ADMIN_PASSWORD: z.string().optional(),
+    JWT_SECRET: z.string().optional(),
+    SECRETS_KEY: z.string().optional(),
+    DEMO_EMAIL: z.string().default('demo@example.com'),
+    DEMO_PASSWORD: z.string().default('demo-password'),
+    LOG_LEVEL: z.string().default('info'),
+    SMM_DEV_STATE: z.string().default(join(root, '.smm-dev.json')),
+  }),
+  process.env,
+);
+
+function fail(message: string): never {
+  process.stderr.write(`\nnpm start: ${message}\n\n`);
+  process.exit(1);
+}
+
+const pgProblem = await checkPostgres(env.DATABASE_URL);
+if (pgProblem) fail(pgProblem);
+const redisProblem = await checkRedis(env.REDIS_URL);
+if (redisProblem) fail(redisProblem);
+
+try {
+  await ensureDatabase(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL);
+} catch (e) {
+  fail(`could not migrate the database: ${(e as Error).message}`);
+}
+
+const dev = loadDevState(env.SMM_DEV_STATE);
+const adminPassword = env.ADMIN_PASSWORD ?? dev.adminPassword;
+const secretsKey = resolveSecretsKey({ SECRETS_KEY: env.SECRETS_KEY, NODE_ENV: env.NODE_ENV }, 'npm start');
+const pretty = process.stdout.isTTY ? 'true' : 'false';
+const common = {
+  NODE_ENV: env.NODE_ENV,
+  DATABASE_URL: env.DATABASE_URL,
+  REDIS_URL: env.REDIS_URL,
+  LOG_LEVEL: env.LOG_LEVEL,
+  LOG_PRETTY: pretty,
+  ALLOW_INSECURE_PROVIDER_URLS: 'true',
+  ...(env.SECRETS_KEY ? { SECRETS_KEY: env.SECRETS_KEY } : {}),
+};
+const sandboxApiUrl = `http://127.0.0.1:${env.SANDBOX_PORT}/api/v2`;
+
+const running = new Map<string, Running>();
+let stopping = false;
+// Stop taking orders first, then the workers (they finish their jobs), then the fake upstream.
+const STOP_ORDER = ['gateway', 'forwarder', 'status-sync', 'sandbox-provider'];
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nstopping: gateway → forwarder → status-sync → sandbox …\n');
+  for (const name of STOP_ORDER) {
+    const r = running.get(name);
+    if (r) await stopOne(r);
+  }
+  process.stdout.write('all stopped\n');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+const restarts: number[] = [];
+function supervise(spec: ProcessSpec): Running {
+  const r = startProcess(spec, root);
+  running.set(spec.name, r);
+  void r.exited.then((code) => {
+    if (stopping) return;
+    const now = Date.now();
+    restarts.push(now);
+    const recent = restarts.filter((t) => now - t < 60_000).length;
+    if (spec.restart && recent <= 10) {
+      process.stdout.write(`\n${spec.name} exited (code ${code}); restarting it\n`);
+      setTimeout(() => {
+        if (!stopping) supervise(spec);
+      }, 1_000);
+      return;
+    }
+    process.stdout.write(`\n${spec.name} exited unexpectedly (code ${code}); stopping the rest\n`);
+    void shutdown(1);
+  });
+  return r;
+}
+
+function launch(name: string, script: string, port: number, color: number, extra: Record<string, string>) {
+  return supervise({
+    name,
+    script,
+    env: { ...common, PORT: String(port), ...extra },
+    healthUrl: `http://127.0.0.1:${port}/healthz`,
+    color,
+    restart: name === 'forwarder' || name === 'status-sync',
+  });
+}
+
+try {
+  const sandbox = launch('sandbox-provider', 'services/sandbox-provider/src/main.ts', env.SANDBOX_PORT, 35, {
+    HOST: '127.0.0.1',
+    SANDBOX_API_KEY: env.SANDBOX_API_KEY,
+    SANDBOX_ORDER_DURATION_MS: String(env.SANDBOX_ORDER_DURATION_MS),
+  });
+  await waitHealthy(sandbox);
+
+  const db = createDb(env.DATABASE_URL, { max: 2 });
+  try {
+    const seeded = await seed(db.sql, {
+      sandboxApiUrl,
+      sandboxApiKey: env.SANDBOX_API_KEY,
+      secretsKey,
+      demoEmail: env.DEMO_EMAIL,
+      demoPassword: env.DEMO_PASSWORD,
+      markupPercent: '25',
+    });
+    process.stdout.write(
+      `seeded: sandbox provider ${seeded.providerId}, services +${seeded.services.created} ~${seeded.services.updated}` +
+        `${seeded.demoCreated ? ', demo customer with 100.00 USD' : ''}\n`,
+    );
+  } finally {
+    await db.close();
+  }
+
+  const gateway = launch('gateway', 'services/gateway/src/main.ts', env.PORT, 36, {
+    HOST: '0.0.0.0',
+    JWT_SECRET: env.JWT_SECRET ?? dev.jwtSecret,
+    ADMIN_EMAIL: env.ADMIN_EMAIL,
+    ADMIN_PASSWORD: adminPassword,
+    ALLOW_REGISTRATION: 'true',
+  });
+  const forwarder = launch('forwarder', 'services/forwarder/src/main.ts', env.FORWARDER_PORT, 33, {
+    FORWARD_FIRST_STATUS_CHECK_MS: process.env.FORWARD_FIRST_STATUS_CHECK_MS ?? '5000',
+  });
+  const statusSync = launch('status-sync', 'services/status-sync/src/main.ts', env.STATUS_SYNC_PORT, 32, {
+    SYNC_INTERVAL_MS: String(env.SYNC_INTERVAL_MS),
+    // Demo orders take ~30 s: poll them every ~6 s instead of every minute.
+    SYNC_POLL_SCALE: process.env.SYNC_POLL_SCALE ?? '0.1',
+  });
+  await Promise.all([waitHealthy(gateway), waitHealthy(forwarder), waitHealthy(statusSync)]);
+} catch (e) {
+  process.stderr.write(`\nnpm start: ${(e as Error).message}\n`);
+  await shutdown(1);
+}
+
+const base = `http://localhost:${env.PORT}`;
+process.stdout.write(`
+  SMM panel is running
+  ────────────────────────────────────────────────────────────
+  API            ${base}/api
+  API docs       ${base}/docs
+  Bull Board     ${base}/admin/queues   (log in as admin first)
+  Metrics        ${base}/metrics
+  Sandbox        ${sandboxApiUrl}   (key: ${env.SANDBOX_API_KEY})
+
+  admin          ${env.ADMIN_EMAIL} / ${adminPassword}
+  demo customer  ${env.DEMO_EMAIL} / ${env.DEMO_PASSWORD}   (100.00 USD)
+
+  Ctrl-C stops everything.
+`);

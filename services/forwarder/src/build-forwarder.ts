@@ -1,0 +1,110 @@
+import type { DbClient, SecretBox } from '@smm/db';
+import type { Logger } from '@smm/logger';
+import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
+import { createWorker, Producer, type Worker } from '@smm/queue';
+import type { Redis } from 'ioredis';
+import { Batcher } from './batcher.ts';
+import { type ClaimInput, claimOrders } from './claim-order.ts';
+import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { forwardOrderProcessor } from './forward-order.ts';
+import { ForwarderMetrics } from './metrics.ts';
+import { type ForwardedInput, markForwardedMany } from './outcomes.ts';
+import { ProviderClients } from './provider-clients.ts';
+import { ProviderLimits } from './provider-limits.ts';
+import { DEFAULT_SETTINGS, type ForwarderSettings } from './settings.ts';
+
+export interface ForwarderDeps {
+  /** postgres.js client (`createDb(url).sql`). */
+  sql: DbClient['sql'];
+  /** A worker connection (`createWorkerConnection`): BullMQ needs maxRetriesPerRequest null. */
+  connection: Redis;
+  /** Decrypts providers' API keys; must use the gateway's SECRETS_KEY. */
+  secretBox: SecretBox;
+  logger: Logger;
+  settings?: Partial<ForwarderSettings>;
+  metrics?: ForwarderMetrics;
+}
+
+export interface Forwarder {
+  worker: Worker;
+  metrics: ForwarderMetrics;
+  settings: ForwarderSettings;
+  limiter: ConcurrencyLimit;
+  /** Starts taking jobs; resolves once the worker is connected. */
+  start(): Promise<void>;
+  /** Stops taking jobs, waits for running ones, closes its queues and its own connection (not the one it was given). */
+  close(): Promise<void>;
+}
+
+export function buildForwarder(deps: ForwarderDeps): Forwarder {
+  const settings: ForwarderSettings = { ...DEFAULT_SETTINGS, ...deps.settings };
+  const metrics = deps.metrics ?? new ForwarderMetrics();
+  const logger = deps.logger;
+  const requestTimeout = settings.providerTimeouts.request ?? DEFAULT_TIMEOUTS.request;
+  // Leases and follow-up jobs on a connection of their own with auto-pipelining: the acquires and
+  // releases of many concurrent jobs leave in one write instead of one each. BullMQ keeps its own.
+  const side = deps.connection.duplicate({ enableAutoPipelining: true, connectionName: 'forwarder-leases' });
+  side.on('error', () => {
+    // The same outage shows on the worker connection, whose listener logs it.
+  });
+  const limiter = new ConcurrencyLimit({
+    redis: side,
+    prefix: settings.prefix,
+    leaseMs: requestTimeout + 10_000,
+  });
+  const producer = new Producer({ connection: side, prefix: settings.prefix });
+  // Two statements in flight per step at most: under load the rest gather into the next one.
+  const batch = { maxSize: 100, maxInFlight: 2, key: (i: { orderId: string }) => i.orderId } as const;
+  const processor = forwardOrderProcessor({
+    sql: deps.sql,
+    claims: new Batcher((inputs: ClaimInput[]) => claimOrders(deps.sql, inputs), batch),
+    forwardedWrites: new Batcher((inputs: ForwardedInput[]) => markForwardedMany(deps.sql, inputs), batch),
+    limiter,
+    limits: new ProviderLimits(deps.sql, settings.providerCacheMs),
+    clients: new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics),
+    producer,
+    metrics,
+    logger,
+    settings,
+  });
+  const worker = createWorker(
+    'order-forward',
+    { 'forward-order': processor },
+    {
+      connection: deps.connection,
+      prefix: settings.prefix,
+      concurrency: settings.concurrency,
+      // A job whose worker died mid-call must never run again: its order may be at the provider.
+      maxStalledCount: 0,
+      lockDuration: settings.lockDurationMs,
+      stalledInterval: settings.stalledIntervalMs,
+      autorun: false,
+    },
+  );
+  worker.on('error', (err) => logger.error({ err }, 'forward worker error'));
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    // Retries are logged by the processor; this is the final word on jobs that will not run again.
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError') {
+      logger.warn({ jobId: job.id, orderId: job.data?.orderId, reason: err.message }, 'forward job failed');
+    }
+  });
+
+  let running: Promise<void> | null = null;
+  return {
+    worker,
+    metrics,
+    settings,
+    limiter,
+    async start() {
+      running ??= worker.run().catch((err: unknown) => logger.error({ err }, 'forward worker stopped'));
+      await worker.waitUntilReady();
+    },
+    async close() {
+      await worker.close();
+      await running;
+      await producer.close();
+      await side.quit().catch(() => side.disconnect());
+    },
+  };
+}

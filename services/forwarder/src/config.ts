@@ -1,0 +1,73 @@
+import {
+  databaseEnv,
+  isProduction,
+  logEnv,
+  nodeEnv,
+  parseEnv,
+  portEnv,
+  redisEnv,
+  secretsKeyEnv,
+} from '@smm/config';
+import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
+import { z } from 'zod';
+import type { ForwarderSettings } from './settings.ts';
+
+const ms = (def: number) => z.coerce.number().int().min(1).default(def);
+
+export const forwarderEnvSchema = z.object({
+  ...nodeEnv,
+  ...logEnv,
+  ...databaseEnv,
+  ...redisEnv,
+  ...secretsKeyEnv,
+  ...portEnv(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BULL_PREFIX: z.string().min(1).default('bull'),
+  FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  PROVIDER_CONNECT_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.connect),
+  PROVIDER_RESPONSE_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.response),
+  PROVIDER_REQUEST_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request),
+  FORWARD_BACKOFF_BASE_MS: ms(2_000),
+  FORWARD_BACKOFF_MAX_MS: ms(10 * 60_000),
+  FORWARD_SOFT_REJECT_DELAY_MS: ms(5 * 60_000),
+  FORWARD_LIMIT_RETRY_MS: ms(200),
+  FORWARD_FIRST_STATUS_CHECK_MS: ms(30_000),
+  FORWARD_LOCK_DURATION_MS: ms(30_000),
+  FORWARD_STALLED_INTERVAL_MS: ms(30_000),
+  ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
+  // Longer than a provider request may take, so a rolling restart never strands an order in submitting.
+  SHUTDOWN_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request + 5_000),
+});
+
+export type ForwarderEnv = z.infer<typeof forwarderEnvSchema>;
+
+export interface ForwarderConfig {
+  env: ForwarderEnv;
+  settings: ForwarderSettings;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): ForwarderConfig {
+  const e = parseEnv('forwarder', forwarderEnvSchema, env);
+  return {
+    env: e,
+    settings: {
+      prefix: e.BULL_PREFIX,
+      concurrency: e.FORWARD_CONCURRENCY,
+      providerTimeouts: {
+        connect: e.PROVIDER_CONNECT_TIMEOUT_MS,
+        response: e.PROVIDER_RESPONSE_TIMEOUT_MS,
+        request: e.PROVIDER_REQUEST_TIMEOUT_MS,
+      },
+      backoffBaseMs: e.FORWARD_BACKOFF_BASE_MS,
+      backoffMaxMs: e.FORWARD_BACKOFF_MAX_MS,
+      softRejectDelayMs: e.FORWARD_SOFT_REJECT_DELAY_MS,
+      limitRetryMs: e.FORWARD_LIMIT_RETRY_MS,
+      firstStatusCheckMs: e.FORWARD_FIRST_STATUS_CHECK_MS,
+      allowInsecureProviderUrls: e.ALLOW_INSECURE_PROVIDER_URLS ?? !isProduction(e),
+      providerCacheMs: 5_000,
+      lockDurationMs: e.FORWARD_LOCK_DURATION_MS,
+      stalledIntervalMs: e.FORWARD_STALLED_INTERVAL_MS,
+    },
+  };
+}

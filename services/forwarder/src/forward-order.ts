@@ -1,0 +1,339 @@
+import type { DbClient } from '@smm/db';
+import type { OrderStatus } from '@smm/domain';
+import { jobLogger, type Logger } from '@smm/logger';
+import {
+  type AddResult,
+  addParamsFor,
+  isProviderError,
+  type ProviderClient,
+  ProviderError,
+} from '@smm/provider-client';
+import {
+  DelayedError,
+  enqueue,
+  forwardJobId,
+  type Producer,
+  type TypedJob,
+  UnrecoverableError,
+} from '@smm/queue';
+import { jitter, retryDelay } from './backoff.ts';
+import type { Batcher } from './batcher.ts';
+import { blockedReason, type Claim, type ClaimInput, findOrderTarget } from './claim-order.ts';
+import type { ConcurrencyLimit, Lease } from './concurrency-limit.ts';
+import { retryWrite } from './db-retry.ts';
+import type { ForwarderMetrics } from './metrics.ts';
+import {
+  cancelRejected,
+  currentStatus,
+  deferOrder,
+  errorRecord,
+  type ForwardedInput,
+  markNeedsReview,
+  releaseForRetry,
+} from './outcomes.ts';
+import type { ProviderClients } from './provider-clients.ts';
+import type { ProviderLimits } from './provider-limits.ts';
+import type { ForwardResult } from './result.ts';
+import type { ForwarderSettings } from './settings.ts';
+
+export interface ForwardDeps {
+  sql: DbClient['sql'];
+  /** claimOrders and markForwardedMany, shared by the jobs running at the same moment. */
+  claims: Batcher<ClaimInput, Claim | null>;
+  forwardedWrites: Batcher<ForwardedInput, OrderStatus | null>;
+  limiter: ConcurrencyLimit;
+  limits: ProviderLimits;
+  clients: ProviderClients;
+  /** For the delayed follow-up job of a waiting order. */
+  producer: Producer;
+  metrics: ForwarderMetrics;
+  logger: Logger;
+  settings: ForwarderSettings;
+}
+
+type ForwardJob = TypedJob<'forward-order'>;
+type JobLog = () => Logger;
+
+/**
+ * The forward-order processor (§7): claim the order in one guarded statement, call `add` exactly
+ * once, record the outcome by its classification. Nothing here ever calls `add` for an order this
+ * job did not itself move out of `pending`, so a retried, duplicated or stalled job cannot send twice.
+ */
+export function forwardOrderProcessor(deps: ForwardDeps) {
+  return async (job: ForwardJob, token?: string): Promise<ForwardResult> => {
+    deps.metrics.inFlight.inc();
+    try {
+      return await forward(deps, job, token, lazyJobLogger(deps.logger, job));
+    } finally {
+      deps.metrics.inFlight.dec();
+    }
+  };
+}
+
+async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undefined, log: JobLog) {
+  const { orderId } = job.data;
+  let providerId = job.data.providerId;
+  if (providerId === undefined) {
+    const target = await findOrderTarget(deps.sql, orderId);
+    if (!target) return missingOrder(deps, orderId);
+    if (target.status !== 'pending') return notPending(deps, target.status, target.providerOrderId);
+    if (target.providerId === null) return waiting(deps, log, 'the order has no provider');
+    providerId = target.providerId;
+  }
+
+  const limit = await deps.limits.get(providerId);
+  let lease: Lease | null = null;
+  if (limit !== null) {
+    lease = await deps.limiter.acquire(providerId, limit);
+    if (!lease) {
+      // Over the provider's limit: wait a moment without using up one of the job's attempts.
+      deps.metrics.job('limited');
+      await job.moveToDelayed(Date.now() + jitter(deps.settings.limitRetryMs), token);
+      throw new DelayedError();
+    }
+  }
+  try {
+    const input: ClaimInput = {
+      orderId,
+      providerId,
+      explicitProvider: job.data.providerId !== undefined,
+      allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
+    };
+    const claim = await deps.claims.load(input);
+    if (!claim) return missingOrder(deps, orderId);
+    if (!claim.claimed) return unclaimed(deps, job, log, claim, input);
+    return await send(deps, job, log, claim, providerId);
+  } finally {
+    await lease
+      ?.release()
+      .catch((err: unknown) => log().warn({ err }, 'could not release the provider lease'));
+  }
+}
+
+/** The order was not moved to submitting: say why, and never call the provider. */
+async function unclaimed(
+  deps: ForwardDeps,
+  job: ForwardJob,
+  log: JobLog,
+  claim: Claim,
+  input: ClaimInput,
+): Promise<ForwardResult> {
+  if (claim.status !== 'pending') return notPending(deps, claim.status, claim.providerOrderId);
+  const blocked = blockedReason(claim, input);
+  if (!blocked) {
+    // Another job claimed it between our read and our update.
+    const now = await currentStatus(deps.sql, input.orderId);
+    return notPending(deps, now?.status ?? 'submitting', now?.providerOrderId ?? null);
+  }
+  if (!blocked.providerIssue) return waiting(deps, log, blocked.reason);
+  return defer(deps, job, log, {
+    from: 'pending',
+    providerId: input.providerId,
+    error: blocked.reason,
+    flagReason: blocked.reason,
+    record: { reason: blocked.reason },
+  });
+}
+
+async function send(
+  deps: ForwardDeps,
+  job: ForwardJob,
+  log: JobLog,
+  claim: Claim,
+  providerId: string,
+): Promise<ForwardResult> {
+  const { orderId } = job.data;
+  let client: ProviderClient;
+  try {
+    client = deps.clients.get({ id: providerId, apiUrl: claim.apiUrl!, apiKeyEnc: claim.apiKeyEnc! });
+  } catch (err) {
+    log().error({ err }, 'cannot decrypt the provider API key');
+    const reason = 'cannot decrypt the provider API key (SECRETS_KEY differs from the gateway)';
+    return defer(deps, job, log, {
+      from: 'submitting',
+      providerId,
+      error: reason,
+      flagReason: reason,
+      record: { reason },
+    });
+  }
+  const params = addParamsFor({
+    providerServiceId: claim.providerServiceId!,
+    serviceType: claim.serviceType,
+    link: claim.link,
+    quantity: claim.quantity,
+    runs: claim.runs,
+    interval: claim.interval,
+    comments: claim.comments,
+  });
+
+  let added: AddResult;
+  try {
+    added = await client.add(params);
+  } catch (e) {
+    const err = isProviderError(e)
+      ? e
+      : new ProviderError({ kind: 'ambiguous', action: 'add', message: 'the add call failed unexpectedly' });
+    return failed(deps, job, log, providerId, err);
+  }
+  return forwarded(deps, log, orderId, providerId, added);
+}
+
+async function forwarded(
+  deps: ForwardDeps,
+  log: JobLog,
+  orderId: string,
+  providerId: string,
+  added: AddResult,
+): Promise<ForwardResult> {
+  const { providerOrderId } = added;
+  let status: OrderStatus | null;
+  try {
+    status = await retryWrite(() =>
+      deps.forwardedWrites.load({
+        orderId,
+        providerId,
+        providerOrderId,
+        reply: added.reply,
+        firstStatusCheckMs: deps.settings.firstStatusCheckMs,
+      }),
+    );
+  } catch (err) {
+    // The provider has the order and we could not write it down: never re-send; an admin attaches the id.
+    log().error({ err, providerOrderId }, 'forwarded but not recorded; the order will go to review');
+    deps.metrics.job('error');
+    throw new UnrecoverableError(
+      `needs_review: forwarded as provider order ${providerOrderId} but could not record it`,
+    );
+  }
+  if (status === null) {
+    const now = await currentStatus(deps.sql, orderId);
+    log().error({ providerOrderId, status: now?.status }, 'forwarded, but the order had already moved on');
+    deps.metrics.job('error');
+    return {
+      status: now?.status ?? 'submitting',
+      providerOrderId,
+      error: `provider order ${providerOrderId} created, but the order was already ${now?.status}`,
+    };
+  }
+  deps.metrics.job('forwarded');
+  return { status, providerOrderId };
+}
+
+async function failed(
+  deps: ForwardDeps,
+  job: ForwardJob,
+  log: JobLog,
+  providerId: string,
+  e: ProviderError,
+): Promise<ForwardResult> {
+  const { orderId } = job.data;
+  const error = e.providerMessage ?? e.message;
+  const base = { orderId, providerId, error, record: errorRecord(e) };
+  switch (e.kind) {
+    case 'not_sent':
+    case 'rate_limited': {
+      await retryWrite(() => releaseForRetry(deps.sql, base));
+      deps.metrics.job('retry');
+      const attempt = job.attemptsMade + 1;
+      const attempts = job.opts.attempts ?? 1;
+      if (attempt >= attempts) {
+        log().warn(
+          { kind: e.kind, attempt },
+          'not sent, attempts used up: the order stays pending for repair',
+        );
+      } else {
+        // BullMQ reads the backoff from this job object when it handles the throw below: our own
+        // base/cap, and the provider's Retry-After as a floor. The stored job options are unchanged.
+        const delay = retryDelay(
+          attempt,
+          deps.settings.backoffBaseMs,
+          deps.settings.backoffMaxMs,
+          e.retryAfterMs,
+        );
+        job.opts.backoff = { type: 'fixed', delay };
+        log().info({ kind: e.kind, attempt, delay }, 'not sent; retrying later');
+      }
+      throw e;
+    }
+    case 'rejected_soft':
+      return defer(deps, job, log, { ...base, from: 'submitting', flagReason: `refused orders: ${error}` });
+    case 'rejected_hard': {
+      const done = await retryWrite(() => cancelRejected(deps.sql, base));
+      deps.metrics.job('hard_rejected');
+      if (!done) {
+        const now = await currentStatus(deps.sql, orderId);
+        return { status: now?.status ?? 'submitting', error };
+      }
+      log().info({ error, refunded: done.refunded }, 'provider rejected the order: canceled and refunded');
+      return { status: 'canceled', error, refunded: done.refunded };
+    }
+    case 'ambiguous': {
+      await retryWrite(() => markNeedsReview(deps.sql, base));
+      deps.metrics.job('needs_review');
+      log().warn({ err: e }, 'the provider may or may not have the order: needs review');
+      throw new UnrecoverableError(`needs_review: ${e.message}`);
+    }
+  }
+}
+
+interface DeferInput {
+  from: 'submitting' | 'pending';
+  providerId: string;
+  error: string;
+  flagReason: string;
+  record: Record<string, unknown>;
+}
+
+/**
+ * The order waits: pending again in its next forward round, whose job is enqueued with the soft
+ * delay. A job of its own (not this one delayed) so that whoever waits for this job — the admin
+ * forward route — gets the answer now. If the enqueue fails the order is still pending, which is
+ * what the repair job re-enqueues.
+ */
+async function defer(deps: ForwardDeps, job: ForwardJob, log: JobLog, d: DeferInput): Promise<ForwardResult> {
+  const { orderId } = job.data;
+  const round = await retryWrite(() => deferOrder(deps.sql, { orderId, ...d }));
+  if (round === null) {
+    const now = await currentStatus(deps.sql, orderId);
+    return notPending(deps, now?.status ?? 'submitting', now?.providerOrderId ?? null);
+  }
+  deps.metrics.job('soft_rejected');
+  const delay = deps.settings.softRejectDelayMs;
+  const retryAt = new Date(Date.now() + delay).toISOString();
+  try {
+    await enqueue(deps.producer, 'forward-order', job.data, { jobId: forwardJobId(orderId, round), delay });
+  } catch (err) {
+    log().warn({ err }, 'could not enqueue the delayed retry; the repair job will pick the order up');
+  }
+  log().warn({ reason: d.error, retryAt }, 'order waits: provider refused or unusable');
+  return { status: 'pending', error: d.error, retryAt };
+}
+
+function notPending(deps: ForwardDeps, status: OrderStatus, providerOrderId: string | null): ForwardResult {
+  deps.metrics.job('not_pending');
+  return providerOrderId ? { status, providerOrderId } : { status };
+}
+
+function waiting(deps: ForwardDeps, log: JobLog, reason: string): ForwardResult {
+  deps.metrics.job('waiting');
+  log().warn({ reason }, 'order cannot be forwarded automatically');
+  return { status: 'pending', error: reason };
+}
+
+/**
+ * The job's child logger, built on first use: most jobs log nothing, and building a pino child (with
+ * its redaction) for each of a thousand jobs a second is measurable.
+ */
+function lazyJobLogger(logger: Logger, job: ForwardJob): JobLog {
+  let child: Logger | undefined;
+  return () => {
+    child ??= jobLogger(logger, job);
+    return child;
+  };
+}
+
+function missingOrder(deps: ForwardDeps, orderId: string): never {
+  deps.metrics.job('error');
+  throw new UnrecoverableError(`order ${orderId} does not exist`);
+}

@@ -1,0 +1,131 @@
+import { ConfigError, resolveSecretsKey } from '@smm/config';
+import { createDb, createSecretBox } from '@smm/db';
+import { createLogger } from '@smm/logger';
+import { createWorkerConnection, waitForRedis } from '@smm/queue';
+import { collectDefaultMetrics } from 'prom-client';
+import { buildForwarder } from './build-forwarder.ts';
+import { loadConfig } from './config.ts';
+import { ForwarderMetrics } from './metrics.ts';
+import { buildOpsServer } from './ops-server.ts';
+
+/** Config → connections → buildForwarder → start; the only place that reads process.env. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  let secretsKey: Buffer;
+  try {
+    config = loadConfig(process.env);
+    secretsKey = resolveSecretsKey(config.env, 'forwarder');
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const { env, settings } = config;
+  const logger = createLogger({
+    service: 'forwarder',
+    level: env.LOG_LEVEL,
+    pretty: env.LOG_PRETTY ?? false,
+  });
+
+  const db = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX, applicationName: 'forwarder' });
+  try {
+    await db.sql`select 1`;
+  } catch (err) {
+    await db.close(1).catch(() => {});
+    fail(`forwarder: cannot reach Postgres at ${safeUrl(env.DATABASE_URL)}: ${reason(err)}`);
+  }
+
+  const connection = createWorkerConnection(env.REDIS_URL, { connectionName: 'forwarder' });
+  let lastRedisError = '';
+  connection.on('error', (err: Error) => {
+    // ioredis repeats the same error on every reconnect attempt; one line per distinct error is enough.
+    if (err.message !== lastRedisError) logger.warn({ err: err.message }, 'redis connection error');
+    lastRedisError = err.message;
+  });
+  connection.on('ready', () => {
+    lastRedisError = '';
+  });
+  try {
+    await waitForRedis(connection, 5_000);
+  } catch (err) {
+    connection.disconnect();
+    await db.close(1).catch(() => {});
+    fail(`forwarder: cannot reach Redis at ${safeUrl(env.REDIS_URL)}: ${lastRedisError || reason(err)}`);
+  }
+
+  const metrics = new ForwarderMetrics();
+  collectDefaultMetrics({ register: metrics.registry });
+  const forwarder = buildForwarder({
+    sql: db.sql,
+    connection,
+    secretBox: createSecretBox(secretsKey),
+    logger,
+    settings,
+    metrics,
+  });
+  const ops = buildOpsServer({
+    registry: metrics.registry,
+    checks: { postgres: () => db.sql`select 1`, redis: () => connection.ping() },
+  });
+  await ops.listen({ port: env.PORT, host: env.HOST });
+  await forwarder.start();
+  const address = ops.server.address();
+  logger.info(
+    {
+      port: typeof address === 'object' && address ? address.port : env.PORT,
+      prefix: settings.prefix,
+      concurrency: settings.concurrency,
+    },
+    'forwarder started',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, deadlineMs: env.SHUTDOWN_TIMEOUT_MS }, 'forwarder stopping');
+    const deadline = setTimeout(() => {
+      // A job still in its provider call stays `submitting`; the repair job sends it to review.
+      logger.error('shutdown deadline passed; exiting with jobs still running');
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    try {
+      await ops.close();
+      await forwarder.close();
+      await connection.quit().catch(() => connection.disconnect());
+      await db.close(5);
+      logger.info('forwarder stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function reason(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return e.code && !e.message?.includes(e.code)
+    ? `${e.code} ${e.message ?? ''}`.trim()
+    : (e.message ?? String(err));
+}
+
+/** The URL without its password, for messages. */
+function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+await main();

@@ -1,0 +1,36 @@
+import type { DbClient } from '@smm/db';
+
+type Sql = DbClient['sql'];
+
+/**
+ * Each provider's max concurrency, cached briefly: it is read before every claim, and an admin's
+ * change only needs to take effect within seconds. `null` means no such provider.
+ */
+export class ProviderLimits {
+  readonly #sql: Sql;
+  readonly #ttlMs: number;
+  readonly #cache = new Map<string, { value: Promise<number | null>; until: number }>();
+
+  constructor(sql: Sql, ttlMs: number) {
+    this.#sql = sql;
+    this.#ttlMs = ttlMs;
+  }
+
+  get(providerId: string): Promise<number | null> {
+    const now = Date.now();
+    const hit = this.#cache.get(providerId);
+    if (hit && hit.until > now) return hit.value;
+    // One query for every job that misses at the same moment.
+    const value = this.#load(providerId);
+    this.#cache.set(providerId, { value, until: now + this.#ttlMs });
+    value.catch(() => this.#cache.delete(providerId));
+    return value;
+  }
+
+  async #load(providerId: string): Promise<number | null> {
+    const [row] = await this.#sql<{ maxConcurrency: number }[]>`
+      select max_concurrency as "maxConcurrency" from api_providers where id = ${providerId}`;
+    // 0 would park every order of the provider in an endless delay loop; pausing is `status`'s job.
+    return row ? Math.max(1, row.maxConcurrency) : null;
+  }
+}

@@ -1,0 +1,113 @@
+import { newId } from '@smm/domain';
+import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, conflict, ERROR_CODE, notFound } from '../../../errors.ts';
+import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
+import { assertProviderUrl } from '../../../services/providers.ts';
+import { forwardSchema } from './schemas.ts';
+
+/** What the forwarder's forward-order job returns (services/forwarder src/result.ts). */
+interface ForwardResult {
+  status: string;
+  providerOrderId?: string;
+  error?: string;
+}
+
+/**
+ * §9.3: the admin's forward goes through the forwarder's own job (the one code path that may call
+ * `add`), enqueued with the provider named so manual-mode services go too, and waited for, bounded.
+ */
+export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
+  const { db, producer, config } = app.deps;
+  const { sql } = db;
+
+  app.post('/orders/forward-to-provider', { schema: forwardSchema }, async (req, reply) => {
+    const { orderId, providerId } = req.body;
+    const [provider] = await sql<{ status: string; apiUrl: string }[]>`
+      select status, api_url as "apiUrl" from api_providers where id = ${providerId}`;
+    if (!provider) throw notFound('provider');
+    if (provider.status !== 'active') {
+      throw new AppError(422, ERROR_CODE.providerInactive, 'the provider is inactive');
+    }
+    assertProviderUrl(provider.apiUrl, config.allowInsecureProviderUrls);
+    const [svc] = await sql<{ providerServiceId: string | null; providerId: string | null }[]>`
+      select s.provider_service_id as "providerServiceId", s.provider_id as "providerId"
+      from orders o join services s on s.id = o.service_id where o.id = ${orderId}`;
+    if (!svc) throw notFound('order');
+    if (!svc.providerServiceId) {
+      throw new AppError(
+        422,
+        ERROR_CODE.businessRule,
+        "the order's service has no provider service id to send",
+      );
+    }
+    // The forwarder sends the service's provider service id: at another provider that number names
+    // some other service, bought with real money.
+    if (svc.providerId !== null && svc.providerId !== providerId) {
+      throw new AppError(
+        422,
+        ERROR_CODE.businessRule,
+        "the order's service belongs to another provider; its provider service id means nothing there",
+        { serviceProviderId: svc.providerId },
+      );
+    }
+
+    // Events first: the job's completion must not happen before anyone listens.
+    const events = await eventsFor(app, QUEUE.orderForward);
+
+    const round = await sql.begin(async (tx) => {
+      const [o] = await tx<{ status: string; userId: string }[]>`
+        select status, user_id as "userId" from orders where id = ${orderId} for update`;
+      if (!o) throw notFound('order');
+      if (o.status === 'needs_review') {
+        // A re-send: the admin has judged that the provider does not have it.
+        await tx`update orders set status = 'pending', last_error = null, updated_at = now()
+                 where id = ${orderId} and status = 'needs_review'`;
+        await tx`insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
+                 values (${newId('activity')}, ${req.user.id}, ${orderId}, ${providerId}, ${o.userId},
+                         'order.resend', 'admin re-sends an order in review (needs_review → pending)')`;
+      } else if (o.status !== 'pending') {
+        throw conflict(`a ${o.status} order cannot be forwarded (only pending or needs_review)`, {
+          status: o.status,
+        });
+      }
+      const [bumped] = await tx<{ round: number }[]>`
+        update orders set forward_round = forward_round + 1, updated_at = now()
+        where id = ${orderId} and status = 'pending'
+        returning forward_round as round`;
+      if (!bumped) throw conflict('the order changed while being forwarded');
+      await tx`insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
+               values (${newId('activity')}, ${req.user.id}, ${orderId}, ${providerId}, ${o.userId},
+                       'order.forward_requested', ${`admin forwards to provider ${providerId} (round ${bumped.round})`})`;
+      return bumped.round;
+    });
+
+    const jobId = forwardJobId(orderId, round);
+    // Redis down here leaves the order pending (charged, nothing sent): the answer is a 503 to retry.
+    const job = await enqueue(producer, 'forward-order', { orderId, providerId }, { jobId });
+    const outcome = await waitForJob<ForwardResult>(job, events, config.adminWaitMs);
+
+    if (outcome.kind === 'done') {
+      return {
+        success: true as const,
+        status: outcome.value.status,
+        providerOrderId: outcome.value.providerOrderId ?? null,
+        error: outcome.value.error ?? null,
+        jobId,
+      };
+    }
+    const [now] = await sql<{ status: string }[]>`select status from orders where id = ${orderId}`;
+    if (outcome.kind === 'failed') {
+      throw new AppError(502, ERROR_CODE.providerError, outcome.reason, {
+        status: now?.status ?? null,
+        jobId,
+      });
+    }
+    return reply.code(202).send({
+      success: true as const,
+      status: now?.status ?? 'pending',
+      providerOrderId: null,
+      jobId,
+    });
+  });
+};

@@ -1,0 +1,102 @@
+import {
+  databaseEnv,
+  logEnv,
+  nodeEnv,
+  parseEnv,
+  portEnv,
+  redisEnv,
+  resolveSecretsKey,
+  secretsKeyEnv,
+} from '@smm/config';
+import { z } from 'zod';
+
+const ms = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+
+export const statusSyncEnvSchema = z.object({
+  ...nodeEnv,
+  ...logEnv,
+  ...databaseEnv,
+  ...redisEnv,
+  ...secretsKeyEnv,
+  ...portEnv(3002),
+  HOST: z.string().default('0.0.0.0'),
+  BULL_PREFIX: z.string().min(1).default('bull'),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  SYNC_INTERVAL_MS: ms(60_000, 1_000),
+  REPAIR_INTERVAL_MS: ms(30_000, 1_000),
+  SYNC_CONCURRENCY: z.coerce.number().int().positive().max(200).default(5),
+  /** Most orders one sweep claims; the rest wait for the next sweep. */
+  SYNC_SWEEP_MAX_ORDERS: z.coerce.number().int().positive().default(200_000),
+  /** How long a sweep's claim keeps other sweeps off an order whose batch has not run yet. */
+  SYNC_LEASE_MS: ms(10 * 60_000, 1_000),
+  PROVIDER_BACKOFF_BASE_MS: ms(30_000),
+  PROVIDER_BACKOFF_MAX_MS: ms(30 * 60_000),
+  /** A `submitting` order older than this lost its worker mid-call (2 × the forwarder's add timeout). */
+  SUBMITTING_STALE_MS: ms(120_000, 1_000),
+  /** A `pending` auto order younger than this is still the gateway's/forwarder's business. */
+  PENDING_GRACE_MS: ms(30_000, 0),
+  REPAIR_BATCH_LIMIT: z.coerce.number().int().positive().default(500),
+  ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
+  SHUTDOWN_TIMEOUT_MS: ms(10_000),
+  SYNC_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
+});
+
+export type StatusSyncEnv = z.infer<typeof statusSyncEnvSchema>;
+
+/** Resolved settings: nothing optional left, nothing read from process.env. */
+export interface StatusSyncConfig {
+  nodeEnv: StatusSyncEnv['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: StatusSyncEnv['LOG_LEVEL'];
+  logPretty: boolean;
+  databaseUrl: string;
+  redisUrl: string;
+  dbPoolMax: number;
+  bullPrefix: string;
+  secretsKey: Buffer;
+  syncIntervalMs: number;
+  repairIntervalMs: number;
+  syncConcurrency: number;
+  sweepMaxOrders: number;
+  leaseMs: number;
+  providerBackoff: { baseMs: number; maxMs: number };
+  submittingStaleMs: number;
+  pendingGraceMs: number;
+  repairBatchLimit: number;
+  allowInsecureProviderUrls: boolean;
+  shutdownTimeoutMs: number;
+  pollScale: number;
+}
+
+export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    logPretty: env.LOG_PRETTY ?? false,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dbPoolMax: env.DB_POOL_MAX,
+    bullPrefix: env.BULL_PREFIX,
+    secretsKey: resolveSecretsKey(env, 'status-sync'),
+    syncIntervalMs: env.SYNC_INTERVAL_MS,
+    repairIntervalMs: env.REPAIR_INTERVAL_MS,
+    syncConcurrency: env.SYNC_CONCURRENCY,
+    sweepMaxOrders: env.SYNC_SWEEP_MAX_ORDERS,
+    leaseMs: env.SYNC_LEASE_MS,
+    providerBackoff: { baseMs: env.PROVIDER_BACKOFF_BASE_MS, maxMs: env.PROVIDER_BACKOFF_MAX_MS },
+    submittingStaleMs: env.SUBMITTING_STALE_MS,
+    pendingGraceMs: env.PENDING_GRACE_MS,
+    repairBatchLimit: env.REPAIR_BATCH_LIMIT,
+    allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? env.NODE_ENV !== 'production',
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    pollScale: env.SYNC_POLL_SCALE,
+  };
+}
+
+/** Parses an env object (process.env in main.ts, a literal in tests) into the service's config. */
+export function loadConfig(env: Record<string, string | undefined>): StatusSyncConfig {
+  return resolveConfig(parseEnv('status-sync', statusSyncEnvSchema, env));
+}

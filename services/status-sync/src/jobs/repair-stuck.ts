@@ -1,0 +1,103 @@
+import { newId } from '@smm/domain';
+import type { Logger } from '@smm/logger';
+import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
+import type { JobContext } from '../context.ts';
+
+/** Job states in which a forward-order job will still run: leave those orders alone. */
+const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
+export interface RepairResult {
+  /** Pending auto orders that had no live forward job and got one (next round). */
+  requeued: number;
+  /** Pending auto orders past the grace period whose current job is still live. */
+  live: number;
+  /** `submitting` orders whose worker died mid-call, moved to needs_review. */
+  needsReview: number;
+}
+
+/**
+ * Repairs work that fell between the cracks: a `forward-order` job lost (Redis down at enqueue,
+ * a job removed, attempts exhausted) and a worker that died between recording the intent to send
+ * and recording the outcome. The second is never re-sent: the provider may have the order.
+ */
+export async function runRepairStuck(ctx: JobContext, log: Logger): Promise<RepairResult> {
+  const needsReview = await reviewStaleSubmitting(ctx);
+  const { requeued, live } = await requeuePending(ctx, log);
+  if (requeued + needsReview > 0) log.info({ requeued, needsReview, live }, 'repaired stuck orders');
+  ctx.metrics.repaired.inc({ action: 'requeued' }, requeued);
+  ctx.metrics.repaired.inc({ action: 'needs_review' }, needsReview);
+  return { requeued, live, needsReview };
+}
+
+async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued: number; live: number }> {
+  const { sql, settings } = ctx;
+  const candidates = await sql<{ id: string; round: number; providerId: string | null }[]>`
+    select o.id, o.forward_round as round, coalesce(o.provider_id, s.provider_id) as "providerId"
+    from orders o
+    join services s on s.id = o.service_id
+    where o.status = 'pending'
+      and not o.is_manual
+      and s.mode = 'auto'
+      and o.created_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+      and o.updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+    order by o.created_at
+    limit ${settings.repairBatchLimit}`;
+
+  const queue = ctx.producer.queue(QUEUE.orderForward);
+  let requeued = 0;
+  let live = 0;
+  for (const c of candidates) {
+    const job = await queue.getJob(forwardJobId(c.id, c.round));
+    if (job && LIVE_STATES.has(await job.getState())) {
+      live++;
+      continue;
+    }
+    // Guarded on the round we looked at: a second repairer (or the forwarder) that moved first wins.
+    const [bumped] = await sql<{ round: number }[]>`
+      update orders set forward_round = forward_round + 1, updated_at = now()
+      where id = ${c.id} and status = 'pending' and forward_round = ${c.round}
+      returning forward_round as round`;
+    if (!bumped) continue;
+    const payload = c.providerId ? { orderId: c.id, providerId: c.providerId } : { orderId: c.id };
+    // If this enqueue fails, the next repair finds round n+1 without a job and tries again.
+    await enqueue(ctx.producer, 'forward-order', payload, { jobId: forwardJobId(c.id, bumped.round) });
+    await sql`
+      insert into activity_log (id, order_id, provider_id, user_id, action, message)
+      select ${newId('activity')}, id, provider_id, user_id, 'order.forward_requeued',
+             ${`no live forward job for round ${c.round} (job ${job ? 'finished' : 'missing'}); queued round ${bumped.round}`}
+      from orders where id = ${c.id}`;
+    log.info({ orderId: c.id, round: bumped.round }, 'pending order re-enqueued for forwarding');
+    requeued++;
+  }
+  return { requeued, live };
+}
+
+async function reviewStaleSubmitting(ctx: JobContext): Promise<number> {
+  const { sql, settings } = ctx;
+  const message = 'worker died mid-call; fate unknown — check the provider before re-sending';
+  return sql.begin(async (tx) => {
+    const stale = await tx<{ id: string; providerId: string | null; userId: string }[]>`
+      update orders set status = 'needs_review', last_error = ${message}, updated_at = now()
+      where id in (
+        select id from orders
+        where status = 'submitting'
+          and coalesce(submitted_at, updated_at) < now() - ${settings.submittingStaleMs} * interval '1 millisecond'
+        order by id
+        limit ${settings.repairBatchLimit}
+        for update skip locked)
+        and status = 'submitting'
+      returning id, provider_id as "providerId", user_id as "userId"`;
+    if (stale.length === 0) return 0;
+    const rows = stale.map((o) => ({
+      id: newId('activity'),
+      order_id: o.id,
+      provider_id: o.providerId,
+      user_id: o.userId,
+    }));
+    await tx`
+      insert into activity_log (id, order_id, provider_id, user_id, action, message)
+      select x.id, x.order_id, x.provider_id, x.user_id, 'order.needs_review', ${message}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, order_id text, provider_id text, user_id text)`;
+    return stale.length;
+  });
+}

@@ -1,0 +1,54 @@
+import type postgres from 'postgres';
+
+/**
+ * A provider-wide failure (HTML page, timeout, 5xx, bad key) backs that provider off: its
+ * sync_backoff_until grows as base × 2^failures up to max (at least the provider's Retry-After),
+ * and the batch's orders wait until then. Other providers are untouched.
+ */
+export async function backOffProvider(
+  sql: postgres.Sql,
+  input: {
+    providerId: string;
+    orderIds: string[];
+    message: string;
+    baseMs: number;
+    maxMs: number;
+    retryAfterMs?: number | undefined;
+  },
+): Promise<string> {
+  return sql.begin(async (tx) => {
+    const [p] = await tx<{ until: string }[]>`
+      update api_providers set
+        sync_failures = sync_failures + 1,
+        sync_backoff_until = now() + greatest(
+          least(${input.baseMs}::float8 * power(2, least(sync_failures, 30)), ${input.maxMs}::float8),
+          ${input.retryAfterMs ?? 0}::float8) * interval '1 millisecond',
+        updated_at = now()
+      where id = ${input.providerId}
+      returning to_char(sync_backoff_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as until`;
+    const until = p?.until ?? new Date(Date.now() + input.baseMs).toISOString();
+    await rescheduleOrders(tx, input.orderIds, until, input.message);
+    return until;
+  });
+}
+
+/** Orders of a provider that is already backed off wait for it, without a call. */
+export async function rescheduleOrders(
+  sql: postgres.Sql | postgres.TransactionSql,
+  orderIds: string[],
+  /** ISO timestamp. */
+  until: string,
+  message: string,
+): Promise<void> {
+  await sql`
+    update orders set next_status_check = ${until}::timestamptz, last_error = ${message.slice(0, 500)}, updated_at = now()
+    where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
+      and status in ('processing', 'in_progress')`;
+}
+
+/** A successful call ends the backoff; writes only when there was one. */
+export async function resetProviderBackoff(sql: postgres.Sql, providerId: string): Promise<void> {
+  await sql`
+    update api_providers set sync_failures = 0, sync_backoff_until = null, updated_at = now()
+    where id = ${providerId} and (sync_failures > 0 or sync_backoff_until is not null)`;
+}

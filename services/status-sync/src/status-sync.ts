@@ -1,0 +1,159 @@
+import type { DbClient } from '@smm/db';
+import { jobLogger, type Logger } from '@smm/logger';
+import type { Timeouts } from '@smm/provider-client';
+import { createWorker, type Producer, QUEUE, type Queue, type Worker, waitForRedis } from '@smm/queue';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { StatusSyncConfig } from './config.ts';
+import type { JobContext } from './context.ts';
+import { buildHttp } from './http.ts';
+import { type RepairResult, runRepairStuck } from './jobs/repair-stuck.ts';
+import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
+import { runSweep, type SweepResult, sweepIdFor } from './jobs/sync-sweep.ts';
+import { createMetrics, type StatusSyncMetrics } from './metrics.ts';
+import { ProviderClients } from './provider-clients.ts';
+import { upsertSchedulers } from './schedulers.ts';
+import { syncLagSeconds } from './sync-lag.ts';
+
+/** Everything status-sync talks to, built by main.ts (or a test). The built service owns and closes them. */
+export interface StatusSyncDeps {
+  config: StatusSyncConfig;
+  db: DbClient;
+  /** BullMQ producer on a fail-fast connection (createProducerConnection). */
+  producer: Producer;
+  /** The worker's connection (createWorkerConnection: maxRetriesPerRequest null). */
+  workerConnection: Redis;
+  logger: Logger;
+  /** Provider call timeouts (defaults: the client's). */
+  providerTimeouts?: Partial<Timeouts>;
+  /** Upsert the job schedulers on start (default true). Tests that drive sweeps by hand turn it off. */
+  schedulers?: boolean;
+}
+
+export interface StatusSync {
+  app: FastifyInstance;
+  worker: Worker;
+  metrics: StatusSyncMetrics;
+  /** The producer it enqueues with (batches, repaired forward jobs); tests and e2e enqueue through it. */
+  producer: Producer;
+  /** The handlers, callable in-process (same code the worker runs). */
+  run: {
+    sweep(opts?: { force?: boolean; sweepId?: string }): Promise<SweepResult>;
+    batch(input: { providerId: string; orderIds: string[] }): Promise<SyncBatchResult>;
+    repair(): Promise<RepairResult>;
+  };
+  /** The `status-sync` queue (on the producer connection); available after start(). */
+  queue(): Queue;
+  /** Waits for Redis, upserts the schedulers, starts the worker and the HTTP server. */
+  start(opts?: { listen?: boolean }): Promise<{ port: number | null }>;
+  /** HTTP → worker → queues → Redis → Postgres, forced after config.shutdownTimeoutMs. */
+  close(): Promise<void>;
+}
+
+export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
+  const { config, db, producer, workerConnection, logger } = deps;
+  const metrics = createMetrics(() => syncLagSeconds(db.sql));
+  const providers = new ProviderClients({
+    sql: db.sql,
+    secretsKey: config.secretsKey,
+    allowInsecureUrls: config.allowInsecureProviderUrls,
+    timeouts: deps.providerTimeouts,
+    onCall: (providerId, event) => metrics.providerCall(providerId, event),
+  });
+  const ctx: JobContext = { sql: db.sql, producer, logger, metrics, providers, settings: config };
+
+  const worker = createWorker(
+    QUEUE.statusSync,
+    {
+      'sync-sweep': (job) =>
+        runSweep(
+          ctx,
+          { force: job.data.force ?? false, sweepId: sweepIdFor(job.id, job.timestamp) },
+          jobLogger(logger, job),
+        ),
+      'sync-batch': (job) => runSyncBatch(ctx, job.data, jobLogger(logger, job)),
+      'repair-stuck': (job) => runRepairStuck(ctx, jobLogger(logger, job)),
+    },
+    {
+      connection: workerConnection,
+      prefix: config.bullPrefix,
+      concurrency: config.syncConcurrency,
+      autorun: false,
+    },
+  );
+  worker.on('failed', (job, err) => {
+    logger.warn(
+      { err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade },
+      'status-sync job failed',
+    );
+  });
+  worker.on('error', (err) => logger.error({ err }, 'status-sync worker error'));
+
+  const app = buildHttp({
+    logger,
+    registry: metrics.registry,
+    checkReady: async () => {
+      await db.sql`select 1`;
+      if (producer.connection.status !== 'ready') throw new Error(`redis is ${producer.connection.status}`);
+      await producer.connection.ping();
+    },
+  });
+
+  let running: Promise<void> | null = null;
+  let closing: Promise<void> | null = null;
+
+  async function closeInOrder(): Promise<void> {
+    await app.close();
+    await worker.close();
+    await producer.close();
+    await Promise.allSettled([producer.connection.quit(), workerConnection.quit()]);
+    await running?.catch(() => {});
+    await db.close();
+  }
+
+  return {
+    app,
+    worker,
+    metrics,
+    producer,
+    run: {
+      sweep: (opts = {}) =>
+        runSweep(
+          ctx,
+          { force: opts.force ?? false, sweepId: opts.sweepId ?? `manual_${Date.now()}` },
+          logger,
+        ),
+      batch: (input) => runSyncBatch(ctx, input, logger),
+      repair: () => runRepairStuck(ctx, logger),
+    },
+    queue: () => producer.queue(QUEUE.statusSync),
+    async start(opts = {}) {
+      await waitForRedis(producer.connection, 10_000);
+      if (deps.schedulers !== false) await upsertSchedulers(producer.queue(QUEUE.statusSync), config);
+      running = worker.run();
+      running.catch((err) => logger.error({ err }, 'status-sync worker stopped'));
+      if (opts.listen === false) return { port: null };
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      return { port: typeof address === 'object' && address ? address.port : config.port };
+    },
+    close() {
+      closing ??= (async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs);
+        });
+        const outcome = await Promise.race([closeInOrder().then(() => 'done' as const), deadline]);
+        clearTimeout(timer);
+        if (outcome === 'timeout') {
+          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed; forcing close');
+          await worker.close(true).catch(() => {});
+          producer.connection.disconnect();
+          workerConnection.disconnect();
+          await db.close(0).catch(() => {});
+        }
+      })();
+      return closing;
+    },
+  };
+}
