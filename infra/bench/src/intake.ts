@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
+import { deletePrefix } from '@smm/testkit';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
@@ -68,23 +69,6 @@ interface Catalog {
   categoryId: string;
   serviceId: string;
   providerId: string;
-}
-
-/** Removes the run's BullMQ and rate-limit keys (SCAN, never KEYS: the Redis may be shared). */
-async function deletePrefix(url: string, prefix: string): Promise<number> {
-  const r = new Redis(url, { maxRetriesPerRequest: 1 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await r.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-  return deleted;
 }
 
 async function prepareDatabase(): Promise<Catalog> {

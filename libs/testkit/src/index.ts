@@ -1,4 +1,3 @@
-export { default as setupDatabases } from './global-setup.ts';
 export { resolveTestServers, type TestServers } from './servers.ts';
 export { ensureTemplate, templateName } from './template.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
