@@ -15,7 +15,6 @@ import { ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
 import { deletePrefix } from '@smm/testkit';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import postgres from 'postgres';
 
 const env = process.env;
