@@ -8,6 +8,7 @@ import { loadDevState } from './dev-state.ts';
 import { checkPostgres, checkRedis } from './preflight.ts';
 import { seed } from './seed.ts';
 import { type ProcessSpec, type Running, startProcess, stopOne, waitHealthy } from './supervisor.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -52,6 +53,13 @@ try {
 } catch (e) {
   fail(`could not migrate the database: ${(e as Error).message}`);
 }
+
+// The gateway serves the web pages from services/web/dist: build them when missing or stale.
+const webBuild = await ensureWebBuilt(join(root, 'services', 'web'), (line) =>
+  process.stdout.write(`${line}\n`),
+);
+if (webBuild !== 0)
+  process.stderr.write('\nnpm start: the web pages did not build; the API runs without them\n\n');
 
 const dev = loadDevState(env.SMM_DEV_STATE);
 const adminPassword = env.ADMIN_PASSWORD ?? dev.adminPassword;
@@ -171,6 +179,7 @@ process.stdout.write(`
   SMM panel is running
   ────────────────────────────────────────────────────────────
   API            ${base}/api
+  Web pages      ${base}/login
   API docs       ${base}/docs
   Bull Board     ${base}/admin/queues   (log in as admin first)
   Metrics        ${base}/metrics

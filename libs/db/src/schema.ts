@@ -171,6 +171,15 @@ export const orders = pgTable(
     submittedAt: ts('submitted_at'),
     lastError: text('last_error'),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * A customer's cancel request for an order live at a provider: pending → submitting → sent |
+     * rejected | needs_review (the forwarder's `forward-cancel`). Null when none was asked for. The order
+     * itself only turns canceled (and refunded) when status sync sees the provider say so.
+     */
+    cancelStatus: text('cancel_status', {
+      enum: ['pending', 'submitting', 'sent', 'rejected', 'needs_review'],
+    }),
+    cancelError: text('cancel_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     completedAt: ts('completed_at'),
@@ -188,6 +197,10 @@ export const orders = pgTable(
     index('orders_pending_idx').on(t.createdAt).where(sql`${t.status} in ('pending', 'submitting')`),
     check('orders_quantity_positive', sql`${t.quantity} > 0`),
     check('orders_price_non_negative', sql`${t.price} >= 0`),
+    check(
+      'orders_cancel_status_known',
+      sql`${t.cancelStatus} is null or ${t.cancelStatus} in ('pending','submitting','sent','rejected','needs_review')`,
+    ),
     check(
       'orders_status_known',
       sql`${t.status} in ('pending','submitting','needs_review','processing','in_progress','completed','partial','canceled')`,

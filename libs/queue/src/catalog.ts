@@ -26,6 +26,18 @@ export const jobCatalog = {
       backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
     },
   },
+  // A customer's refill / cancel request, sent upstream once (the same claim-then-call discipline as
+  // forward-order). Only "definitely not sent" outcomes are retried.
+  'forward-refill': {
+    queue: QUEUE.orderForward,
+    schema: z.strictObject({ refillId: idSchema('refill') }),
+    options: { ...RETENTION, attempts: 6, backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 } },
+  },
+  'forward-cancel': {
+    queue: QUEUE.orderForward,
+    schema: z.strictObject({ orderId: idSchema('order') }),
+    options: { ...RETENTION, attempts: 6, backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 } },
+  },
   'sync-sweep': {
     queue: QUEUE.statusSync,
     schema: z.strictObject({ force: z.boolean().optional() }),
@@ -38,6 +50,11 @@ export const jobCatalog = {
       orderIds: z.array(idSchema('order')).min(1).max(100),
     }),
     options: { ...RETENTION, attempts: 3, backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 } },
+  },
+  'sync-refills': {
+    queue: QUEUE.statusSync,
+    schema: z.strictObject({}),
+    options: { ...RETENTION, attempts: 1 },
   },
   'repair-stuck': {
     queue: QUEUE.statusSync,

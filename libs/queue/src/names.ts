@@ -9,8 +9,17 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE);
 export const SCHEDULER = {
   statusSweep: 'status-sweep',
   repairStuck: 'repair-stuck',
+  refillSync: 'refill-sync',
 } as const;
 
 export function forwardJobId(orderId: string, round: number): string {
   return `fwd-${orderId}-${round}`;
+}
+
+export function forwardRefillJobId(refillId: string): string {
+  return `frf-${refillId}`;
+}
+
+export function forwardCancelJobId(orderId: string): string {
+  return `fcn-${orderId}`;
 }

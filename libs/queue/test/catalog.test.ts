@@ -7,7 +7,9 @@ import {
   createWorker,
   createWorkerConnection,
   enqueue,
+  forwardCancelJobId,
   forwardJobId,
+  forwardRefillJobId,
   type HandlerMap,
   jobCatalog,
   Producer,
@@ -38,9 +40,17 @@ describe('job catalog', () => {
   });
 
   it('a handler map without every job of the queue does not compile', () => {
-    // @ts-expect-error sync-batch and repair-stuck are missing
+    // @ts-expect-error sync-batch, sync-refills and repair-stuck are missing
     const partial: HandlerMap<'status-sync'> = { 'sync-sweep': async () => {} };
     expect(partial).toBeDefined();
+  });
+
+  it('refill and cancel jobs carry one id of the right kind', () => {
+    expect(jobCatalog['forward-refill'].schema.safeParse({ refillId: newId('refill') }).success).toBe(true);
+    expect(jobCatalog['forward-refill'].schema.safeParse({ refillId: newId('order') }).success).toBe(false);
+    expect(jobCatalog['forward-cancel'].schema.safeParse({ orderId: newId('order') }).success).toBe(true);
+    expect(forwardRefillJobId('rfl_x')).toBe('frf-rfl_x');
+    expect(forwardCancelJobId('ord_x')).toBe('fcn-ord_x');
   });
 
   it('forward job ids embed the order id and round and contain no colon', () => {
@@ -64,6 +74,8 @@ describe('enqueue and createWorker', () => {
           seen.push(job.data.orderId);
           return { ok: true };
         },
+        'forward-refill': async () => ({ ok: true }),
+        'forward-cancel': async () => ({ ok: true }),
       },
       { connection: workerConn, prefix },
     );

@@ -6,7 +6,9 @@ import type { Redis } from 'ioredis';
 import { Batcher } from './batcher.ts';
 import { type ClaimInput, claimOrders } from './claim-order.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { forwardCancelProcessor } from './forward-cancel.ts';
 import { forwardOrderProcessor } from './forward-order.ts';
+import { forwardRefillProcessor } from './forward-refill.ts';
 import { ForwarderMetrics } from './metrics.ts';
 import { type ForwardedInput, markForwardedMany } from './outcomes.ts';
 import { ProviderClients } from './provider-clients.ts';
@@ -55,13 +57,20 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   const producer = new Producer({ connection: side, prefix: settings.prefix });
   // Two statements in flight per step at most: under load the rest gather into the next one.
   const batch = { maxSize: 100, maxInFlight: 2, key: (i: { orderId: string }) => i.orderId } as const;
+  const clients = new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics);
+  const upstream = {
+    sql: deps.sql,
+    clients,
+    logger,
+    allowInsecureProviderUrls: settings.allowInsecureProviderUrls,
+  };
   const processor = forwardOrderProcessor({
     sql: deps.sql,
     claims: new Batcher((inputs: ClaimInput[]) => claimOrders(deps.sql, inputs), batch),
     forwardedWrites: new Batcher((inputs: ForwardedInput[]) => markForwardedMany(deps.sql, inputs), batch),
     limiter,
     limits: new ProviderLimits(deps.sql, settings.providerCacheMs),
-    clients: new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics),
+    clients,
     producer,
     metrics,
     logger,
@@ -69,7 +78,11 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   });
   const worker = createWorker(
     'order-forward',
-    { 'forward-order': processor },
+    {
+      'forward-order': processor,
+      'forward-refill': forwardRefillProcessor(upstream),
+      'forward-cancel': forwardCancelProcessor(upstream),
+    },
     {
       connection: deps.connection,
       prefix: settings.prefix,

@@ -11,10 +11,12 @@ import { decorateQueueEvents } from './plugins/queue-events.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { genReqId, registerRequestIdEcho } from './plugins/request-id.ts';
 import { registerSwagger } from './plugins/swagger.ts';
+import { registerWebPages } from './plugins/web-pages.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { userRoutes } from './routes/user/index.ts';
+import { resellerApiRoutes } from './routes/v2/index.ts';
 
 /**
  * The whole HTTP API from its dependencies; no I/O of its own until a request arrives, so a test
@@ -47,6 +49,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/user' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(resellerApiRoutes, { prefix: '/api/v2' });
   await registerBullBoard(app);
+  await registerWebPages(app, config);
   return app;
 }

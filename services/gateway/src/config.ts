@@ -35,6 +35,9 @@ export const gatewayEnvSchema = z
     LOGIN_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     ORDER_RATE_MAX: z.coerce.number().int().positive().default(120),
     ORDER_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    /** Reseller API v2, per API key (its sha256), every action counted. */
+    V2_RATE_MAX: z.coerce.number().int().positive().default(600),
+    V2_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     BODY_LIMIT_BYTES: z.coerce
       .number()
       .int()
@@ -49,6 +52,8 @@ export const gatewayEnvSchema = z
     ADMIN_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
     /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; open otherwise (like /healthz). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** The built web pages (services/web/dist); default: found through the @smm/web package. */
+    WEB_DIST_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -78,12 +83,15 @@ export interface GatewayConfig {
   allowInsecureProviderUrls: boolean;
   adminWaitMs: number;
   metricsToken: string | undefined;
+  /** Where the built web pages are; undefined: resolved from @smm/web (plugins/web-pages.ts). */
+  webDistDir?: string | undefined;
   jwt: { secret: string; expiresInS: number; issuer: string; audience: string; secretGenerated: boolean };
   admin: { email: string; password: string | undefined };
   allowRegistration: boolean;
   rateLimits: {
     login: { max: number; windowMs: number };
     orders: { max: number; windowMs: number };
+    v2: { max: number; windowMs: number };
   };
 }
 
@@ -107,6 +115,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
     adminWaitMs: env.ADMIN_WAIT_MS,
     metricsToken: env.METRICS_TOKEN,
+    webDistDir: env.WEB_DIST_DIR,
     jwt: {
       // A dev secret lives as long as the process: tokens die with a restart, which is fine locally.
       secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
@@ -120,6 +129,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     rateLimits: {
       login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
       orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },
+      v2: { max: env.V2_RATE_MAX, windowMs: env.V2_RATE_WINDOW_MS },
     },
   };
 }

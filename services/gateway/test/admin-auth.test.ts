@@ -37,6 +37,7 @@ const cases: Case[] = [
     ok: 200,
   },
   { method: 'GET', pattern: '/api/admin/activity', url: `/api/admin/activity?userId=${s.userId}`, ok: 200 },
+  { method: 'GET', pattern: '/api/admin/sync/overview', url: '/api/admin/sync/overview', ok: 200 },
   { method: 'GET', pattern: '/api/admin/orders', url: '/api/admin/orders?status=needs_review', ok: 200 },
   { method: 'GET', pattern: '/api/admin/orders/{id}', url: `/api/admin/orders/${order}`, ok: 200 },
   {

@@ -9,6 +9,7 @@ import type { JobContext } from './context.ts';
 import { buildHttp } from './http.ts';
 import { type RepairResult, runRepairStuck } from './jobs/repair-stuck.ts';
 import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
+import { runSyncRefills, type SyncRefillsResult } from './jobs/sync-refills.ts';
 import { runSweep, type SweepResult, sweepIdFor } from './jobs/sync-sweep.ts';
 import { createMetrics, type StatusSyncMetrics } from './metrics.ts';
 import { ProviderClients } from './provider-clients.ts';
@@ -41,6 +42,7 @@ export interface StatusSync {
     sweep(opts?: { force?: boolean; sweepId?: string }): Promise<SweepResult>;
     batch(input: { providerId: string; orderIds: string[] }): Promise<SyncBatchResult>;
     repair(): Promise<RepairResult>;
+    refills(): Promise<SyncRefillsResult>;
   };
   /** The `status-sync` queue (on the producer connection); available after start(). */
   queue(): Queue;
@@ -72,6 +74,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
           jobLogger(logger, job),
         ),
       'sync-batch': (job) => runSyncBatch(ctx, job.data, jobLogger(logger, job)),
+      'sync-refills': (job) => runSyncRefills(ctx, jobLogger(logger, job)),
       'repair-stuck': (job) => runRepairStuck(ctx, jobLogger(logger, job)),
     },
     {
@@ -125,6 +128,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
         ),
       batch: (input) => runSyncBatch(ctx, input, logger),
       repair: () => runRepairStuck(ctx, logger),
+      refills: () => runSyncRefills(ctx, logger),
     },
     queue: () => producer.queue(QUEUE.statusSync),
     async start(opts = {}) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -37,5 +38,24 @@ export function orderRateLimit(config: GatewayConfig) {
     timeWindow: config.rateLimits.orders.windowMs,
     hook: 'preValidation' as const,
     keyGenerator: (req: FastifyRequest) => `u:${req.user.id}`,
+  };
+}
+
+/**
+ * Reseller API v2: per API key — its sha256, so the key itself never lands in Redis. It runs at
+ * preHandler, once the form or JSON body (which carries the key) is parsed; a request without a key
+ * is counted per IP.
+ */
+export function v2RateLimit(config: GatewayConfig) {
+  return {
+    max: config.rateLimits.v2.max,
+    timeWindow: config.rateLimits.v2.windowMs,
+    hook: 'preHandler' as const,
+    keyGenerator: (req: FastifyRequest) => {
+      const key = (req.body as { key?: unknown } | undefined)?.key;
+      return typeof key === 'string' && key.length > 0
+        ? `v2:${createHash('sha256').update(key).digest('hex')}`
+        : `v2ip:${req.ip}`;
+    },
   };
 }

@@ -37,7 +37,9 @@ interface LockedOrder {
 
 async function lockOrder(tx: SqlLike, id: string): Promise<LockedOrder> {
   const [row] = await tx<LockedOrder[]>`
-    select o.id, o.user_id as "userId", o.status, o.price::text as price, o.currency, o.quantity,
+    -- quantity × runs: what a drip-feed order delivers, and what remains and refunds measure against.
+    select o.id, o.user_id as "userId", o.status, o.price::text as price, o.currency,
+           o.quantity * coalesce(o.runs, 1) as quantity,
            o.provider_order_id as "providerOrderId", o.provider_id as "providerId",
            s.provider_id as "serviceProviderId"
     from orders o join services s on s.id = o.service_id

@@ -12,6 +12,7 @@ export interface CatalogService {
   maxOrder: number;
   mode: 'auto' | 'manual';
   status: 'active' | 'inactive';
+  dripfeed: boolean;
   categoryStatus: 'active' | 'inactive';
 }
 
@@ -67,7 +68,7 @@ export class IntakeCache {
     const rows = await sql<CatalogService[]>`
       select s.id, s.category_id as "categoryId", s.provider_id as "providerId", s.type,
              s.rate::text as rate, s.rate_usd::text as "rateUSD", s.min_order as "minOrder",
-             s.max_order as "maxOrder", s.mode, s.status, c.status as "categoryStatus"
+             s.max_order as "maxOrder", s.mode, s.status, s.dripfeed, c.status as "categoryStatus"
       from services s join categories c on c.id = s.category_id
       where s.id = any(${missing}::text[])`;
     const found = new Map(rows.map((r) => [r.id, r]));

@@ -32,6 +32,26 @@ export type IntakeResult =
   | { kind: 'created'; reply: CreateOrdersReply; accepted: AcceptedOrder[] }
   | { kind: 'replayed'; reply: CreateOrdersReply };
 
+/**
+ * One order line. `runs`/`interval` (drip-feed) and `comments` (Custom Comments) come only from the
+ * reseller API's `add`; `qty` is what the provider is sent as `quantity` — per run for drip-feed, so
+ * the order delivers and is charged for `qty × runs`.
+ */
+export interface IntakeLine extends OrderLineInput {
+  runs?: number | undefined;
+  interval?: number | undefined;
+  comments?: string | undefined;
+}
+
+/** What the order delivers in total (and what remains and refunds are measured against). */
+export function deliveredUnits(line: { qty: number; runs?: number | undefined }): number {
+  return line.qty * (line.runs ?? 1);
+}
+
+export function isCustomComments(type: string): boolean {
+  return type.trim().toLowerCase().startsWith('custom comments');
+}
+
 interface LineProblem {
   line: number;
   code: (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
@@ -40,7 +60,7 @@ interface LineProblem {
   max?: number;
 }
 
-function checkLine(i: number, line: OrderLineInput, svc: CatalogService | undefined): LineProblem | null {
+function checkLine(i: number, line: IntakeLine, svc: CatalogService | undefined): LineProblem | null {
   if (!svc) return { line: i, code: ERROR_CODE.serviceNotFound, message: 'no such service' };
   if (svc.categoryId !== line.categoryId) {
     return { line: i, code: ERROR_CODE.serviceNotInCategory, message: 'the service is not in that category' };
@@ -59,12 +79,34 @@ function checkLine(i: number, line: OrderLineInput, svc: CatalogService | undefi
       max,
     };
   }
+  return checkExtras(i, line, svc);
+}
+
+/** Drip-feed only where the service offers it; comments only (and always) for Custom Comments. */
+function checkExtras(i: number, line: IntakeLine, svc: CatalogService): LineProblem | null {
+  const rule = (message: string): LineProblem => ({ line: i, code: ERROR_CODE.businessRule, message });
+  const drip = line.runs !== undefined || line.interval !== undefined;
+  if (drip && !svc.dripfeed) return rule('drip-feed is not available for this service');
+  if (drip && (line.runs === undefined || line.interval === undefined))
+    return rule('drip-feed needs both runs and interval');
+  if (drip && !Number.isSafeInteger(deliveredUnits(line))) return rule('quantity × runs is too large');
+  const comments = isCustomComments(svc.type);
+  if (comments && !line.comments?.trim()) return rule('this service needs comments, one per line');
+  if (!comments && line.comments !== undefined) return rule('this service takes no comments');
   return null;
 }
 
 /** Canonical form of the order lines: the same order sent twice hashes the same. */
-export function requestHash(lines: OrderLineInput[]): string {
-  const canonical = JSON.stringify(lines.map((l) => [l.categoryId, l.serviceId, l.link, l.qty]));
+export function requestHash(lines: IntakeLine[]): string {
+  const canonical = JSON.stringify(
+    lines.map((l) => {
+      const base = [l.categoryId, l.serviceId, l.link, l.qty];
+      // Extras only when present, so the hashes of plain lines (stored keys) stay what they were.
+      return l.runs === undefined && l.interval === undefined && l.comments === undefined
+        ? base
+        : [...base, l.runs ?? null, l.interval ?? null, l.comments ?? null];
+    }),
+  );
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -79,7 +121,7 @@ function insufficientFunds(total: string, currency: Currency): AppError {
 
 export interface IntakeInput {
   userId: string;
-  lines: OrderLineInput[];
+  lines: IntakeLine[];
   idempotencyKey?: string | undefined;
   /** An admin placing a manual order for the user: recorded as the actor of ledger and activity rows. */
   admin?: { actorId: string; adminNotes: string | null } | undefined;
@@ -122,7 +164,7 @@ export async function createOrders(
   const accepted: AcceptedOrder[] = [];
   for (const line of input.lines) {
     const svc = byId.get(line.serviceId)!;
-    const price = priceOrder(svc, line.qty, user);
+    const price = priceOrder(svc, deliveredUnits(line), user);
     const orderId = newId('order');
     charged.push({
       orderId,
@@ -131,6 +173,9 @@ export async function createOrders(
       providerId: svc.providerId,
       link: line.link,
       quantity: line.qty,
+      runs: line.runs ?? null,
+      interval: line.interval ?? null,
+      comments: line.comments ?? null,
       price: price.price,
       bdtPrice: price.bdtPrice,
       usdPrice: price.usdPrice,

@@ -117,7 +117,9 @@ async function loadOrders(
   input: { providerId: string; orderIds: string[] },
 ): Promise<LoadedOrder[]> {
   return ctx.sql<LoadedOrder[]>`
-    select o.id, o.user_id as "userId", o.status, o.provider_order_id as "providerOrderId", o.quantity,
+    select o.id, o.user_id as "userId", o.status, o.provider_order_id as "providerOrderId",
+           -- Drip-feed orders deliver quantity × runs: remains and refunds are measured against that.
+           o.quantity * coalesce(o.runs, 1) as quantity,
            o.price::text as price, o.currency, o.provider_status as "providerStatus",
            o.start_count::text as "startCount", o.remains::text as remains,
            o.unchanged_checks as "unchangedChecks",

@@ -4,6 +4,7 @@ import { adminBalanceRoutes } from './balance.ts';
 import { adminCatalogRoutes } from './catalog/index.ts';
 import { adminOrderRoutes } from './orders/index.ts';
 import { adminProviderRoutes } from './providers/index.ts';
+import { adminSyncOverviewRoutes } from './sync-overview.ts';
 import { adminUserRoutes } from './users.ts';
 
 /**
@@ -19,4 +20,5 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminProviderRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(adminActivityRoutes);
+  await app.register(adminSyncOverviewRoutes);
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from './api-key.ts';
 import { createOrdersRoute } from './create-orders.ts';
 import { meRoute } from './me.ts';
+import { orderRequestRoutes } from './order-requests.ts';
 import { orderRoutes } from './orders.ts';
 import { serviceRoutes } from './services.ts';
 
@@ -10,6 +11,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate);
   await app.register(createOrdersRoute);
   await app.register(orderRoutes);
+  await app.register(orderRequestRoutes);
   await app.register(serviceRoutes);
   await app.register(meRoute);
   await app.register(apiKeyRoutes);

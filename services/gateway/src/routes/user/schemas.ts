@@ -139,3 +139,32 @@ export const apiKeySchema = {
     ...errors(401, 404),
   },
 };
+
+// --- refill / cancel ---------------------------------------------------------------------------
+
+export const refillOrderSchema = {
+  tags: ['user'],
+  summary: 'Ask the provider to refill a completed/partial order of a refill service',
+  params: z.strictObject({ id: idSchema('order') }),
+  response: {
+    202: z.object({ success: z.literal(true), refillId: z.string(), status: z.literal('pending') }),
+    ...errors(400, 401, 404, 409, 422),
+  },
+};
+
+export const cancelOrderSchema = {
+  tags: ['user'],
+  summary:
+    'Cancel an order: one not yet sent is canceled and refunded at once (200); one at a provider of a cancel service gets a cancel request (202), refunded when the provider confirms',
+  params: z.strictObject({ id: idSchema('order') }),
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      status: z.literal('canceled'),
+      refunded: moneySchema,
+      currency: currencySchema,
+    }),
+    202: z.object({ success: z.literal(true), status: z.literal('cancel_requested') }),
+    ...errors(400, 401, 404, 409, 422),
+  },
+};

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { api, query } from '../api/client.ts';
+import type { AdminUser } from '../api/types.ts';
+import { formatMoney } from '../lib/money.ts';
+
+interface Props {
+  value: AdminUser | null;
+  onChange(user: AdminUser | null): void;
+  label?: string;
+}
+
+/** Finds a user by email or name (GET /api/admin/users?search=) and picks one. */
+export function UserPicker({ value, onChange, label = 'User' }: Props) {
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<AdminUser[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const term = search.trim();
+    if (value || term.length < 2) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api<{ users: AdminUser[] }>('GET', `/api/admin/users${query({ search: term, limit: 8 })}`)
+        .then((r) => {
+          if (live) {
+            setFound(r.users);
+            setError(null);
+          }
+        })
+        .catch((e: Error) => live && setError(e.message));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search, value]);
+
+  if (value) {
+    return (
+      <div className="field">
+        <span className="label">{label}</span>
+        <div className="picked" data-testid="picked-user">
+          <span>
+            {value.email} <span className="muted">({formatMoney(value.balance, value.currency)})</span>
+          </span>
+          <button type="button" className="link" onClick={() => onChange(null)}>
+            change
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="field picker">
+      <label className="label" htmlFor="user-search">
+        {label}
+      </label>
+      <input
+        id="user-search"
+        name="userSearch"
+        type="search"
+        placeholder="search email or name"
+        autoComplete="off"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {error && <span className="field-error">{error}</span>}
+      {found.length > 0 && (
+        <ul className="choices">
+          {found.map((u) => (
+            <li key={u.id}>
+              <button type="button" onClick={() => onChange(u)}>
+                {u.email} <span className="muted">{u.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

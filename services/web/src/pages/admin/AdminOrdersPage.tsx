@@ -1,0 +1,142 @@
+import { useCallback, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, query } from '../../api/client.ts';
+import { type AdminOrder, type AdminOrderList, type AdminUser, ORDER_STATUSES } from '../../api/types.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { UserPicker } from '../../components/UserPicker.tsx';
+import { statusLabel } from '../../lib/format.ts';
+import { usePaged } from '../../lib/usePaged.ts';
+import { AdminOrderRow } from './AdminOrderRow.tsx';
+import { useProviders } from './useProviders.ts';
+
+const PAGE_SIZE = 50;
+
+export function AdminOrdersPage() {
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState(params.get('status') ?? '');
+  const [providerId, setProviderId] = useState('');
+  const [user, setUser] = useState<AdminUser | null>(null);
+  const [manual, setManual] = useState(params.get('manual') ?? '');
+  const [link, setLink] = useState('');
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const { providers } = useProviders();
+
+  const filters = { providerId, userId: user?.id, isManual: manual, link: link.trim() };
+  const key = JSON.stringify({ status, ...filters });
+  const list = usePaged<AdminOrder>(key, async (cursor) => {
+    const r = await api<AdminOrderList>(
+      'GET',
+      `/api/admin/orders${query({ ...filters, status, cursor, limit: PAGE_SIZE })}`,
+    );
+    setCounts(r.counts);
+    return { items: r.orders, nextCursor: r.nextCursor };
+  });
+
+  // Counts under the current filters (after a row action moved an order between tabs).
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const refreshCounts = useCallback(async () => {
+    const r = await api<AdminOrderList>(
+      'GET',
+      `/api/admin/orders${query({ ...filtersRef.current, limit: 1 })}`,
+    );
+    setCounts(r.counts);
+  }, []);
+
+  const changed = useCallback(
+    (order: AdminOrder, message: string) => {
+      setNotice(message);
+      list.setItems((items) => items.map((o) => (o.id === order.id ? order : o)));
+      void refreshCounts().catch(() => {});
+    },
+    [list.setItems, refreshCounts],
+  );
+
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+
+  return (
+    <section className="card wide">
+      <div className="heading">
+        <h1>Orders</h1>
+        <button type="button" onClick={() => list.reload()} disabled={list.loading}>
+          Refresh
+        </button>
+      </div>
+      <div className="tabs" role="tablist" aria-label="status">
+        <button type="button" role="tab" aria-selected={status === ''} onClick={() => setStatus('')}>
+          All <span className="count">{total}</span>
+        </button>
+        {ORDER_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={status === s}
+            data-status={s}
+            className={s === 'needs_review' && (counts[s] ?? 0) > 0 ? 'alert' : undefined}
+            onClick={() => setStatus(s)}
+          >
+            {statusLabel(s)} <span className="count">{counts[s] ?? 0}</span>
+          </button>
+        ))}
+      </div>
+      <div className="filters">
+        <label>
+          Provider{' '}
+          <select name="provider" value={providerId} onChange={(e) => setProviderId(e.target.value)}>
+            <option value="">Any</option>
+            {providers?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Manual{' '}
+          <select name="manual" value={manual} onChange={(e) => setManual(e.target.value)}>
+            <option value="">Any</option>
+            <option value="true">Manual only</option>
+            <option value="false">Customer only</option>
+          </select>
+        </label>
+        <label>
+          Link <input name="link" type="search" value={link} onChange={(e) => setLink(e.target.value)} />
+        </label>
+        <UserPicker value={user} onChange={setUser} label="User" />
+      </div>
+      <Notice>{notice}</Notice>
+      <ErrorNote error={list.error} />
+      <table className="rows" data-testid="admin-orders">
+        <thead>
+          <tr>
+            <th>Order</th>
+            <th>User</th>
+            <th>Service</th>
+            <th>Link</th>
+            <th>Qty</th>
+            <th>Charge</th>
+            <th>Provider</th>
+            <th>Start / remains</th>
+            <th>Status</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((o) => (
+            <AdminOrderRow key={o.id} order={o} providers={providers ?? []} onChanged={changed} />
+          ))}
+        </tbody>
+      </table>
+      {!list.loading && list.items.length === 0 && <p className="muted">No orders match.</p>}
+      {list.loading && <p className="muted">Loading…</p>}
+      {list.hasMore && !list.loading && (
+        <button type="button" className="more" onClick={() => list.more()}>
+          Load more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { AdminOrdersPage } from './pages/admin/AdminOrdersPage.tsx';
+import { ManualOrderPage } from './pages/admin/ManualOrderPage.tsx';
+import { ProvidersPage } from './pages/admin/ProvidersPage.tsx';
+import { SyncPage } from './pages/admin/SyncPage.tsx';
+import { HomeRedirect } from './pages/HomeRedirect.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { CreateOrderPage } from './pages/user/CreateOrderPage.tsx';
+import { OrdersPage } from './pages/user/OrdersPage.tsx';
+import { RequireAdmin, RequireUser } from './session/guards.tsx';
+
+/** The page paths; the gateway answers each with index.html (services/gateway/src/plugins/web-pages.ts). */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/user/orders/create',
+        element: (
+          <RequireUser>
+            <CreateOrderPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/user/orders',
+        element: (
+          <RequireUser>
+            <OrdersPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/admin/orders',
+        element: (
+          <RequireAdmin>
+            <AdminOrdersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/orders/manual',
+        element: (
+          <RequireAdmin>
+            <ManualOrderPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/providers',
+        element: (
+          <RequireAdmin>
+            <ProvidersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/orders/sync',
+        element: (
+          <RequireAdmin>
+            <SyncPage />
+          </RequireAdmin>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { Me } from '../api/types.ts';
+
+export interface Session {
+  /** undefined while the first GET /api/user/me runs; null when nobody is signed in. */
+  me: Me | null | undefined;
+  login(email: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  /** Re-reads the user (balance after an order). */
+  refresh(): Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
