@@ -253,6 +253,8 @@ async function main() {
       PORT: String(gwPort),
       HOST: '127.0.0.1',
       JWT_SECRET: secret,
+      // Production refuses to start without a key for provider secrets at rest.
+      SECRETS_KEY: randomBytes(32).toString('hex'),
       ADMIN_PASSWORD: randomBytes(12).toString('hex'),
       LOG_LEVEL: 'warn',
       ORDER_RATE_MAX: '1000000000',
