@@ -173,3 +173,38 @@ describe('adjustBalance', () => {
     expect(await ledgerBalance(sql, u)).toEqual({ balance: '0.000000', ledgerSum: '0.000000' });
   });
 });
+
+describe('chargeAndCreateOrders pricing guard', () => {
+  it('refuses, writing nothing, when the user currency or dollar rate is not the one priced with', async () => {
+    const u = await insertUser(sql, '10.000000');
+    await sql`update users set dollar_rate = '121' where id = ${u}`;
+    const l = line('1.000000');
+    const stale = await chargeAndCreateOrders(sql, {
+      userId: u,
+      currency: 'BDT',
+      dollarRate: '120',
+      total: l.price,
+      lines: [l],
+      actorId: u,
+    });
+    expect(stale).toBeNull();
+    const wrongCurrency = await chargeAndCreateOrders(sql, {
+      userId: u,
+      currency: 'USD',
+      total: l.price,
+      lines: [l],
+      actorId: u,
+    });
+    expect(wrongCurrency).toBeNull();
+    expect(await count('orders', u)).toBe(0);
+    const fresh = await chargeAndCreateOrders(sql, {
+      userId: u,
+      currency: 'BDT',
+      dollarRate: '121.000000',
+      total: l.price,
+      lines: [l],
+      actorId: u,
+    });
+    expect(fresh).toEqual({ balanceAfter: '9.000000' });
+  });
+});

@@ -58,6 +58,19 @@ describe('charging', () => {
     expect(res.json().totalCost).toBe('176.250000');
   });
 
+  it('a dollar rate changed right after an order warmed the pricing cache prices the next order anew', async () => {
+    const u = await seedUser(t.sql, { balance: '1000', dollarRate: '117.5' });
+    const token = app.issueToken({ id: u, role: 'user' });
+    const line = { categoryId: cat.catB, serviceId: cat.usdOnly, link: 'https://tiktok.com/@b', qty: 1000 };
+    expect((await post(token, line)).json().totalCost).toBe('176.250000');
+    await t.sql`update users set dollar_rate = '120' where id = ${u}`;
+    // 1.5 USD × 120 = 180 BDT: the stale cached rate is never charged.
+    const res = await post(token, line);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().totalCost).toBe('180.000000');
+    expect(await ledgerBalance(t.sql, u)).toEqual({ balance: '643.750000', ledgerSum: '643.750000' });
+  });
+
   it('insufficient funds → 402 and nothing written', async () => {
     const u = await seedUser(t.sql, { balance: '9.999999' });
     const before = await counts(t.sql, u);

@@ -18,7 +18,13 @@ export interface ChargedOrderLine {
 
 export interface ChargeOrdersInput {
   userId: string;
+  /** The currency the lines are priced in: the debit refuses if the user's currency is another. */
   currency: 'BDT' | 'USD';
+  /**
+   * The BDT-per-USD rate the lines were priced with, when the caller priced from a cached copy of the
+   * user: the debit refuses if the user's rate changed since, so a stale price is never charged.
+   */
+  dollarRate?: string;
   /** Σ line prices, computed by the caller with exact decimals. */
   total: string;
   lines: ChargedOrderLine[];
@@ -38,7 +44,8 @@ export interface ChargeOrdersResult {
 /**
  * §6 charge: one atomic debit of the total (`balance >= total` guard), the order rows, one ledger
  * row per order with a running balanceAfter, and one activity row per order — in one statement, so
- * it commits all together or not at all. Returns null on insufficient funds, with nothing written.
+ * it commits all together or not at all. Returns null, with nothing written, on insufficient funds
+ * or when the user's currency or dollar rate is no longer the one the lines were priced with.
  */
 export async function chargeAndCreateOrders(
   sql: SqlLike,
@@ -67,6 +74,8 @@ export async function chargeAndCreateOrders(
     with d as (
       update users set balance = balance - ${input.total}::numeric
       where id = ${input.userId} and status = 'active' and balance >= ${input.total}::numeric
+        and currency = ${input.currency}
+        ${input.dollarRate === undefined ? sql`` : sql`and dollar_rate = ${input.dollarRate}::numeric`}
       returning balance
     ),
     lines as (

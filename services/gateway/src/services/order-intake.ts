@@ -194,6 +194,8 @@ export async function createOrders(
   const charge = {
     userId: input.userId,
     currency: found.currency,
+    // Priced from a cached copy of the user: the debit refuses if the rate moved since (→ `refused`).
+    dollarRate: found.dollarRate,
     total,
     lines: charged,
     actorId: input.admin?.actorId ?? input.userId,
