@@ -194,6 +194,10 @@ export const orders = pgTable(
     index('orders_sync_due_idx')
       .on(t.providerId, t.nextStatusCheck)
       .where(sql`${t.status} in ('processing', 'in_progress')`),
+    // Repair's look-up of cancel requests that are waiting or in flight: a handful among all orders.
+    index('orders_cancel_open_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.cancelStatus} in ('pending', 'submitting')`),
     index('orders_pending_idx').on(t.createdAt).where(sql`${t.status} in ('pending', 'submitting')`),
     check('orders_quantity_positive', sql`${t.quantity} > 0`),
     check('orders_price_non_negative', sql`${t.price} >= 0`),

@@ -29,11 +29,37 @@ export const quantitySchema = z
   .positive('quantity must be positive')
   .max(1_000_000_000, 'quantity is too large');
 
+/** Drip-feed bounds: one run is no drip-feed; an interval over a day is no longer a feed. */
+export const DRIP_FEED = { minRuns: 2, maxRuns: 1000, minInterval: 1, maxInterval: 1440 } as const;
+/** One Custom Comments line, as providers commonly cap it. */
+export const MAX_COMMENT_LENGTH = 500;
+
+const runsSchema = z
+  .number({ message: 'runs must be a number' })
+  .int('runs must be a whole number')
+  .min(DRIP_FEED.minRuns, `runs must be between ${DRIP_FEED.minRuns} and ${DRIP_FEED.maxRuns}`)
+  .max(DRIP_FEED.maxRuns, `runs must be between ${DRIP_FEED.minRuns} and ${DRIP_FEED.maxRuns}`);
+
+const intervalSchema = z
+  .number({ message: 'interval must be a number of minutes' })
+  .int('interval must be a whole number of minutes')
+  .min(DRIP_FEED.minInterval, `interval must be between 1 and ${DRIP_FEED.maxInterval} minutes`)
+  .max(DRIP_FEED.maxInterval, `interval must be between 1 and ${DRIP_FEED.maxInterval} minutes`);
+
+/**
+ * One order line. The extras are per service type, checked by the gateway's intake against the
+ * service: `comments` (Custom Comments: one per line, `qty` = the number of lines) and `runs` +
+ * `interval` (drip-feed services: `qty` per run, charged for qty × runs). The body size limit bounds
+ * the comments text.
+ */
 export const orderLineSchema = z.strictObject({
   categoryId: idSchema('category'),
   serviceId: idSchema('service'),
   link: linkSchema,
   qty: quantitySchema,
+  comments: z.string({ message: 'comments must be text, one comment per line' }).optional(),
+  runs: runsSchema.optional(),
+  interval: intervalSchema.optional(),
 });
 export type OrderLineInput = z.infer<typeof orderLineSchema>;
 

@@ -17,6 +17,22 @@ describe('order DTOs', () => {
       expect(createOrdersBodySchema.safeParse({ ...line, [extra]: 1 }).success).toBe(false);
     }
   });
+  it('takes comments and drip-feed runs/interval within bounds (the intake checks them per service)', () => {
+    expect(createOrdersBodySchema.safeParse({ ...line, comments: 'a\nb' }).success).toBe(true);
+    expect(createOrdersBodySchema.safeParse({ ...line, runs: 2, interval: 1 }).success).toBe(true);
+    expect(createOrdersBodySchema.safeParse({ ...line, runs: 1000, interval: 1440 }).success).toBe(true);
+    for (const bad of [
+      { comments: ['a'] },
+      { runs: 1 },
+      { runs: 1001 },
+      { runs: 2.5 },
+      { runs: '3' },
+      { interval: 0 },
+      { interval: 1441 },
+    ]) {
+      expect(createOrdersBodySchema.safeParse({ ...line, ...bad }).success).toBe(false);
+    }
+  });
   it('rejects 101 lines and empty mass orders', () => {
     expect(createOrdersBodySchema.safeParse({ orders: Array(101).fill(line) }).success).toBe(false);
     expect(createOrdersBodySchema.safeParse({ orders: [] }).success).toBe(false);

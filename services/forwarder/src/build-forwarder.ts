@@ -58,18 +58,20 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   // Two statements in flight per step at most: under load the rest gather into the next one.
   const batch = { maxSize: 100, maxInFlight: 2, key: (i: { orderId: string }) => i.orderId } as const;
   const clients = new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics);
+  const limits = new ProviderLimits(deps.sql, settings.providerCacheMs);
   const upstream = {
     sql: deps.sql,
     clients,
     logger,
     allowInsecureProviderUrls: settings.allowInsecureProviderUrls,
+    slot: { limiter, limits, limitRetryMs: settings.limitRetryMs },
   };
   const processor = forwardOrderProcessor({
     sql: deps.sql,
     claims: new Batcher((inputs: ClaimInput[]) => claimOrders(deps.sql, inputs), batch),
     forwardedWrites: new Batcher((inputs: ForwardedInput[]) => markForwardedMany(deps.sql, inputs), batch),
     limiter,
-    limits: new ProviderLimits(deps.sql, settings.providerCacheMs),
+    limits,
     clients,
     producer,
     metrics,

@@ -8,18 +8,11 @@ import {
   type ProviderClient,
   ProviderError,
 } from '@smm/provider-client';
-import {
-  DelayedError,
-  enqueue,
-  forwardJobId,
-  type Producer,
-  type TypedJob,
-  UnrecoverableError,
-} from '@smm/queue';
-import { jitter, retryDelay } from './backoff.ts';
+import { enqueue, forwardJobId, type Producer, type TypedJob, UnrecoverableError } from '@smm/queue';
+import { retryDelay } from './backoff.ts';
 import type { Batcher } from './batcher.ts';
 import { blockedReason, type Claim, type ClaimInput, findOrderTarget } from './claim-order.ts';
-import type { ConcurrencyLimit, Lease } from './concurrency-limit.ts';
+import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
 import {
@@ -33,6 +26,7 @@ import {
 } from './outcomes.ts';
 import type { ProviderClients } from './provider-clients.ts';
 import type { ProviderLimits } from './provider-limits.ts';
+import { withProviderSlot } from './provider-slot.ts';
 import type { ForwardResult } from './result.ts';
 import type { ForwarderSettings } from './settings.ts';
 
@@ -81,33 +75,27 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
     providerId = target.providerId;
   }
 
-  const limit = await deps.limits.get(providerId);
-  let lease: Lease | null = null;
-  if (limit !== null) {
-    lease = await deps.limiter.acquire(providerId, limit);
-    if (!lease) {
-      // Over the provider's limit: wait a moment without using up one of the job's attempts.
-      deps.metrics.job('limited');
-      await job.moveToDelayed(Date.now() + jitter(deps.settings.limitRetryMs), token);
-      throw new DelayedError();
-    }
-  }
-  try {
-    const input: ClaimInput = {
-      orderId,
-      providerId,
-      explicitProvider: job.data.providerId !== undefined,
-      allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
-    };
-    const claim = await deps.claims.load(input);
-    if (!claim) return missingOrder(deps, orderId);
-    if (!claim.claimed) return unclaimed(deps, job, log, claim, input);
-    return await send(deps, job, log, claim, providerId);
-  } finally {
-    await lease
-      ?.release()
-      .catch((err: unknown) => log().warn({ err }, 'could not release the provider lease'));
-  }
+  const input: ClaimInput = {
+    orderId,
+    providerId,
+    explicitProvider: job.data.providerId !== undefined,
+    allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
+  };
+  const slot = { limiter: deps.limiter, limits: deps.limits, limitRetryMs: deps.settings.limitRetryMs };
+  return withProviderSlot(
+    slot,
+    job,
+    token,
+    providerId,
+    log,
+    async () => {
+      const claim = await deps.claims.load(input);
+      if (!claim) return missingOrder(deps, orderId);
+      if (!claim.claimed) return unclaimed(deps, job, log, claim, input);
+      return send(deps, job, log, claim, input.providerId);
+    },
+    () => deps.metrics.job('limited'),
+  );
 }
 
 /** The order was not moved to submitting: say why, and never call the provider. */

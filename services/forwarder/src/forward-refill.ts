@@ -1,9 +1,10 @@
 import type { DbClient } from '@smm/db';
 import { newId } from '@smm/domain';
-import type { Logger } from '@smm/logger';
+import { jobLogger, type Logger } from '@smm/logger';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
 import { errorRecord } from './outcomes.ts';
 import type { ProviderClients } from './provider-clients.ts';
+import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import { classifyUpstreamFailure, failureText } from './upstream-failure.ts';
 
 type Sql = DbClient['sql'];
@@ -13,6 +14,8 @@ export interface UpstreamDeps {
   clients: ProviderClients;
   logger: Logger;
   allowInsecureProviderUrls: boolean;
+  /** The per-provider concurrency limit forward-order takes too: one budget for every call. */
+  slot: ProviderSlotDeps;
 }
 
 interface RefillClaim {
@@ -34,49 +37,64 @@ export type RefillJobResult = { status: string; providerRefillId?: string; error
  * or retried job finds the refill past `pending` and calls nobody.
  */
 export function forwardRefillProcessor(deps: UpstreamDeps) {
-  return async (job: TypedJob<'forward-refill'>): Promise<RefillJobResult> => {
-    const { refillId } = job.data;
-    const claim = await claimRefill(deps.sql, refillId, deps.allowInsecureProviderUrls);
-    if (!claim) throw new UnrecoverableError(`refill ${refillId} does not exist`);
-    if (!claim.claimed) {
-      if (claim.status !== 'pending') return { status: claim.status };
-      const error = 'the order has no usable provider (inactive, not https, or not at a provider)';
-      await settle(deps.sql, refillId, 'pending', { status: 'rejected', error }, claim, { reason: error });
-      return { status: 'rejected', error };
-    }
-    let reply: Awaited<ReturnType<ReturnType<ProviderClients['get']>['refill']>>;
-    try {
-      const client = deps.clients.get({
-        id: claim.providerId!,
-        apiUrl: claim.apiUrl!,
-        apiKeyEnc: claim.apiKeyEnc!,
-      });
-      reply = await client.refill(claim.providerOrderId!);
-    } catch (e) {
-      const f = classifyUpstreamFailure(e, 'refill', job);
-      const error = failureText(f.error);
-      const status = f.next === 'retry' ? 'pending' : f.next;
-      await settle(deps.sql, refillId, 'submitting', { status, error }, claim, errorRecord(f.error));
-      if (f.next === 'retry') throw f.error;
-      if (f.next === 'needs_review') throw new UnrecoverableError(`needs_review: ${error}`);
-      return { status, error };
-    }
-    if (!reply.ok) {
-      await settle(deps.sql, refillId, 'submitting', { status: 'rejected', error: reply.error }, claim, {
-        error: reply.error,
-      });
-      return { status: 'rejected', error: reply.error };
-    }
-    await settle(
-      deps.sql,
-      refillId,
-      'submitting',
-      { status: 'processing', providerRefillId: reply.value },
-      claim,
-      { refill: reply.value },
-    );
-    return { status: 'processing', providerRefillId: reply.value };
+  return async (job: TypedJob<'forward-refill'>, token?: string): Promise<RefillJobResult> => {
+    // The slot is taken before the claim: a job over the limit must leave the refill `pending`.
+    const providerId = await pendingRefillProvider(deps.sql, job.data.refillId);
+    const log = () => jobLogger(deps.logger, job);
+    return withProviderSlot(deps.slot, job, token, providerId, log, () => sendRefill(deps, job));
   };
+}
+
+async function sendRefill(deps: UpstreamDeps, job: TypedJob<'forward-refill'>): Promise<RefillJobResult> {
+  const { refillId } = job.data;
+  const claim = await claimRefill(deps.sql, refillId, deps.allowInsecureProviderUrls);
+  if (!claim) throw new UnrecoverableError(`refill ${refillId} does not exist`);
+  if (!claim.claimed) {
+    if (claim.status !== 'pending') return { status: claim.status };
+    const error = 'the order has no usable provider (inactive, not https, or not at a provider)';
+    await settle(deps.sql, refillId, 'pending', { status: 'rejected', error }, claim, { reason: error });
+    return { status: 'rejected', error };
+  }
+  let reply: Awaited<ReturnType<ReturnType<ProviderClients['get']>['refill']>>;
+  try {
+    const client = deps.clients.get({
+      id: claim.providerId!,
+      apiUrl: claim.apiUrl!,
+      apiKeyEnc: claim.apiKeyEnc!,
+    });
+    reply = await client.refill(claim.providerOrderId!);
+  } catch (e) {
+    const f = classifyUpstreamFailure(e, 'refill', job);
+    const error = failureText(f.error);
+    const status = f.next === 'retry' ? 'pending' : f.next;
+    await settle(deps.sql, refillId, 'submitting', { status, error }, claim, errorRecord(f.error));
+    if (f.next === 'retry') throw f.error;
+    if (f.next === 'needs_review') throw new UnrecoverableError(`needs_review: ${error}`);
+    return { status, error };
+  }
+  if (!reply.ok) {
+    await settle(deps.sql, refillId, 'submitting', { status: 'rejected', error: reply.error }, claim, {
+      error: reply.error,
+    });
+    return { status: 'rejected', error: reply.error };
+  }
+  await settle(
+    deps.sql,
+    refillId,
+    'submitting',
+    { status: 'processing', providerRefillId: reply.value },
+    claim,
+    { refill: reply.value },
+  );
+  return { status: 'processing', providerRefillId: reply.value };
+}
+
+/** The provider a still-pending refill goes to; null when there is nothing to send (the claim says why). */
+async function pendingRefillProvider(sql: Sql, refillId: string): Promise<string | null> {
+  const [row] = await sql<{ providerId: string | null }[]>`
+    select o.provider_id as "providerId" from refills r join orders o on o.id = r.order_id
+    where r.id = ${refillId} and r.status = 'pending'`;
+  return row?.providerId ?? null;
 }
 
 async function claimRefill(sql: Sql, refillId: string, insecureOk: boolean): Promise<RefillClaim | null> {

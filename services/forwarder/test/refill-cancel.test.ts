@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DbClient } from '@smm/db';
 import { newId } from '@smm/domain';
 import { enqueue, forwardCancelJobId, forwardRefillJobId } from '@smm/queue';
@@ -23,8 +24,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** An order at the sandbox (forwarded by the real forward-order job), in `status` on our side. */
-async function atProvider(label: string, status: 'processing' | 'completed'): Promise<string> {
-  const [o] = await createOrders(sql, catalog, userId, [uniqueLink(label)]);
+async function atProvider(label: string, status: 'processing' | 'completed', at = catalog): Promise<string> {
+  const [o] = await createOrders(sql, at, userId, [uniqueLink(label)]);
   await (await h.forward(o!.orderId)).waitUntilFinished(h.events, 10_000);
   await sql`update orders set status = ${status} where id = ${o!.orderId}`;
   return o!.orderId;
@@ -131,5 +132,41 @@ describe('forward-cancel', () => {
     const result = await (await cancelRun(orderId)).waitUntilFinished(h.events, 10_000);
     expect(result).toMatchObject({ cancelStatus: 'rejected' });
     expect(calls('cancel')).toBe(before);
+  });
+});
+
+describe("the provider's max concurrency", () => {
+  it('holds for refill and cancel calls too: over the limit they wait (delayed, no attempt used), then go', async () => {
+    const one = await insertCatalog(sql, h.sandbox, { maxConcurrency: 1 });
+    const refillId = await newRefill(await atProvider('limit-refill', 'completed', one));
+    const cancelOrder = await atProvider('hold-limit-cancel', 'processing', one);
+    await sql`update orders set cancel_status = 'pending' where id = ${cancelOrder}`;
+    // Another call (another replica's add, say) holds the provider's only slot.
+    const busy = await h.forwarder.limiter.acquire(one.providerId, 1);
+    expect(busy).not.toBeNull();
+    const [refills, cancels] = [calls('refill'), calls('cancel')];
+
+    const refillJob = await refillRun(refillId);
+    const cancelJob = await cancelRun(cancelOrder);
+    await expect.poll(() => refillJob.getState(), { timeout: 5_000, interval: 20 }).toBe('delayed');
+    await expect.poll(() => cancelJob.getState(), { timeout: 5_000, interval: 20 }).toBe('delayed');
+    await sleep(300); // several limit retries (50 ms) go by
+    expect(await refillRow(sql, refillId)).toMatchObject({ status: 'pending', providerRefillId: null });
+    const [waiting] = await sql`select cancel_status as "cancelStatus" from orders where id = ${cancelOrder}`;
+    expect(waiting).toEqual({ cancelStatus: 'pending' });
+    expect([calls('refill') - refills, calls('cancel') - cancels]).toEqual([0, 0]);
+
+    await busy!.release();
+    expect(await refillJob.waitUntilFinished(h.events, 10_000)).toMatchObject({ status: 'processing' });
+    expect(await cancelJob.waitUntilFinished(h.events, 10_000)).toEqual({ cancelStatus: 'sent' });
+    expect([calls('refill') - refills, calls('cancel') - cancels]).toEqual([1, 1]);
+    // The jobs ran several times while they waited, but only the run that sent counts as an attempt
+    // (they have 6 for a provider that keeps failing).
+    for (const job of [refillJob, cancelJob]) {
+      const done = await h.producer.queue('order-forward').getJob(job.id!);
+      expect(done?.attemptsStarted).toBeGreaterThan(1);
+      expect(done?.attemptsMade).toBe(1);
+    }
+    expect(await h.forwarder.limiter.held(one.providerId)).toBe(0);
   });
 });

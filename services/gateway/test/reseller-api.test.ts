@@ -144,6 +144,14 @@ describe('add', () => {
     expect((await add({ service: c.inB, link, quantity: 100, runs: 2, interval: 'x' })).json()).toEqual({
       error: 'Incorrect interval',
     });
+    // The customer API's bounds (one run is no drip-feed; at most a day between runs).
+    for (const [runs, interval, error] of [
+      [1, 15, 'Incorrect runs'],
+      [1001, 15, 'Incorrect runs'],
+      [2, 1441, 'Incorrect interval'],
+    ] as const) {
+      expect((await add({ service: c.inB, link, quantity: 100, runs, interval })).json()).toEqual({ error });
+    }
     // Empty drip-feed fields, as many clients send them with every add, are no drip-feed.
     expect(
       (await add({ service: c.auto, link, quantity: 100, runs: '', interval: '' })).json(),
@@ -158,6 +166,9 @@ describe('add', () => {
       price: '0.030000',
     });
     expect((await add({ service: comments, link })).json()).toEqual({ error: 'Incorrect comments' });
+    expect((await add({ service: comments, link, comments: `ok\n${'x'.repeat(501)}` })).json()).toEqual({
+      error: 'Comment 2 is longer than 500 characters',
+    });
     const pkg = await add({ service: c.pkg, link, quantity: 777 });
     expect(await orderRow(pkg.json().order)).toMatchObject({ quantity: 1, price: '0.500000' });
   });

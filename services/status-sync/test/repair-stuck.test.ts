@@ -50,6 +50,8 @@ async function order(p: typeof auto, link: string, ageS: number): Promise<string
   return id;
 }
 
+/** No refill or cancel requests in this file. */
+const none = { requeued: 0, live: 0, needsReview: 0 };
 const forwardQueue = () => service.producer.queue(QUEUE.orderForward);
 
 describe('repair-stuck', () => {
@@ -69,7 +71,7 @@ describe('repair-stuck', () => {
     );
 
     const res = await service.run.repair();
-    expect(res).toEqual({ requeued: 1, live: 1, needsReview: 0 });
+    expect(res).toEqual({ requeued: 1, live: 1, needsReview: 0, refills: none, cancels: none });
 
     expect((await orderRow(sql, ids.lost)).forwardRound).toBe(2);
     const job = await forwardQueue().getJob(forwardJobId(ids.lost, 2));
@@ -85,7 +87,13 @@ describe('repair-stuck', () => {
 
     // Past the grace period again, the order's new job is live: nothing more is enqueued.
     await sql`update orders set updated_at = now() - interval '1 minute' where id = ${ids.lost}`;
-    expect(await service.run.repair()).toEqual({ requeued: 0, live: 2, needsReview: 0 });
+    expect(await service.run.repair()).toEqual({
+      requeued: 0,
+      live: 2,
+      needsReview: 0,
+      refills: none,
+      cancels: none,
+    });
     expect((await orderRow(sql, ids.lost)).forwardRound).toBe(2);
   });
 

@@ -148,6 +148,43 @@ describe('web pages against the real panel', () => {
     await shot(page, 'orders-desktop');
   });
 
+  it('a customer orders Custom Comments: the quantity and total follow the comment lines', async () => {
+    const { page } = customer;
+    await page.goto('/user/orders/create');
+    const { body: catalog } = await apiGet<{
+      services: Array<{ id: string; categoryId: string; ratePer1000: string; type: string }>;
+    }>(page, '/api/user/services');
+    const service = catalog.services.find((s) => s.type === 'Custom Comments')!;
+    await page.selectOption('select[name=category]', service.categoryId);
+    await page.selectOption('select[name=service]', service.id);
+    await page.fill('input[name=link]', 'https://instagram.com/p/web-comments');
+    await page.fill('textarea[name=comments]', 'Great post!\n\n  Love it  \nWow');
+    expect(await page.inputValue('input[name=quantity]')).toBe('3');
+    const total = new Decimal(service.ratePer1000)
+      .times(3)
+      .div(1000)
+      .toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+    expect((await page.locator('[data-testid=total]').textContent())?.replace(/[$,]/g, '')).toBe(
+      display(total),
+    );
+    await page.click('button[type=submit]');
+    await textOf(page, '[data-testid=notice]', /Order placed/);
+    const { body } = await apiGet<{ orders: Array<{ link: string; quantity: number; price: string }> }>(
+      page,
+      '/api/user/orders?limit=1',
+    );
+    expect(body.orders[0]).toMatchObject({
+      link: 'https://instagram.com/p/web-comments',
+      quantity: 3,
+      price: total.toFixed(6),
+    });
+    await page.click('nav >> text=My orders');
+    await page.waitForURL(/\/user\/orders$/);
+    const row = page.locator('[data-testid=orders] tbody tr').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('https://instagram.com/p/web-comments');
+  });
+
   it('on a phone the history is a list of cards', async () => {
     await customer.page.setViewportSize(PHONE);
     await customer.page.reload();

@@ -3,7 +3,9 @@ import { type ChargedOrderLine, chargeAndCreateOrders } from '@smm/db';
 import {
   addMoney,
   type Currency,
+  DRIP_FEED,
   isPackageService,
+  MAX_COMMENT_LENGTH,
   newId,
   type OrderLineInput,
   priceOrder,
@@ -33,9 +35,10 @@ export type IntakeResult =
   | { kind: 'replayed'; reply: CreateOrdersReply };
 
 /**
- * One order line. `runs`/`interval` (drip-feed) and `comments` (Custom Comments) come only from the
- * reseller API's `add`; `qty` is what the provider is sent as `quantity` — per run for drip-feed, so
- * the order delivers and is charged for `qty × runs`.
+ * One order line. `qty` is what the provider is sent as `quantity` — per run for drip-feed
+ * (`runs`/`interval`), so the order delivers and is charged for `qty × runs`; for Custom Comments it
+ * is the number of `comments` lines. The customer API and the reseller `add` both land here, so the
+ * rules below are the only ones.
  */
 export interface IntakeLine extends OrderLineInput {
   runs?: number | undefined;
@@ -52,10 +55,20 @@ export function isCustomComments(type: string): boolean {
   return type.trim().toLowerCase().startsWith('custom comments');
 }
 
+/** Comments as panels read them: one per line, trimmed, blank lines dropped. */
+export function commentLines(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
 interface LineProblem {
   line: number;
   code: (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
   message: string;
+  /** The body field at fault, for extras rules. */
+  field?: string;
   min?: number;
   max?: number;
 }
@@ -79,20 +92,57 @@ function checkLine(i: number, line: IntakeLine, svc: CatalogService | undefined)
       max,
     };
   }
-  return checkExtras(i, line, svc);
+  return checkDripFeed(i, line, svc) ?? checkComments(i, line, svc);
 }
 
-/** Drip-feed only where the service offers it; comments only (and always) for Custom Comments. */
-function checkExtras(i: number, line: IntakeLine, svc: CatalogService): LineProblem | null {
-  const rule = (message: string): LineProblem => ({ line: i, code: ERROR_CODE.businessRule, message });
-  const drip = line.runs !== undefined || line.interval !== undefined;
-  if (drip && !svc.dripfeed) return rule('drip-feed is not available for this service');
-  if (drip && (line.runs === undefined || line.interval === undefined))
-    return rule('drip-feed needs both runs and interval');
-  if (drip && !Number.isSafeInteger(deliveredUnits(line))) return rule('quantity × runs is too large');
-  const comments = isCustomComments(svc.type);
-  if (comments && !line.comments?.trim()) return rule('this service needs comments, one per line');
-  if (!comments && line.comments !== undefined) return rule('this service takes no comments');
+const inRange = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/**
+ * Drip-feed only where the service offers it. Never for Package or Custom Comments: the forwarder
+ * sends those without runs (one bundle, one list), so charging × runs would bill undelivered work.
+ */
+function checkDripFeed(i: number, line: IntakeLine, svc: CatalogService): LineProblem | null {
+  if (line.runs === undefined && line.interval === undefined) return null;
+  const rule = (field: string, message: string): LineProblem => ({
+    line: i,
+    code: ERROR_CODE.businessRule,
+    message,
+    field,
+  });
+  if (!svc.dripfeed || isPackageService(svc.type) || isCustomComments(svc.type)) {
+    return rule('runs', 'drip-feed is not available for this service');
+  }
+  if (line.runs === undefined) return rule('runs', 'drip-feed needs both runs and interval');
+  if (line.interval === undefined) return rule('interval', 'drip-feed needs both runs and interval');
+  if (!inRange(line.runs, DRIP_FEED.minRuns, DRIP_FEED.maxRuns)) {
+    return rule('runs', `runs must be between ${DRIP_FEED.minRuns} and ${DRIP_FEED.maxRuns}`);
+  }
+  if (!inRange(line.interval, DRIP_FEED.minInterval, DRIP_FEED.maxInterval)) {
+    return rule('interval', `interval must be between 1 and ${DRIP_FEED.maxInterval} minutes`);
+  }
+  if (!Number.isSafeInteger(deliveredUnits(line))) return rule('runs', 'quantity × runs is too large');
+  return null;
+}
+
+/** Comments only (and always) for Custom Comments; qty must say how many lines were sent. */
+function checkComments(i: number, line: IntakeLine, svc: CatalogService): LineProblem | null {
+  const rule = (message: string): LineProblem => ({
+    line: i,
+    code: ERROR_CODE.businessRule,
+    message,
+    field: 'comments',
+  });
+  if (!isCustomComments(svc.type)) {
+    return line.comments === undefined ? null : rule('this service takes no comments');
+  }
+  const lines = commentLines(line.comments ?? '');
+  if (lines.length === 0) return rule('this service needs comments, one per line');
+  const long = lines.findIndex((l) => l.length > MAX_COMMENT_LENGTH);
+  if (long >= 0) return rule(`comment ${long + 1} is longer than ${MAX_COMMENT_LENGTH} characters`);
+  // The quantity is the line count; a differing qty means the client counted other lines than we do.
+  if (line.qty !== lines.length) {
+    return rule(`quantity must equal the number of comments (${lines.length} non-empty lines)`);
+  }
   return null;
 }
 
@@ -175,7 +225,7 @@ export async function createOrders(
       quantity: line.qty,
       runs: line.runs ?? null,
       interval: line.interval ?? null,
-      comments: line.comments ?? null,
+      comments: line.comments === undefined ? null : commentLines(line.comments).join('\n'),
       price: price.price,
       bdtPrice: price.bdtPrice,
       usdPrice: price.usdPrice,

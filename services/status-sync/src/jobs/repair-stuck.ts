@@ -2,9 +2,8 @@ import { newId } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { JobContext } from '../context.ts';
-
-/** Job states in which a forward-order job will still run: leave those orders alone. */
-const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+import { lookUpJob } from './live-job.ts';
+import { type RequestRepair, repairCancels, repairRefills } from './repair-requests.ts';
 
 export interface RepairResult {
   /** Pending auto orders that had no live forward job and got one (next round). */
@@ -13,12 +12,16 @@ export interface RepairResult {
   live: number;
   /** `submitting` orders whose worker died mid-call, moved to needs_review. */
   needsReview: number;
+  /** The same for customers' refill and cancel requests (their forward-refill / forward-cancel jobs). */
+  refills: RequestRepair;
+  cancels: RequestRepair;
 }
 
 /**
- * Repairs work that fell between the cracks: a `forward-order` job lost (Redis down at enqueue,
- * a job removed, attempts exhausted) and a worker that died between recording the intent to send
- * and recording the outcome. The second is never re-sent: the provider may have the order.
+ * Repairs work that fell between the cracks: a `forward-order` (or `forward-refill`,
+ * `forward-cancel`) job lost (Redis down at enqueue, a job removed, attempts exhausted) and a worker
+ * that died between recording the intent to send and recording the outcome. The second is never
+ * re-sent: the provider may have the order (or the request).
  */
 export async function runRepairStuck(ctx: JobContext, log: Logger): Promise<RepairResult> {
   const needsReview = await reviewStaleSubmitting(ctx);
@@ -26,7 +29,17 @@ export async function runRepairStuck(ctx: JobContext, log: Logger): Promise<Repa
   if (requeued + needsReview > 0) log.info({ requeued, needsReview, live }, 'repaired stuck orders');
   ctx.metrics.repaired.inc({ action: 'requeued' }, requeued);
   ctx.metrics.repaired.inc({ action: 'needs_review' }, needsReview);
-  return { requeued, live, needsReview };
+  const refills = await repairRefills(ctx, log);
+  const cancels = await repairCancels(ctx, log);
+  for (const [kind, r] of [
+    ['refill', refills],
+    ['cancel', cancels],
+  ] as const) {
+    if (r.requeued + r.needsReview > 0) log.info({ kind, ...r }, 'repaired stuck requests');
+    ctx.metrics.repaired.inc({ action: `${kind}_requeued` }, r.requeued);
+    ctx.metrics.repaired.inc({ action: `${kind}_needs_review` }, r.needsReview);
+  }
+  return { requeued, live, needsReview, refills, cancels };
 }
 
 async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued: number; live: number }> {
@@ -47,8 +60,8 @@ async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued:
   let requeued = 0;
   let live = 0;
   for (const c of candidates) {
-    const job = await queue.getJob(forwardJobId(c.id, c.round));
-    if (job && LIVE_STATES.has(await job.getState())) {
+    const { job, live: isLive } = await lookUpJob(queue, forwardJobId(c.id, c.round));
+    if (isLive) {
       live++;
       continue;
     }

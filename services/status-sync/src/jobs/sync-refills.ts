@@ -2,6 +2,7 @@ import { newId, normalizeProviderWord } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import { isProviderError, MAX_MULTI, type PerOrder } from '@smm/provider-client';
 import type { JobContext } from '../context.ts';
+import { backOffProvider, resetProviderBackoff } from '../provider-backoff.ts';
 
 export interface SyncRefillsResult {
   checked: number;
@@ -35,8 +36,9 @@ export function refillStatusFor(word: string): 'completed' | 'rejected' | 'proce
 /**
  * `sync-refills`: refills the provider has (`processing`) asked about with one `refill_status` call
  * per ≤ 100 of a provider; finished ones → completed / rejected, guarded on `processing` so two runs
- * cannot write one twice. A provider-wide failure skips that provider until the next run (order
- * status sync owns the provider's backoff); a per-refill error is kept on the refill.
+ * cannot write one twice. A provider-wide failure backs the provider off exactly as a failed
+ * status batch does (one backoff per provider: the same API is down for both), and a provider in
+ * backoff is not asked; a per-refill error is kept on the refill.
  */
 export async function runSyncRefills(ctx: JobContext, log: Logger): Promise<SyncRefillsResult> {
   const open = await ctx.sql<OpenRefill[]>`
@@ -51,6 +53,7 @@ export async function runSyncRefills(ctx: JobContext, log: Logger): Promise<Sync
   for (const [providerId, refills] of byProvider) {
     const provider = await ctx.providers.load(providerId);
     if (!provider || provider.backoffUntil) continue;
+    let failures = provider.syncFailures;
     for (let i = 0; i < refills.length; i += MAX_MULTI) {
       const chunk = refills.slice(i, i + MAX_MULTI);
       let reply: Map<string, PerOrder<string>>;
@@ -60,9 +63,25 @@ export async function runSyncRefills(ctx: JobContext, log: Logger): Promise<Sync
           .multiRefillStatus([...new Set(chunk.map((r) => r.providerRefillId))]);
       } catch (err) {
         if (!isProviderError(err)) throw err;
-        log.warn({ providerId, kind: err.kind, refills: chunk.length }, 'refill status call failed');
+        const until = await backOffProvider(ctx.sql, {
+          providerId,
+          // Its orders wait by themselves: the sweep skips a provider in backoff.
+          orderIds: [],
+          message: `refill status failed: ${err.message}`,
+          baseMs: ctx.settings.providerBackoff.baseMs,
+          maxMs: ctx.settings.providerBackoff.maxMs,
+          retryAfterMs: err.retryAfterMs,
+        });
+        log.warn(
+          { providerId, kind: err.kind, refills: chunk.length, backoffUntil: until },
+          'provider-wide refill status failure; provider backed off',
+        );
         for (const r of chunk) result.errors.push({ refillId: r.id, message: err.message });
         break;
+      }
+      if (failures > 0) {
+        await resetProviderBackoff(ctx.sql, providerId);
+        failures = 0;
       }
       const rows = chunk.map((r) => {
         const entry = reply.get(r.providerRefillId);

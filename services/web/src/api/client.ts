@@ -20,10 +20,16 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** `[{field, message}]` of a VALIDATION_ERROR, else none. */
+  /**
+   * `[{field, message}]` of a VALIDATION_ERROR, or the order-line problems (`details.lines`) of a
+   * 422 that name a field (comments, runs, interval), else none.
+   */
   get fields(): FieldIssue[] {
-    if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
+    const d = this.details;
+    const lines = typeof d === 'object' && d !== null && 'lines' in d ? d.lines : undefined;
+    const list: unknown = Array.isArray(d) ? d : lines;
+    if (!Array.isArray(list)) return [];
+    return list.filter(
       (d): d is FieldIssue =>
         typeof d === 'object' && d !== null && typeof d.field === 'string' && typeof d.message === 'string',
     );

@@ -6,13 +6,14 @@ import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { formatMoney, isPackage, lessThan, lineTotal } from '../../lib/money.ts';
+import { commentLines, isCustomComments, parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useSession } from '../../session/context.ts';
+import { type DripFeed, DripFeedFields } from './DripFeedFields.tsx';
 import { useServices } from './useServices.ts';
 
-function parseQty(raw: string): number | null {
-  return /^\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : null;
-}
+const MAX_COMMENT_LENGTH = 500;
+const NO_DRIP: DripFeed = { runs: '', interval: '' };
 
 export function CreateOrderPage() {
   const { me, refresh } = useSession();
@@ -21,6 +22,8 @@ export function CreateOrderPage() {
   const [serviceId, setServiceId] = useState('');
   const [link, setLink] = useState('');
   const [qty, setQty] = useState('');
+  const [comments, setComments] = useState('');
+  const [drip, setDrip] = useState<DripFeed>(NO_DRIP);
   const [created, setCreated] = useState<CreateOrdersReply | null>(null);
   // One key per intended order: a retry after a lost reply is answered, not charged twice.
   const [idemKey, setIdemKey] = useState(() => crypto.randomUUID());
@@ -31,11 +34,27 @@ export function CreateOrderPage() {
     [catalog, categoryId],
   );
   const service = catalog?.byId.get(serviceId);
-  const quantity = parseQty(qty);
-  const total = service ? lineTotal(service.ratePer1000, quantity, service.type) : null;
+  const takesComments = service ? isCustomComments(service.type) : false;
+  // The forwarder sends Package and Custom Comments orders without runs: the server refuses drip-feed there.
+  const canDrip = service ? service.dripfeed && !takesComments && !isPackage(service.type) : false;
+  const lines = takesComments ? commentLines(comments) : [];
+  // Custom Comments: the quantity is the number of comments, as the server counts them.
+  const quantity = takesComments ? lines.length || null : parseWhole(qty);
+  const dripping = canDrip && (drip.runs.trim() !== '' || drip.interval.trim() !== '');
+  const runs = dripping ? parseWhole(drip.runs) : 1;
+  // Drip-feed: the quantity is per run, the order delivers and costs quantity × runs.
+  const units = quantity !== null && runs !== null ? quantity * runs : null;
+  const total = service ? lineTotal(service.ratePer1000, units, service.type) : null;
   const currency = catalog?.currency ?? me?.currency;
   const short = total && me ? lessThan(me.balance, total) : false;
   const outOfRange = service && quantity !== null && (quantity < service.min || quantity > service.max);
+  const longComment = lines.findIndex((l) => l.length > MAX_COMMENT_LENGTH);
+
+  function chooseService(id: string) {
+    setServiceId(id);
+    setComments('');
+    setDrip(NO_DRIP);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,7 +67,15 @@ export function CreateOrderPage() {
           categoryId: service.categoryId,
           serviceId: service.id,
           link: link.trim(),
+          // A number the field did not hold goes as is (NaN → null) for the server to name the field.
           qty: quantity ?? Number(qty),
+          ...(takesComments ? { comments } : {}),
+          ...(dripping
+            ? {
+                runs: parseWhole(drip.runs) ?? Number(drip.runs),
+                interval: parseWhole(drip.interval) ?? Number(drip.interval),
+              }
+            : {}),
         },
         { 'idempotency-key': idemKey },
       ),
@@ -58,6 +85,8 @@ export function CreateOrderPage() {
     setIdemKey(crypto.randomUUID());
     setLink('');
     setQty('');
+    setComments('');
+    setDrip(NO_DRIP);
     await refresh();
   }
 
@@ -74,7 +103,7 @@ export function CreateOrderPage() {
               value={categoryId}
               onChange={(e) => {
                 setCategoryId(e.target.value);
-                setServiceId('');
+                chooseService('');
               }}
               required
             >
@@ -90,7 +119,7 @@ export function CreateOrderPage() {
             <select
               name="service"
               value={serviceId}
-              onChange={(e) => setServiceId(e.target.value)}
+              onChange={(e) => chooseService(e.target.value)}
               disabled={!categoryId}
               required
             >
@@ -137,23 +166,40 @@ export function CreateOrderPage() {
               required
             />
           </Field>
+          {takesComments && (
+            <Field
+              label="Comments"
+              error={fieldError(error, 'comments')}
+              hint={`one per line, up to ${MAX_COMMENT_LENGTH} characters each; blank lines are skipped`}
+            >
+              <textarea
+                name="comments"
+                rows={6}
+                value={comments}
+                onChange={(e) => setComments(e.target.value)}
+                required
+              />
+            </Field>
+          )}
           <Field
-            label="Quantity"
+            label={dripping ? 'Quantity per run' : 'Quantity'}
             error={fieldError(error, 'qty')}
             hint={
               service
-                ? `between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}`
+                ? `${takesComments ? 'the number of comments, ' : ''}between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}`
                 : undefined
             }
           >
             <input
               name="quantity"
               inputMode="numeric"
-              value={qty}
+              value={takesComments ? String(lines.length) : qty}
               onChange={(e) => setQty(e.target.value)}
+              readOnly={takesComments}
               required
             />
           </Field>
+          {canDrip && <DripFeedFields value={drip} onChange={setDrip} error={error} />}
           <div className="totals">
             <div>
               <span className="muted">Total</span>{' '}
@@ -166,9 +212,14 @@ export function CreateOrderPage() {
               </span>
             </div>
           </div>
-          {service?.type.toLowerCase().startsWith('custom comments') && (
+          {dripping && units !== null && (
+            <p className="muted" data-testid="drip-summary">
+              {quantity?.toLocaleString()} × {runs?.toLocaleString()} runs = {units.toLocaleString()} in total
+            </p>
+          )}
+          {longComment >= 0 && (
             <p className="warn">
-              This service takes a list of comments: order it through the reseller API (v2).
+              Comment {longComment + 1} is longer than {MAX_COMMENT_LENGTH} characters.
             </p>
           )}
           {outOfRange && <p className="warn">The quantity is outside this service's min/max.</p>}

@@ -1,13 +1,15 @@
-import { isId, isPackageService, linkSchema } from '@smm/domain';
+import { DRIP_FEED, isId, isPackageService, linkSchema } from '@smm/domain';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
 import { enqueueForwarding } from '../../../services/forwarding.ts';
 import type { CatalogService } from '../../../services/intake-cache.ts';
-import { createOrders, type IntakeLine, isCustomComments } from '../../../services/order-intake.ts';
+import {
+  commentLines,
+  createOrders,
+  type IntakeLine,
+  isCustomComments,
+} from '../../../services/order-intake.ts';
 import type { V2Action } from '../context.ts';
 import { positiveInt, V2_ERROR, V2Error } from '../params.ts';
-
-const MAX_RUNS = 1_000;
-const MAX_INTERVAL_MIN = 100_000;
 
 /**
  * `add` through the same intake as create-orders (pricing, one debit, ledger, activity, forwarding).
@@ -50,10 +52,8 @@ function sizeOf(
   let qty: number;
   let comments: string | undefined;
   if (isCustomComments(svc.type)) {
-    const lines = (params.comments ?? '')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== '');
+    // The intake checks the lines themselves (length, count) as for the customer API.
+    const lines = commentLines(params.comments ?? '');
     if (lines.length === 0) throw new V2Error(V2_ERROR.comments);
     comments = lines.join('\n');
     qty = lines.length;
@@ -70,9 +70,10 @@ function sizeOf(
   const intervalRaw = params.interval?.trim() || undefined;
   if (runsRaw === undefined && intervalRaw === undefined) return { qty, comments };
   if (!svc.dripfeed) throw new V2Error(V2_ERROR.dripfeed);
-  const runs = positiveInt(runsRaw, MAX_RUNS);
-  if (runs === null) throw new V2Error(V2_ERROR.runs);
-  const interval = positiveInt(intervalRaw, MAX_INTERVAL_MIN);
+  // The customer API's bounds (DRIP_FEED), in the words reseller clients know.
+  const runs = positiveInt(runsRaw, DRIP_FEED.maxRuns);
+  if (runs === null || runs < DRIP_FEED.minRuns) throw new V2Error(V2_ERROR.runs);
+  const interval = positiveInt(intervalRaw, DRIP_FEED.maxInterval);
   if (interval === null) throw new V2Error(V2_ERROR.interval);
   return { qty, comments, runs, interval };
 }

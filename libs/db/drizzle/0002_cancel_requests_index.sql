@@ -1,0 +1,1 @@
+CREATE INDEX "orders_cancel_open_idx" ON "orders" USING btree ("updated_at") WHERE "orders"."cancel_status" in ('pending', 'submitting');

@@ -1,0 +1,123 @@
+import type { Logger } from '@smm/logger';
+import { enqueue, forwardCancelJobId, forwardRefillJobId, QUEUE } from '@smm/queue';
+import type { JobContext } from '../context.ts';
+import { lookUpJob } from './live-job.ts';
+import { requestActivity, reviewStaleRequests, type StuckRequest } from './stale-requests.ts';
+
+export interface RequestRepair {
+  /** Pending requests past the grace period with no live job, given a new one. */
+  requeued: number;
+  /** Pending requests past the grace period whose job is still going to run. */
+  live: number;
+  /** Requests stuck in `submitting` (worker died mid-call), moved to needs_review. */
+  needsReview: number;
+}
+
+/**
+ * A customer's refill / cancel request whose `forward-refill` / `forward-cancel` job was never
+ * enqueued (Redis refused it after the gateway committed) or was lost stays `pending` forever
+ * otherwise. The job ids are per request (`frf-<refillId>`, `fcn-<orderId>`) and BullMQ ignores an
+ * add whose id exists, so a finished job under that id is removed before the new one is added:
+ * at most one job per request exists at any time, and its id is the one the gateway used.
+ */
+export async function repairRefills(ctx: JobContext, log: Logger): Promise<RequestRepair> {
+  const { sql, settings } = ctx;
+  const needsReview = await reviewStaleRequests(
+    sql,
+    'refill',
+    settings.submittingStaleMs,
+    settings.repairBatchLimit,
+  );
+  const stuck = await sql<StuckRequest[]>`
+    select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
+           o.provider_order_id as "providerOrderId"
+    from refills r join orders o on o.id = r.order_id
+    where r.status = 'pending' and r.updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+    order by r.updated_at
+    limit ${settings.repairBatchLimit}`;
+  let requeued = 0;
+  let live = 0;
+  for (const r of stuck) {
+    const outcome = await requeue(ctx, forwardRefillJobId(r.id), {
+      // Guarded like forward_round for orders: of two repairers, the one that touches it first re-adds.
+      touch: () => sql`
+        update refills set updated_at = now()
+        where id = ${r.id} and status = 'pending'
+          and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+        returning 1`,
+      add: (jobId) => enqueue(ctx.producer, 'forward-refill', { refillId: r.id }, { jobId }),
+    });
+    if (outcome === 'live') live++;
+    if (typeof outcome !== 'object') continue;
+    await requestActivity(
+      sql,
+      [r],
+      'refill.requeued',
+      `refill ${r.id}: no live job (${outcome.was}); queued again`,
+    );
+    log.info({ refillId: r.id, was: outcome.was }, 'pending refill re-enqueued');
+    requeued++;
+  }
+  return { requeued, live, needsReview };
+}
+
+/** The same for cancel requests (`orders.cancel_status`). */
+export async function repairCancels(ctx: JobContext, log: Logger): Promise<RequestRepair> {
+  const { sql, settings } = ctx;
+  const needsReview = await reviewStaleRequests(
+    sql,
+    'cancel',
+    settings.submittingStaleMs,
+    settings.repairBatchLimit,
+  );
+  // orders_cancel_open_idx (partial: pending/submitting cancels) keeps this an index look-up.
+  const stuck = await sql<StuckRequest[]>`
+    select id, id as "orderId", user_id as "userId", provider_id as "providerId",
+           provider_order_id as "providerOrderId"
+    from orders
+    where cancel_status = 'pending' and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+    order by updated_at
+    limit ${settings.repairBatchLimit}`;
+  let requeued = 0;
+  let live = 0;
+  for (const o of stuck) {
+    const outcome = await requeue(ctx, forwardCancelJobId(o.id), {
+      touch: () => sql`
+        update orders set updated_at = now()
+        where id = ${o.id} and cancel_status = 'pending'
+          and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
+        returning 1`,
+      add: (jobId) => enqueue(ctx.producer, 'forward-cancel', { orderId: o.id }, { jobId }),
+    });
+    if (outcome === 'live') live++;
+    if (typeof outcome !== 'object') continue;
+    await requestActivity(
+      sql,
+      [o],
+      'order.cancel_requeued',
+      `cancel request: no live job (${outcome.was}); queued again`,
+    );
+    log.info({ orderId: o.id, was: outcome.was }, 'pending cancel request re-enqueued');
+    requeued++;
+  }
+  return { requeued, live, needsReview };
+}
+
+async function requeue(
+  ctx: JobContext,
+  jobId: string,
+  step: { touch: () => PromiseLike<ArrayLike<unknown>>; add: (jobId: string) => Promise<unknown> },
+): Promise<'live' | 'moved' | { was: string }> {
+  const look = await lookUpJob(ctx.producer.queue(QUEUE.orderForward), jobId);
+  if (look.live) return 'live';
+  if ((await step.touch()).length === 0) return 'moved';
+  try {
+    await look.job?.remove();
+  } catch {
+    // Locked: a job under this id is running after all (another repairer's); it is live.
+    return 'live';
+  }
+  // If this add fails the request is still pending, and a later repair tries again.
+  await step.add(jobId);
+  return { was: look.state };
+}
