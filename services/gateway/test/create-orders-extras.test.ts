@@ -73,6 +73,16 @@ describe('create-orders: Custom Comments and drip-feed accepted, charged exactly
     expect(Number((await counts(sql, userId)).ledger)).toBe(before.ledger + 1);
   });
 
+  it('the customer sees the extras on the order: runs, interval and comments', async () => {
+    const [dripId] = (await place(dripLine)).json().orderIds as string[];
+    const [commentsId] = (await place(commentsLine)).json().orderIds as string[];
+    const drip = await app.inject({ method: 'GET', url: `/api/user/orders/${dripId}`, headers });
+    expect(drip.json().order).toMatchObject({ quantity: 123, runs: 7, interval: 15, comments: null });
+    const list = await app.inject({ method: 'GET', url: '/api/user/orders?limit=100', headers });
+    const c = (list.json().orders as Array<{ id: string }>).find((o) => o.id === commentsId);
+    expect(c).toMatchObject({ quantity: 3, runs: null, comments: 'great\nnice\nwow', cancelStatus: null });
+  });
+
   it('the bounds themselves are accepted: runs 2 / interval 1 and runs 1000 / interval 1440', async () => {
     for (const [runs, interval, total] of [
       [2, 1, '0.015540'], // 0.777 × 10 × 2 / 1000

@@ -10,6 +10,7 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 function orderColumns(sql: SqlLike) {
   return sql.unsafe(`
     o.id, o.service_id as "serviceId", o.category_id as "categoryId", o.link, o.quantity,
+    o.runs, o."interval", o.comments, o.cancel_status as "cancelStatus",
     o.price::text as price, o.currency, o.status, o.provider_status as "providerStatus",
     o.start_count::float8 as "startCount", o.remains::float8 as remains,
     to_char(o.created_at at time zone 'UTC', ${ISO}) as "createdAt",
@@ -59,6 +60,10 @@ type OrderRow = {
   categoryId: string;
   link: string;
   quantity: number;
+  runs: number | null;
+  interval: number | null;
+  comments: string | null;
+  cancelStatus: string | null;
   price: string;
   currency: 'BDT' | 'USD';
   status: string;

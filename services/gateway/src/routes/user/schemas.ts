@@ -40,7 +40,14 @@ export const orderSchema = z
     serviceId: z.string(),
     categoryId: z.string(),
     link: z.string(),
-    quantity: z.number().int(),
+    quantity: z.number().int().describe('per run for drip-feed orders'),
+    runs: z.number().int().nullable().describe('drip-feed runs; the order delivers quantity × runs'),
+    interval: z.number().int().nullable().describe('drip-feed minutes between runs'),
+    comments: z.string().nullable().describe('Custom Comments orders: one comment per line'),
+    cancelStatus: z
+      .string()
+      .nullable()
+      .describe('a cancel request at the provider: pending, submitting, sent, rejected, needs_review'),
     price: moneySchema,
     currency: currencySchema,
     status: z.enum(ORDER_STATUSES as [string, ...string[]]),
