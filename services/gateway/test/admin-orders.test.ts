@@ -1,4 +1,5 @@
 import { ledgerBalance } from '@smm/db';
+import { newId } from '@smm/domain';
 import { startSandbox } from '@smm/sandbox-provider';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,36 @@ describe('manual orders', () => {
       .queue('order-forward')
       .getJobCounts('waiting', 'delayed', 'prioritized');
     expect(Object.values(waiting).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it('takes drip-feed runs/interval like a customer order: charged for quantity × runs', async () => {
+    const userId = await seedUser(sql, { balance: '500' });
+    const drip = newId('service');
+    await sql`insert into services (id, name, category_id, provider_id, provider_service_id, rate, rate_usd,
+                                    min_order, max_order, mode, dripfeed)
+              values (${drip}, 'YT drip', ${c.categoryId}, ${c.providerId}, '3', '100', '1', 50, 100000, 'auto', true)`;
+    const res = await call('POST', '/api/admin/orders/manual', {
+      userId,
+      serviceId: drip,
+      link: 'https://youtube.com/watch?v=drip',
+      quantity: 100,
+      runs: 3,
+      interval: 10,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // 100 BDT per 1000 × 100 × 3 runs = 30 BDT
+    expect(res.json().totalCost).toBe('30.000000');
+    expect(await balanced(userId)).toBe('470.000000');
+    const refused = await call('POST', '/api/admin/orders/manual', {
+      userId,
+      serviceId: c.autoServiceId,
+      link: 'https://instagram.com/not-drip',
+      quantity: 100,
+      runs: 3,
+      interval: 10,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(await balanced(userId)).toBe('470.000000');
   });
 
   it('insufficient funds → 402 and nothing written; unknown user → 404', async () => {

@@ -20,7 +20,17 @@ export const manualOrderRoute: FastifyPluginAsyncZod = async (app) => {
     if (!svc) throw new AppError(422, ERROR_CODE.serviceNotFound, 'no such service');
     const result = await createOrders(sql, cache, {
       userId: b.userId,
-      lines: [{ categoryId: svc.categoryId, serviceId: b.serviceId, link: b.link, qty: b.quantity }],
+      lines: [
+        {
+          categoryId: svc.categoryId,
+          serviceId: b.serviceId,
+          link: b.link,
+          qty: b.quantity,
+          ...(b.comments !== undefined ? { comments: b.comments } : {}),
+          ...(b.runs !== undefined ? { runs: b.runs } : {}),
+          ...(b.interval !== undefined ? { interval: b.interval } : {}),
+        },
+      ],
       admin: { actorId: req.user.id, adminNotes: b.adminNotes ?? null },
       onCreated: (charged) => app.metrics.countOrders(charged),
     }).catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { idSchema, linkSchema, ORDER_STATUSES, quantitySchema } from '@smm/domain';
+import { idSchema, linkSchema, ORDER_STATUSES, orderLineSchema, quantitySchema } from '@smm/domain';
 import { providerOrderIdSchema } from '@smm/provider-client';
 import { z } from 'zod';
 import { MANUAL_TARGETS } from '../../../services/admin-orders.ts';
@@ -133,6 +133,10 @@ export const manualOrderSchema = {
     serviceId: idSchema('service'),
     link: linkSchema,
     quantity: quantitySchema,
+    // The customer line's extras, with the same rules (checked by the shared intake).
+    comments: orderLineSchema.shape.comments,
+    runs: orderLineSchema.shape.runs,
+    interval: orderLineSchema.shape.interval,
     adminNotes: notes.optional(),
   }),
   response: {
