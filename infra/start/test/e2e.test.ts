@@ -33,6 +33,10 @@ const panel = startPanel({
   REPAIR_INTERVAL_MS: '1000',
   PENDING_GRACE_MS: '2000',
   SUBMITTING_STALE_MS: '4000',
+  // A killed worker's jobs and claims are given back within seconds, not the production minutes.
+  SYNC_LEASE_MS: '5000',
+  FORWARD_LOCK_DURATION_MS: '5000',
+  FORWARD_STALLED_INTERVAL_MS: '2000',
   SYNC_POLL_SCALE: '0.02',
   FORWARD_FIRST_STATUS_CHECK_MS: '1000',
   DEMO_PASSWORD,
@@ -135,16 +139,27 @@ describe('the panel end to end', () => {
 
     const settled = new Set(['completed', 'partial', 'canceled', 'needs_review']);
     let orders: OrderView[] = [];
-    await expect
-      .poll(
-        async () => {
-          const page = await call<{ orders: OrderView[] }>('GET', '/api/user/orders?limit=100', token);
-          orders = page.orders;
-          return orders.length === 33 && orders.every((o) => settled.has(o.status));
-        },
-        { timeout: 90_000, interval: 500 },
-      )
-      .toBe(true);
+    const settledAll = async () => {
+      const page = await call<{ orders: OrderView[] }>('GET', '/api/user/orders?limit=100', token);
+      orders = page.orders;
+      return orders.length === 33 && orders.every((o) => settled.has(o.status));
+    };
+    try {
+      await expect.poll(settledAll, { timeout: 90_000, interval: 500 }).toBe(true);
+    } catch (e) {
+      // Say which orders were left where, so a failure can be read from the CI log.
+      const where = await t.sql`select id, status, submit_attempts, forward_round, last_error,
+                                       next_status_check, sync_claimed_until from orders order by created_at`;
+      console.error(
+        JSON.stringify(
+          where.filter((o) => !settled.has(o.status as string)),
+          null,
+          1,
+        ),
+      );
+      console.error(panel.output().slice(-4000));
+      throw e;
+    }
 
     const byId = new Map(orders.map((o) => [o.id, o]));
     expect(byId.get(completedId)!.status).toBe('completed');

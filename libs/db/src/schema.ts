@@ -163,6 +163,12 @@ export const orders = pgTable(
     adminNotes: text('admin_notes'),
     lastStatusCheck: ts('last_status_check'),
     nextStatusCheck: ts('next_status_check'),
+    /**
+     * A sweep's claim on the order until its sync-batch writes it: other sweeps (forced ones too)
+     * skip it meanwhile; if the batch is lost (a worker killed between claim and enqueue) the claim
+     * simply expires and the order is due again at its own next_status_check.
+     */
+    syncClaimedUntil: ts('sync_claimed_until'),
     /** Consecutive syncs that saw no change; drives adaptive polling. */
     unchangedChecks: integer('unchanged_checks').notNull().default(0),
     submitAttempts: integer('submit_attempts').notNull().default(0),

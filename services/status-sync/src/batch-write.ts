@@ -51,6 +51,7 @@ export async function writeBatch(
         next_status_check = case when x.next_in_ms is null then null
                                  else now() + x.next_in_ms * interval '1 millisecond' end,
         unchanged_checks = x.unchanged,
+        sync_claimed_until = null,
         last_error = x.last_error,
         completed_at = case when x.terminal then now() else o.completed_at end,
         updated_at = now()

@@ -41,7 +41,7 @@ export async function rescheduleOrders(
   message: string,
 ): Promise<void> {
   await sql`
-    update orders set next_status_check = ${until}::timestamptz, last_error = ${message.slice(0, 500)}, updated_at = now()
+    update orders set next_status_check = ${until}::timestamptz, sync_claimed_until = null, last_error = ${message.slice(0, 500)}, updated_at = now()
     where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
       and status in ('processing', 'in_progress')`;
 }

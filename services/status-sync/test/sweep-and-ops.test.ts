@@ -107,3 +107,24 @@ describe('ops endpoints', () => {
     expect(text).toMatch(/^status_sync_orders_synced_total\{provider="prv_\w+"\} 240$/m);
   });
 });
+
+describe('claims', () => {
+  it('a claim whose batch was lost expires: the orders are swept again, and not before', async () => {
+    const lost = orders.slice(10, 15).map((o) => o.orderId);
+    const ids = JSON.stringify(lost);
+    // As a sweep killed between its claim and its enqueue leaves them: claimed, due, no batch.
+    await sql`update orders set sync_claimed_until = now() + interval '1 hour', next_status_check = now() - interval '1 second'
+              where id in (select jsonb_array_elements_text(${ids}::jsonb))`;
+    const swept = async (sweepId: string, force = false) => {
+      const r = await service.run.sweep({ force, sweepId });
+      const jobs = await Promise.all(r.batchJobIds.map((id) => service.queue().getJob(id)));
+      return jobs.flatMap((j) => j!.data.orderIds as string[]);
+    };
+    // Neither a scheduled nor a forced sweep takes them while the claim holds.
+    expect((await swept('lost-1')).filter((id) => lost.includes(id))).toEqual([]);
+    expect((await swept('lost-2', true)).filter((id) => lost.includes(id))).toEqual([]);
+    await sql`update orders set sync_claimed_until = now() - interval '1 second'
+              where id in (select jsonb_array_elements_text(${ids}::jsonb))`;
+    expect((await swept('lost-3')).filter((id) => lost.includes(id)).sort()).toEqual([...lost].sort());
+  });
+});

@@ -19,10 +19,10 @@ export interface SweepResult {
  * Selects the due orders, claims them and enqueues one sync-batch per ≤100 orders of a provider.
  *
  * The claim is the whole trick against double polling by replicas: in the statement that selects
- * them (FOR UPDATE SKIP LOCKED), the orders' next_status_check moves to now + MAX_POLL_MS + lease,
- * a time no schedule ever produces. A concurrent or later sweep therefore does not see them as due,
- * and a forced sweep (which takes everything up to MAX_POLL_MS ahead) skips them too — until the
- * batch writes a real next check, or the lease runs out because the batch was lost.
+ * them (FOR UPDATE SKIP LOCKED), the orders get `sync_claimed_until = now + lease`. A concurrent or
+ * later sweep, forced ones included, skips claimed orders — until the batch writes them (and clears
+ * the claim), or the lease runs out because the batch was lost (a worker killed between the claim
+ * and the enqueue): then the order is due again at its own, untouched next_status_check.
  */
 export async function runSweep(
   ctx: JobContext,
@@ -31,7 +31,7 @@ export async function runSweep(
 ): Promise<SweepResult> {
   const { sql, settings } = ctx;
   const horizonMs = opts.force ? MAX_POLL_MS : 0;
-  const claimMs = MAX_POLL_MS + settings.leaseMs;
+  const claimMs = settings.leaseMs;
   const claimed = await sql<{ id: string; providerId: string }[]>`
     with due as (
       select o.id
@@ -41,13 +41,14 @@ export async function runSweep(
         and o.provider_order_id is not null
         and (o.next_status_check is null
              or o.next_status_check <= now() + ${horizonMs} * interval '1 millisecond')
+        and (o.sync_claimed_until is null or o.sync_claimed_until <= now())
         and (p.sync_backoff_until is null or p.sync_backoff_until <= now())
       order by o.next_status_check nulls first
       limit ${settings.sweepMaxOrders}
       for update of o skip locked
     )
     update orders o
-    set next_status_check = now() + ${claimMs} * interval '1 millisecond'
+    set sync_claimed_until = now() + ${claimMs} * interval '1 millisecond'
     from due
     where o.id = due.id
     returning o.id, o.provider_id as "providerId"`;
@@ -77,9 +78,9 @@ export async function runSweep(
       await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(i, i + ENQUEUE_CHUNK));
     }
   } catch (err) {
-    // Without their batches the claimed orders would wait out the whole claim: make them due again.
+    // Without their batches the claimed orders would wait out the whole claim: release it.
     await sql`
-      update orders set next_status_check = now()
+      update orders set sync_claimed_until = null
       where id in (select jsonb_array_elements_text(${JSON.stringify(claimed.map((c) => c.id))}::jsonb))
         and status in ('processing', 'in_progress')`;
     throw err;
