@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { QUEUE, type QueueName } from './names.ts';
 import { RETENTION } from './retention.ts';
 
+/** A custom BullMQ backoff type: the worker's `settings.backoffStrategy` computes the delay. */
+export const PROVIDER_RETRY_BACKOFF = 'provider-retry';
+
 interface JobDefinition {
   queue: QueueName;
   schema: z.ZodType;
@@ -20,10 +23,10 @@ export const jobCatalog = {
     schema: z.strictObject({ orderId: idSchema('order'), providerId: idSchema('provider').optional() }),
     options: {
       ...RETENTION,
-      // Only "definitely not sent" outcomes are retried (the processor decides); jitter spreads a
-      // provider's recovery so every waiting order does not hit it in the same second.
+      // Only "definitely not sent" outcomes are retried (the processor decides). The consuming worker
+      // supplies this strategy: exponential with jitter, never sooner than the provider's Retry-After.
       attempts: 10,
-      backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+      backoff: { type: PROVIDER_RETRY_BACKOFF, delay: 2_000 },
     },
   },
   // A customer's refill / cancel request, sent upstream once (the same claim-then-call discipline as

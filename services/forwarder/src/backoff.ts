@@ -1,3 +1,6 @@
+import { isProviderError } from '@smm/provider-client';
+import { PROVIDER_RETRY_BACKOFF } from '@smm/queue';
+
 /**
  * Delay before retry number `attempt` (1-based) of a "definitely not sent" failure: exponential from
  * `baseMs`, with up to 50% jitter so orders held back by one outage do not all return in the same
@@ -18,4 +21,16 @@ export function retryDelay(
 /** A short jittered wait, for jobs whose provider is at its concurrency limit. */
 export function jitter(ms: number, random: () => number = Math.random): number {
   return Math.max(1, Math.floor(ms * (0.5 + random())));
+}
+
+/**
+ * The worker's BullMQ `backoffStrategy` for the catalog's `provider-retry` type: our base and cap
+ * from settings, and the provider's Retry-After (carried by the ProviderError) as a floor.
+ */
+export function providerRetryBackoff(settings: { backoffBaseMs: number; backoffMaxMs: number }) {
+  return (attemptsMade: number, type?: string, err?: Error): number => {
+    if (type !== PROVIDER_RETRY_BACKOFF) throw new Error(`unknown backoff type ${type}`);
+    const retryAfterMs = isProviderError(err) ? err.retryAfterMs : undefined;
+    return retryDelay(attemptsMade, settings.backoffBaseMs, settings.backoffMaxMs, retryAfterMs);
+  };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '@smm/logger';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
 import { createWorker, Producer, type Worker } from '@smm/queue';
 import type { Redis } from 'ioredis';
+import { providerRetryBackoff } from './backoff.ts';
 import { Batcher } from './batcher.ts';
 import { type ClaimInput, claimOrders } from './claim-order.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
@@ -94,6 +95,7 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
       lockDuration: settings.lockDurationMs,
       stalledInterval: settings.stalledIntervalMs,
       autorun: false,
+      settings: { backoffStrategy: providerRetryBackoff(settings) },
     },
   );
   worker.on('error', (err) => logger.error({ err }, 'forward worker error'));

@@ -9,7 +9,6 @@ import {
   ProviderError,
 } from '@smm/provider-client';
 import { enqueue, forwardJobId, type Producer, type TypedJob, UnrecoverableError } from '@smm/queue';
-import { retryDelay } from './backoff.ts';
 import type { Batcher } from './batcher.ts';
 import { blockedReason, type Claim, type ClaimInput, findOrderTarget } from './claim-order.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
@@ -231,16 +230,7 @@ async function failed(
           'not sent, attempts used up: the order stays pending for repair',
         );
       } else {
-        // BullMQ reads the backoff from this job object when it handles the throw below: our own
-        // base/cap, and the provider's Retry-After as a floor. The stored job options are unchanged.
-        const delay = retryDelay(
-          attempt,
-          deps.settings.backoffBaseMs,
-          deps.settings.backoffMaxMs,
-          e.retryAfterMs,
-        );
-        job.opts.backoff = { type: 'fixed', delay };
-        log().info({ kind: e.kind, attempt, delay }, 'not sent; retrying later');
+        log().info({ kind: e.kind, attempt }, 'not sent; retrying later (provider-retry backoff)');
       }
       throw e;
     }

@@ -81,15 +81,30 @@ export interface FailureInput {
 }
 
 /** Definitely not sent: submitting → pending so the BullMQ retry (or the repair job) can claim it again. */
-export async function releaseForRetry(sql: Sql, i: FailureInput): Promise<boolean> {
+export function releaseForRetry(sql: Sql, i: FailureInput): Promise<boolean> {
+  return leaveSubmitting(sql, i, 'pending', 'order.forward_retry');
+}
+
+/** The provider may or may not have the order: needs_review, never sent again automatically. */
+export function markNeedsReview(sql: Sql, i: FailureInput): Promise<boolean> {
+  return leaveSubmitting(sql, i, 'needs_review', 'order.needs_review');
+}
+
+/** The guarded move out of `submitting` with its activity row, in one statement. */
+async function leaveSubmitting(
+  sql: Sql,
+  i: FailureInput,
+  to: 'pending' | 'needs_review',
+  action: string,
+): Promise<boolean> {
   const rows = await sql`
     with o as (
-      update orders set status = 'pending', last_error = ${i.error}, updated_at = now()
+      update orders set status = ${to}, last_error = ${i.error}, updated_at = now()
       where id = ${i.orderId} and status = 'submitting'
       returning id, user_id
     )
     insert into activity_log (id, order_id, provider_id, user_id, action, message, provider_response)
-    select ${newId('activity')}, o.id, ${i.providerId}, o.user_id, 'order.forward_retry', ${i.error},
+    select ${newId('activity')}, o.id, ${i.providerId}, o.user_id, ${action}, ${i.error},
            ${JSON.stringify(i.record)}::jsonb
     from o
     returning id`;
@@ -154,22 +169,6 @@ export async function cancelRejected(sql: Sql, i: FailureInput): Promise<{ refun
               ${JSON.stringify({ ...i.record, refunded })}::jsonb)`;
     return { refunded };
   });
-}
-
-/** The provider may or may not have the order: needs_review, never sent again automatically. */
-export async function markNeedsReview(sql: Sql, i: FailureInput): Promise<boolean> {
-  const rows = await sql`
-    with o as (
-      update orders set status = 'needs_review', last_error = ${i.error}, updated_at = now()
-      where id = ${i.orderId} and status = 'submitting'
-      returning id, user_id
-    )
-    insert into activity_log (id, order_id, provider_id, user_id, action, message, provider_response)
-    select ${newId('activity')}, o.id, ${i.providerId}, o.user_id, 'order.needs_review', ${i.error},
-           ${JSON.stringify(i.record)}::jsonb
-    from o
-    returning id`;
-  return rows.length > 0;
 }
 
 /** The current status, after a guarded move found the order elsewhere. */
