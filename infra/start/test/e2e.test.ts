@@ -33,6 +33,8 @@ const panel = startPanel({
   REPAIR_INTERVAL_MS: '1000',
   PENDING_GRACE_MS: '2000',
   SUBMITTING_STALE_MS: '4000',
+  // status-sync refuses a stale-submitting threshold the forwarder's provider calls could outlast.
+  PROVIDER_REQUEST_TIMEOUT_MS: '2000',
   // A killed worker's jobs and claims are given back within seconds, not the production minutes.
   SYNC_LEASE_MS: '5000',
   FORWARD_LOCK_DURATION_MS: '5000',

@@ -86,6 +86,11 @@ export const apiProviders = pgTable('api_providers', {
   /** Status sync leaves this provider alone until then after a provider-wide failure. */
   syncBackoffUntil: ts('sync_backoff_until'),
   syncFailures: integer('sync_failures').notNull().default(0),
+  /**
+   * USD per one unit of the provider's balance currency, set by an admin: a provider that does not
+   * bill in USD cannot be imported (its rates would be read as dollars) until this is set.
+   */
+  rateToUsd: numeric('rate_to_usd', { precision: 20, scale: 10 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -117,6 +122,12 @@ export const services = pgTable(
     cancel: boolean('cancel').notNull().default(false),
     dripfeed: boolean('dripfeed').notNull().default(false),
     description: text('description'),
+    /** An admin set the price by hand: re-imports leave rate and rateUSD alone. */
+    priceLocked: boolean('price_locked').notNull().default(false),
+    /** An admin disabled the service: re-imports never turn it back on. */
+    disabledByAdmin: boolean('disabled_by_admin').notNull().default(false),
+    /** Why an inactive service is inactive (unsupported type, dropped by the provider, the admin). */
+    statusReason: text('status_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -145,6 +156,10 @@ export const orders = pgTable(
     providerOrderId: text('provider_order_id'),
     link: text('link').notNull(),
     quantity: integer('quantity').notNull(),
+    /** What was sold, fixed at intake: the type decides the add parameters and the refund rule. */
+    serviceType: text('service_type').notNull(),
+    /** What the order delivers in total (quantity × runs): remains and refunds are measured against it. */
+    units: bigint('units', { mode: 'number' }).notNull(),
     /** Drip-feed and custom-comment extras, forwarded as the provider's add parameters. */
     runs: integer('runs'),
     interval: integer('interval'),
@@ -172,9 +187,17 @@ export const orders = pgTable(
     /** Consecutive syncs that saw no change; drives adaptive polling. */
     unchangedChecks: integer('unchanged_checks').notNull().default(0),
     submitAttempts: integer('submit_attempts').notNull().default(0),
+    /** Refusals whose text no rule knows; after FORWARD_MAX_SOFT_ROUNDS of them the order goes to review. */
+    softRejections: integer('soft_rejections').notNull().default(0),
+    /** Consecutive per-order errors in status replies; after SYNC_MAX_ORDER_ERRORS the order goes to review. */
+    syncErrors: integer('sync_errors').notNull().default(0),
+    /** Why an order is in needs_review (REVIEW_KINDS), so the admin knows which decision is asked for. */
+    reviewKind: text('review_kind'),
     /** Bumped on every (re-)enqueue of forwarding: the forward job id is `fwd-<orderId>-<forwardRound>`. */
     forwardRound: integer('forward_round').notNull().default(1),
     submittedAt: ts('submitted_at'),
+    /** The provider's service number the last claim sent the order as (read from the service at claim). */
+    sentServiceId: text('sent_service_id'),
     lastError: text('last_error'),
     idempotencyKey: text('idempotency_key'),
     /**
@@ -193,6 +216,10 @@ export const orders = pgTable(
   (t) => [
     index('orders_status_idx').on(t.status),
     index('orders_provider_order_id_idx').on(t.providerOrderId),
+    // A provider order id belongs to one order: a status reply can never move (or refund) two.
+    uniqueIndex('orders_provider_order_unique')
+      .on(t.providerId, t.providerOrderId)
+      .where(sql`${t.providerOrderId} is not null`),
     index('orders_provider_id_idx').on(t.providerId),
     index('orders_last_status_check_idx').on(t.lastStatusCheck),
     index('orders_user_created_idx').on(t.userId, t.createdAt),

@@ -51,8 +51,9 @@ describe('migrated schema', () => {
     const u = await insertUser(sql, '0');
     const c = await insertCatalog(sql);
     const o = newId('order');
-    await sql`insert into orders (id, user_id, service_id, category_id, link, quantity, price, currency, bdt_price, usd_price)
-              values (${o}, ${u}, ${c.serviceId}, ${c.categoryId}, 'https://x.com', 100, 1, 'BDT', 1, 0.01)`;
+    await sql`insert into orders (id, user_id, service_id, category_id, link, quantity, service_type, units, price,
+                                  currency, bdt_price, usd_price)
+              values (${o}, ${u}, ${c.serviceId}, ${c.categoryId}, 'https://x.com', 100, 'Default', 100, 1, 'BDT', 1, 0.01)`;
     const row = (kind: string, amount: string) =>
       sql`insert into ledger (id, user_id, order_id, kind, amount, balance_after, currency)
           values (${newId('ledger')}, ${u}, ${o}, ${kind}, ${amount}, 0, 'BDT')`;

@@ -4,5 +4,6 @@ export * from './money.ts';
 export * from './order-status.ts';
 export * from './pricing.ts';
 export * from './refunds.ts';
+export * from './service-types.ts';
 export * from './state-machine.ts';
 export * from './status-mapping.ts';

@@ -21,3 +21,26 @@ export const ACTIVE_AT_PROVIDER: readonly OrderStatus[] = ['processing', 'in_pro
 export function isTerminal(status: OrderStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
+
+/**
+ * Why an order waits in `needs_review`: each asks the admin for a different decision.
+ * - sent_no_answer / ambiguous_reply: the provider may have the order — look it up there, then
+ *   attach its id, re-send, or cancel.
+ * - duplicate_provider_id: the provider answered an id another order already holds.
+ * - unknown_refusal: the provider kept refusing with words no rule knows.
+ * - worker_died: a forwarder died during the call.
+ * - settle_refund: the provider finished the order in a way no rule may refund (a package Partial,
+ *   a Partial without remains): settle it.
+ * - sync_errors: the provider kept answering errors for this order's id.
+ */
+export const REVIEW_KIND = {
+  sentNoAnswer: 'sent_no_answer',
+  ambiguousReply: 'ambiguous_reply',
+  duplicateProviderId: 'duplicate_provider_id',
+  unknownRefusal: 'unknown_refusal',
+  workerDied: 'worker_died',
+  settleRefund: 'settle_refund',
+  syncErrors: 'sync_errors',
+} as const;
+export type ReviewKind = (typeof REVIEW_KIND)[keyof typeof REVIEW_KIND];
+export const REVIEW_KINDS = Object.values(REVIEW_KIND) as ReviewKind[];

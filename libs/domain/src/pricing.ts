@@ -1,4 +1,5 @@
 import { Decimal, dec, roundMoney } from './money.ts';
+import { isPackageService } from './service-types.ts';
 
 export const CURRENCIES = ['BDT', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -24,13 +25,9 @@ export interface OrderPrice {
   bdtPrice: string;
 }
 
-export function isPackageService(type: string): boolean {
-  return type.trim().toLowerCase() === 'package';
-}
-
 /**
  * §6: usdPrice = rateUSD × qty / 1000, bdtPrice = rate × qty / 1000 (or usdPrice × dollarRate when
- * the service has no BDT rate). Package services charge their rate once per order. Everything is
+ * the service has no BDT rate). Package services (and Custom Comments Packages) charge their rate once per order. Everything is
  * computed exactly and rounded half-up to 6 decimals once, at the end.
  */
 export function priceOrder(service: PricedService, quantity: number, user: PricingUser): OrderPrice {

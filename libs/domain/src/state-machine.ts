@@ -8,10 +8,12 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   // pending → processing/in_progress/completed/partial: manual orders fulfilled or settled by an admin.
   pending: ['submitting', 'processing', 'in_progress', 'completed', 'partial', 'canceled'],
   submitting: ['processing', 'pending', 'canceled', 'needs_review'],
-  needs_review: ['processing', 'pending', 'canceled'],
+  // → partial/completed: an admin settles an order the provider finished in a way no rule may refund.
+  needs_review: ['processing', 'pending', 'canceled', 'partial', 'completed'],
   // in_progress → processing: some providers report Pending again after In progress.
-  processing: ['in_progress', 'completed', 'partial', 'canceled'],
-  in_progress: ['processing', 'completed', 'partial', 'canceled'],
+  // → needs_review: a finish without readable remains, or an order the provider keeps not knowing.
+  processing: ['in_progress', 'completed', 'partial', 'canceled', 'needs_review'],
+  in_progress: ['processing', 'completed', 'partial', 'canceled', 'needs_review'],
   completed: [],
   partial: [],
   canceled: [],

@@ -67,11 +67,13 @@ describe('order state machine', () => {
     expect(canTransition('processing', 'submitting')).toBe(false);
   });
   it('needs_review is only left by an admin decision', () => {
-    expect(allowedSources('needs_review')).toEqual(['submitting']);
+    expect(allowedSources('needs_review')).toEqual(['submitting', 'processing', 'in_progress']);
     expect(canTransition('needs_review', 'processing')).toBe(true);
     expect(canTransition('needs_review', 'pending')).toBe(true);
     expect(canTransition('needs_review', 'canceled')).toBe(true);
-    expect(canTransition('needs_review', 'completed')).toBe(false);
+    expect(canTransition('needs_review', 'completed')).toBe(true);
+    expect(canTransition('needs_review', 'submitting')).toBe(false);
+    expect(canTransition('needs_review', 'in_progress')).toBe(false);
   });
   it('submitting is only entered from pending', () => {
     expect(allowedSources('submitting')).toEqual(['pending']);

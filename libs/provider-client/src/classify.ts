@@ -28,40 +28,6 @@ export function classifyTransportFailure(f: TransportFailure): ProviderErrorKind
   return 'ambiguous';
 }
 
-// Order matters: the first rule that matches wins.
-const MESSAGE_RULES: Array<[RegExp, ProviderErrorKind]> = [
-  // Our own configuration: the customer's order is fine, the panel must fix its key. Never a cancel.
-  [/api[\s_-]*key|unauthori[sz]ed|not authori[sz]ed|access denied|forbidden/i, 'rejected_soft'],
-  [/fund|balance|insufficient|payment/i, 'rejected_soft'],
-  [/active order|already (have|has) an? (active )?order|wait until/i, 'rejected_soft'],
-  [/too many|rate limit|try again later|slow down/i, 'rate_limited'],
-  [/limit|maintenance|temporar|disabled for now|busy/i, 'rejected_soft'],
-  [/service/i, 'rejected_hard'],
-  [/link|url|username|profile|private|not found|doesn'?t exist|does not exist/i, 'rejected_hard'],
-  [/quantity|minimal|maximal|minimum|maximum|min\b|max\b/i, 'rejected_hard'],
-  [/comment|runs|interval|drip/i, 'rejected_hard'],
-];
-
-/**
- * A provider's `{"error": "..."}` text → kind. Unknown texts are soft: the provider definitely did
- * not take the order, but we cannot tell that the order itself is at fault, so an admin decides.
- */
-export function classifyProviderMessage(message: string): ProviderErrorKind {
-  for (const [re, kind] of MESSAGE_RULES) if (re.test(message)) return kind;
-  return 'rejected_soft';
-}
-
-/** An HTTP reply that carried no usable `{"error"}` message. */
-export function classifyHttpStatus(status: number, hasBody: boolean): ProviderErrorKind {
-  if (status === 429) return 'rate_limited';
-  if (status === 503 && !hasBody) return 'rate_limited';
-  if (status >= 500) return 'ambiguous';
-  // 4xx without a readable error: the provider refused the request as such (auth, route, method).
-  if (status >= 400) return 'rejected_soft';
-  // 2xx whose body we cannot read: the provider may have acted.
-  return 'ambiguous';
-}
-
 /** Retry-After in seconds or as an HTTP date → milliseconds (bounded to a day). */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (!value) return undefined;

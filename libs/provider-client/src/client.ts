@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { classifyHttpStatus, classifyProviderMessage } from './classify.ts';
 import { isProviderError, ProviderError, type ProviderErrorKind } from './errors.ts';
 import { snippet } from './redact.ts';
+import { type ReadOptions, readAddReply, refusalText, replyFailure } from './reply-reading.ts';
 import { postForm, type RawReply, type TransportOptions } from './transport.ts';
 import {
-  addReply,
   balanceReply,
-  errorText,
   idLike,
   type ProviderBalance,
   type ProviderOrderStatus,
@@ -52,15 +50,26 @@ export interface AddOrder {
 export interface AddResult {
   providerOrderId: string;
   reply: unknown;
+  /** The provider sent the id in an unusual way (e.g. with HTTP 429): accepted, and worth a log line. */
+  anomaly: string | null;
 }
 
 /** Per-order results are data: an `{"error"}` for one order in a multi reply is not a failed call. */
 export type PerOrder<T> = { ok: true; value: T } | { ok: false; error: string };
 
+export interface SkippedService {
+  /** The provider's service number, when the entry had a readable one. */
+  service: string | null;
+  name: string | null;
+  reason: string;
+}
+
 export interface ServicesResult {
   services: ProviderService[];
-  /** Entries the provider sent that could not be read (kept out, counted for the admin). */
+  /** How many entries could not be read (kept out of the import). */
   skipped: number;
+  /** Each entry kept out, with why — shown to the admin after an import. */
+  skippedEntries: SkippedService[];
 }
 
 /** The SMM v2 client: every action, tolerant parsing, one error classification. */
@@ -76,13 +85,13 @@ export class ProviderClient {
       const list = Array.isArray(body) ? body : isRecord(body) ? Object.values(body) : null;
       if (!list) throw unreadable('services', body);
       const services: ProviderService[] = [];
-      let skipped = 0;
+      const skippedEntries: SkippedService[] = [];
       for (const entry of list) {
         const r = serviceEntry.safeParse(entry);
         if (r.success) services.push(r.data);
-        else skipped++;
+        else skippedEntries.push(skippedService(entry, r.error));
       }
-      return { services, skipped };
+      return { services, skipped: skippedEntries.length, skippedEntries };
     });
   }
 
@@ -93,11 +102,17 @@ export class ProviderClient {
     if (order.runs !== undefined) params.runs = order.runs;
     if (order.interval !== undefined) params.interval = order.interval;
     if (order.comments !== undefined) params.comments = order.comments;
-    return this.#call('add', params, ({ body }) => {
-      const r = addReply.safeParse(body);
-      if (!r.success) throw unreadable('add', body);
-      return { providerOrderId: r.data.order, reply: body };
-    });
+    // The body decides, before the status: an order id with a 429 is still an accepted order.
+    return this.#call(
+      'add',
+      params,
+      (reply) => {
+        const read = readAddReply(reply);
+        if (read instanceof ProviderError) throw read;
+        return { providerOrderId: read.providerOrderId, reply: reply.body, anomaly: read.anomaly };
+      },
+      { bodyFirst: true },
+    );
   }
 
   async status(providerOrderId: string): Promise<PerOrder<ProviderOrderStatus>> {
@@ -116,7 +131,7 @@ export class ProviderClient {
           const id = isRecord(entry) ? idLike.safeParse(entry.order ?? entry.id) : null;
           if (id?.success) byId.set(id.data, parseStatusEntry(entry));
         }
-      } else if (isRecord(body) && errorText(body) === null) {
+      } else if (isRecord(body) && refusalText(body) === null) {
         for (const [k, v] of Object.entries(body)) byId.set(k.trim(), parseStatusEntry(v));
       } else {
         throw unreadable('status', body);
@@ -164,7 +179,7 @@ export class ProviderClient {
         'order',
         (e) => {
           const c = isRecord(e) ? e.cancel : undefined;
-          const err = errorText(c) ?? (isRecord(e) ? errorText(e) : null);
+          const err = refusalText(c) ?? (isRecord(e) ? refusalText(e) : null);
           if (err !== null) return { ok: false, error: err };
           return c === undefined || c === 0 || c === false
             ? { ok: false, error: 'not canceled' }
@@ -187,32 +202,16 @@ export class ProviderClient {
     action: ProviderAction,
     params: Record<string, string | number>,
     read: (reply: RawReply) => T,
-    opts: { errorsAreData?: boolean } = {},
+    opts: ReadOptions & { bodyFirst?: boolean } = {},
   ): Promise<T> {
     const started = performance.now();
     let httpStatus: number | undefined;
     try {
       const reply = await postForm(this.#opts, action, params);
       httpStatus = reply.status;
-      const err = errorText(reply.body);
-      if (err !== null && !(opts.errorsAreData && reply.status < 400 && !isAccountError(err))) {
-        throw new ProviderError({
-          kind: classifyProviderMessage(err),
-          action,
-          message: `provider refused ${action}: ${err}`,
-          providerMessage: err,
-          httpStatus: reply.status,
-          replySnippet: snippet(reply.text),
-        });
-      }
-      if (reply.status >= 400) {
-        throw new ProviderError({
-          kind: classifyHttpStatus(reply.status, true),
-          action,
-          message: `provider answered HTTP ${reply.status}`,
-          httpStatus: reply.status,
-          replySnippet: snippet(reply.text),
-        });
+      if (!opts.bodyFirst) {
+        const failure = replyFailure(action, reply, opts);
+        if (failure) throw failure;
       }
       const value = read(reply);
       this.#opts.onCall?.({ action, outcome: 'ok', durationMs: performance.now() - started, httpStatus });
@@ -232,14 +231,20 @@ export class ProviderClient {
   }
 }
 
-/** A key/funds error is about the whole account, never about the one order asked for. */
-function isAccountError(message: string): boolean {
-  return /api[\s_-]*key|unauthori[sz]ed|fund|balance|too many|rate limit/i.test(message);
+function skippedService(entry: unknown, error: z.ZodError): SkippedService {
+  const e = isRecord(entry) ? entry : {};
+  const id = idLike.safeParse(e.service);
+  const field = error.issues[0]?.path.join('.') || 'entry';
+  return {
+    service: id.success ? id.data : null,
+    name: typeof e.name === 'string' ? e.name.slice(0, 200) : null,
+    reason: `${field}: ${error.issues[0]?.message ?? 'unreadable'}`,
+  };
 }
 
 function parseStatusEntry(entry: unknown): PerOrder<ProviderOrderStatus> {
   if (typeof entry === 'string') return { ok: false, error: entry };
-  const err = errorText(entry);
+  const err = refusalText(entry);
   if (err !== null) return { ok: false, error: err };
   const r = statusReply.safeParse(entry);
   return r.success ? { ok: true, value: r.data } : { ok: false, error: 'unreadable status entry' };
@@ -247,7 +252,7 @@ function parseStatusEntry(entry: unknown): PerOrder<ProviderOrderStatus> {
 
 function parseIdEntry(entry: unknown, field: string): PerOrder<string> {
   const v = isRecord(entry) ? entry[field] : undefined;
-  const err = errorText(v) ?? errorText(entry);
+  const err = refusalText(v) ?? refusalText(entry);
   if (err !== null) return { ok: false, error: err };
   const r = idLike.safeParse(v);
   return r.success ? { ok: true, value: r.data } : { ok: false, error: `no ${field} id in the reply` };
@@ -255,7 +260,7 @@ function parseIdEntry(entry: unknown, field: string): PerOrder<string> {
 
 function parseStatusWord(entry: unknown): PerOrder<string> {
   const v = isRecord(entry) ? entry.status : undefined;
-  const err = errorText(v) ?? errorText(entry);
+  const err = refusalText(v) ?? refusalText(entry);
   if (err !== null) return { ok: false, error: err };
   return typeof v === 'string' || typeof v === 'number'
     ? { ok: true, value: String(v).trim() }
@@ -275,10 +280,13 @@ function listById<T>(
       const id = isRecord(entry) ? idLike.safeParse(entry[idField]) : null;
       if (id?.success) byId.set(id.data, parse(entry));
     }
-  } else if (isRecord(body) && errorText(body) === null) {
-    // Some panels key multi replies by id like multi-status.
+  } else if (isRecord(body) && refusalText(body) === null) {
+    // Some panels key multi replies by id like multi-status; a bare string value is that id's error.
     for (const [k, v] of Object.entries(body))
-      byId.set(k.trim(), parse(isRecord(v) ? v : { [idField]: k, value: v }));
+      byId.set(
+        k.trim(),
+        typeof v === 'string' ? { ok: false, error: v } : parse(isRecord(v) ? v : { [idField]: k, value: v }),
+      );
   } else {
     throw unreadable(action, body);
   }

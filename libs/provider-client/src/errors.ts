@@ -1,3 +1,5 @@
+import type { RefusalFault } from './refusal-rules.ts';
+
 /**
  * The one classification of provider failures. It decides whether an `add` may be retried:
  * - not_sent: the request never reached the provider (DNS, refused, connect timeout) — safe to retry.
@@ -19,6 +21,8 @@ export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
 
 export interface ProviderErrorInit {
   kind: ProviderErrorKind;
+  /** For a refusal: who its text blames (`refusal-rules.ts`). */
+  fault?: RefusalFault | undefined;
   action: string;
   message: string;
   /** The provider's own error text, when it sent one. */
@@ -34,6 +38,7 @@ export interface ProviderErrorInit {
 /** Never carries the request options (they hold the API key): only what is safe to log and show. */
 export class ProviderError extends Error {
   readonly kind: ProviderErrorKind;
+  readonly fault: RefusalFault | undefined;
   readonly action: string;
   readonly providerMessage: string | undefined;
   readonly httpStatus: number | undefined;
@@ -45,6 +50,7 @@ export class ProviderError extends Error {
     super(init.message);
     this.name = 'ProviderError';
     this.kind = init.kind;
+    this.fault = init.fault;
     this.action = init.action;
     this.providerMessage = init.providerMessage;
     this.httpStatus = init.httpStatus;
@@ -62,6 +68,7 @@ export class ProviderError extends Error {
     return {
       name: this.name,
       kind: this.kind,
+      fault: this.fault,
       action: this.action,
       message: this.message,
       providerMessage: this.providerMessage,

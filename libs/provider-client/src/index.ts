@@ -1,10 +1,5 @@
-export { addParamsFor } from './add-params.ts';
-export {
-  classifyHttpStatus,
-  classifyProviderMessage,
-  classifyTransportFailure,
-  parseRetryAfter,
-} from './classify.ts';
+export { addParamsFor, type OrderToSend, UnsupportedServiceTypeError } from './add-params.ts';
+export { classifyTransportFailure, parseRetryAfter } from './classify.ts';
 export {
   type AddOrder,
   type AddResult,
@@ -16,8 +11,17 @@ export {
   type ProviderClientOptions,
   providerOrderIdSchema,
   type ServicesResult,
+  type SkippedService,
 } from './client.ts';
 export { isProviderError, PROVIDER_ERROR_KINDS, ProviderError, type ProviderErrorKind } from './errors.ts';
 export { redactSecret } from './redact.ts';
+export {
+  classifyRefusal,
+  isAccountWide,
+  REFUSAL_FAULTS,
+  type Refusal,
+  type RefusalFault,
+} from './refusal-rules.ts';
+export { type AcceptedAdd, readAddReply, refusalText, replyFailure } from './reply-reading.ts';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './transport.ts';
 export * from './wire.ts';

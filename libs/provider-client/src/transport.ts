@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Response } from 'got';
-import { classifyHttpStatus, classifyTransportFailure, parseRetryAfter } from './classify.ts';
+import { classifyTransportFailure, parseRetryAfter } from './classify.ts';
 import { ProviderError } from './errors.ts';
-import { redactSecret, snippet } from './redact.ts';
+import { redactSecret } from './redact.ts';
 
 export interface Timeouts {
   lookup: number;
@@ -38,8 +38,12 @@ export interface TransportOptions {
 
 export interface RawReply {
   status: number;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON (an HTML page). */
   body: unknown;
+  /** The body as text, already scrubbed of our API key. */
   text: string;
+  /** Retry-After, when the provider sent one. */
+  retryAfterMs: number | undefined;
 }
 
 // Free sockets are closed before a typical provider's keep-alive timeout (5 s), so a request never
@@ -50,8 +54,10 @@ const sharedAgents = {
 };
 
 /**
- * One form-encoded POST to the provider. got never retries (BullMQ owns retries). Returns the
- * parsed JSON reply for 2xx/4xx with JSON; throws ProviderError for everything else.
+ * One form-encoded POST to the provider. got never retries (BullMQ owns retries). Every HTTP reply is
+ * returned as it came — whatever its status — because what it means depends on the body first
+ * (`reply-reading.ts`). Throws a ProviderError only when no reply could be read at all (the network,
+ * a timeout, a reply too large).
  */
 export async function postForm(
   opts: TransportOptions,
@@ -95,38 +101,12 @@ export async function postForm(
   }
 
   const text = redactSecret(new TextDecoder().decode(response.body), opts.apiKey);
-  const status = response.statusCode;
-  const hasBody = text.trim().length > 0;
-  const body = parseJson(text);
-  const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']));
-
-  if (status === 429 || (status === 503 && !hasBody)) {
-    throw new ProviderError({
-      kind: 'rate_limited',
-      action,
-      message: `provider answered HTTP ${status}`,
-      httpStatus: status,
-      retryAfterMs,
-      replySnippet: snippet(text),
-    });
-  }
-  // JSON replies (including {"error"} with 4xx) are the caller's to read.
-  if (body !== undefined && status < 500) return { status, body, text };
-
-  const kind = body === undefined && status < 300 ? 'ambiguous' : classifyHttpStatus(status, hasBody);
-  const looksHtml = /^\s*</.test(text);
-  throw new ProviderError({
-    kind,
-    action,
-    message: looksHtml
-      ? `provider answered HTTP ${status} with an HTML page`
-      : body === undefined
-        ? `provider answered HTTP ${status} with an unreadable reply`
-        : `provider answered HTTP ${status}`,
-    httpStatus: status,
-    retryAfterMs,
-    replySnippet: snippet(text),
-  });
+  return {
+    status: response.statusCode,
+    body: parseJson(text),
+    text,
+    retryAfterMs: parseRetryAfter(headerValue(response.headers['retry-after'])),
+  };
 }
 
 function transportError(e: unknown, action: string): ProviderError {
@@ -139,7 +119,9 @@ function transportError(e: unknown, action: string): ProviderError {
   return new ProviderError({
     kind,
     action,
-    message: `provider unreachable: ${what}`,
+    // "Unreachable" only when nothing reached the provider; otherwise the request went out and the
+    // answer never came back — the provider may well have acted on it.
+    message: kind === 'not_sent' ? `provider unreachable: ${what}` : `sent, no answer: ${what}`,
     code: timeoutEvent ?? err.code,
   });
 }

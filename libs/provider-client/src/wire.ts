@@ -1,4 +1,4 @@
-import { Decimal, parseRemains } from '@smm/domain';
+import { Decimal, normalizeServiceType, parseRemains } from '@smm/domain';
 import { z } from 'zod';
 
 // Tolerant wire schemas: providers send numbers as strings and strings as numbers, mix cases, and
@@ -41,67 +41,44 @@ export const boolLike = z
     return false;
   });
 
-export const errorReply = z.object({ error: z.union([z.string(), z.number()]).transform(String) });
+/** Providers' services lists carry `null` or leave out any optional field: both mean "not given". */
+const optionalText = (max: number) =>
+  z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v === null || v === undefined ? null : String(v).slice(0, max)));
 
-export function errorText(body: unknown): string | null {
-  const r = errorReply.safeParse(body);
-  return r.success ? r.data.error : null;
-}
-
-const KNOWN_TYPES: Record<string, string> = {
-  default: 'Default',
-  package: 'Package',
-  customcomments: 'Custom Comments',
-  customcommentspackage: 'Custom Comments Package',
-  mentions: 'Mentions',
-  mentionswithhashtags: 'Mentions with Hashtags',
-  mentionscustomlist: 'Mentions Custom List',
-  mentionshashtag: 'Mentions Hashtag',
-  mentionsuserfollowers: 'Mentions User Followers',
-  mentionsmedialikers: 'Mentions Media Likers',
-  commentlikes: 'Comment Likes',
-  poll: 'Poll',
-  subscriptions: 'Subscriptions',
-  seo: 'SEO',
-};
-
-/** Service types compare case- and space-insensitively; unknown types keep the provider's word. */
-export function normalizeServiceType(raw: string): string {
-  const key = raw.toLowerCase().replace(/[\s_-]+/g, '');
-  return KNOWN_TYPES[key] ?? raw.trim();
-}
+export { normalizeServiceType };
 
 export const serviceEntry = z
   .object({
     service: idLike,
-    name: z.string().max(1000),
-    type: z.string().max(100).optional().default('Default'),
-    category: z.string().max(500).optional().default('Uncategorised'),
+    name: z.union([z.string(), z.number()]).transform((v) => String(v).slice(0, 1000)),
+    type: optionalText(100),
+    category: optionalText(500),
     rate: decimalLike,
     min: intOrNull,
     max: intOrNull,
     refill: boolLike,
     cancel: boolLike,
     dripfeed: boolLike,
-    desc: z.string().max(10_000).optional(),
-    description: z.string().max(10_000).optional(),
+    desc: optionalText(10_000),
+    description: optionalText(10_000),
   })
   .transform((s) => ({
     service: s.service,
     name: s.name.trim(),
     type: normalizeServiceType(s.type),
-    category: s.category.trim() || 'Uncategorised',
+    category: s.category?.trim() || 'Uncategorised',
     rate: s.rate,
     min: s.min !== null && s.min > 0 ? s.min : 1,
     max: s.max !== null && s.max > 0 ? s.max : 1_000_000_000,
     refill: s.refill,
     cancel: s.cancel,
     dripfeed: s.dripfeed,
-    description: s.desc ?? s.description ?? null,
+    description: (s.desc ?? s.description)?.trim() || null,
   }));
 export type ProviderService = z.output<typeof serviceEntry>;
-
-export const addReply = z.object({ order: idLike });
 
 export const statusReply = z
   .object({

@@ -5,6 +5,7 @@ import {
   ProviderClient,
   ProviderError,
   parseRetryAfter,
+  UnsupportedServiceTypeError,
 } from '../src/index.ts';
 import { startCannedServer } from './canned-server.ts';
 
@@ -65,10 +66,21 @@ describe('requests', () => {
 
   it('builds add parameters per service type', () => {
     const base = { providerServiceId: '9', link: 'https://x.com/p', quantity: 100 };
+    // A Package sends quantity=1 whatever the line said: some providers refuse a package add without it.
     expect(addParamsFor({ ...base, serviceType: 'Package' })).toEqual({
       service: '9',
       link: 'https://x.com/p',
+      quantity: 1,
     });
+    expect(addParamsFor({ ...base, serviceType: 'custom comments package', comments: 'a\nb' })).toEqual({
+      service: '9',
+      link: 'https://x.com/p',
+      quantity: 1,
+      comments: 'a\nb',
+    });
+    // A type the panel cannot send correctly is never sent as Default.
+    expect(() => addParamsFor({ ...base, serviceType: 'Poll' })).toThrow(UnsupportedServiceTypeError);
+    expect(() => addParamsFor({ ...base, serviceType: 'Subscriptions' })).toThrow(/cannot be sent/);
     expect(addParamsFor({ ...base, serviceType: 'Custom Comments', comments: 'a\nb' })).toEqual({
       service: '9',
       link: 'https://x.com/p',

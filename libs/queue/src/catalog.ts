@@ -20,7 +20,15 @@ interface JobDefinition {
 export const jobCatalog = {
   'forward-order': {
     queue: QUEUE.orderForward,
-    schema: z.strictObject({ orderId: idSchema('order'), providerId: idSchema('provider').optional() }),
+    // Ids only. Without `adminForward` the provider and its service number are read from the service
+    // row when the order is claimed (never from a stale job); a manual-mode service is never sent.
+    // `adminForward` is an admin's explicit forward (the admin route), allowed for manual-mode services.
+    schema: z.strictObject({
+      orderId: idSchema('order'),
+      adminForward: z
+        .strictObject({ providerId: idSchema('provider'), actorId: idSchema('user') })
+        .optional(),
+    }),
     options: {
       ...RETENTION,
       // Only "definitely not sent" outcomes are retried (the processor decides). The consuming worker

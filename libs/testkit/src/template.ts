@@ -37,11 +37,17 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
       await admin.unsafe(`create database ${building}`);
       await runMigrations(withDatabase(serverUrl, building));
       await admin.unsafe(`alter database ${building} rename to ${name}`);
-      // Old templates from earlier migrations are dead weight.
-      const old = await admin<{ datname: string }[]>`
-        select datname from pg_database where datname like 'smm_tpl_%' and datname <> ${name}`;
-      for (const o of old)
+      await admin.unsafe(`comment on database ${name} is '${Date.now()}'`);
+      // Old templates from earlier migrations are dead weight — but another checkout (a branch, a CI
+      // run) may be testing against its own template on this server right now: only drop a day-old one.
+      const old = await admin<{ datname: string; made: string | null }[]>`
+        select datname, shobj_description(oid, 'pg_database') as made
+        from pg_database where datname like 'smm_tpl_%' and datname <> ${name}`;
+      for (const o of old) {
+        const made = Number(o.made);
+        if (Number.isFinite(made) && made > Date.now() - 24 * 3600_000) continue;
         await admin.unsafe(`drop database if exists ${o.datname} with (force)`).catch(() => {});
+      }
     }
     await admin`select pg_advisory_unlock(72100002)`;
     return name;

@@ -18,6 +18,14 @@ export function retryDelay(
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
+/**
+ * How long an order waits after a provider refused it for a reason on our side: the soft delay, doubled
+ * for each refusal whose words no rule knows (so an unknown refusal is not hammered), capped.
+ */
+export function softRejectDelay(unknownRefusals: number, baseMs: number, maxMs: number): number {
+  return Math.min(Math.max(maxMs, baseMs), baseMs * 2 ** Math.max(0, unknownRefusals - 1));
+}
+
 /** A short jittered wait, for jobs whose provider is at its concurrency limit. */
 export function jitter(ms: number, random: () => number = Math.random): number {
   return Math.max(1, Math.floor(ms * (0.5 + random())));

@@ -5,7 +5,7 @@ import { createWorker, Producer, type Worker } from '@smm/queue';
 import type { Redis } from 'ioredis';
 import { providerRetryBackoff } from './backoff.ts';
 import { Batcher } from './batcher.ts';
-import { type ClaimInput, claimOrders } from './claim-order.ts';
+import { type ClaimInput, claimOrders, findOrderTargets, type TargetInput } from './claim-order.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import { forwardCancelProcessor } from './forward-cancel.ts';
 import { forwardOrderProcessor } from './forward-order.ts';
@@ -69,6 +69,7 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   };
   const processor = forwardOrderProcessor({
     sql: deps.sql,
+    targets: new Batcher((inputs: TargetInput[]) => findOrderTargets(deps.sql, inputs), batch),
     claims: new Batcher((inputs: ClaimInput[]) => claimOrders(deps.sql, inputs), batch),
     forwardedWrites: new Batcher((inputs: ForwardedInput[]) => markForwardedMany(deps.sql, inputs), batch),
     limiter,

@@ -6,16 +6,37 @@ type Sql = DbClient['sql'];
 export interface OrderTarget {
   status: OrderStatus;
   providerOrderId: string | null;
+  /** What was sold (fixed at intake, so checking it before the claim cannot race). */
+  serviceType: string;
+  /** Where the order would go now: the admin's explicit provider, else its service's provider. */
   providerId: string | null;
 }
 
-/** Which provider an order goes to when the job does not name one (a repair re-enqueue). */
-export async function findOrderTarget(sql: Sql, orderId: string): Promise<OrderTarget | null> {
-  const [row] = await sql<OrderTarget[]>`
-    select o.status, o.provider_order_id as "providerOrderId", coalesce(o.provider_id, s.provider_id) as "providerId"
-    from orders o join services s on s.id = o.service_id
-    where o.id = ${orderId}`;
-  return row ?? null;
+export interface TargetInput {
+  orderId: string;
+  /** An admin forward's explicit provider; otherwise the service's provider is the target. */
+  adminProviderId: string | undefined;
+}
+
+/**
+ * The provider each job would send its order to, read (for a batch of jobs in one statement) before
+ * the claim so the job can take that provider's concurrency slot first. The claim re-reads the
+ * service in its own statement and refuses if the provider changed in between.
+ */
+export async function findOrderTargets(
+  sql: Sql,
+  inputs: readonly TargetInput[],
+): Promise<Array<OrderTarget | null>> {
+  const rows = await sql<(OrderTarget & { orderId: string })[]>`
+    select o.id as "orderId", o.status, o.provider_order_id as "providerOrderId", o.service_type as "serviceType",
+           coalesce(r.admin_provider_id, s.provider_id) as "providerId"
+    from jsonb_to_recordset(${JSON.stringify(
+      inputs.map((i) => ({ order_id: i.orderId, admin_provider_id: i.adminProviderId ?? null })),
+    )}::jsonb) as r(order_id text, admin_provider_id text)
+    join orders o on o.id = r.order_id
+    join services s on s.id = o.service_id`;
+  const byId = new Map(rows.map((r) => [r.orderId, r]));
+  return inputs.map((i) => byId.get(i.orderId) ?? null);
 }
 
 export interface Claim {
@@ -24,13 +45,19 @@ export interface Claim {
   status: OrderStatus;
   providerOrderId: string | null;
   forwardRound: number;
+  /** The attempt this claim made (`submit_attempts` after it): the success write is guarded by it. */
+  attempt: number;
+  softRejections: number;
   link: string;
   quantity: number;
   runs: number | null;
   interval: number | null;
   comments: string | null;
-  providerServiceId: string | null;
+  /** What was sold: the order's own snapshot. */
   serviceType: string;
+  /** The provider and its service number, read together from the service row in the claim. */
+  serviceProviderId: string | null;
+  providerServiceId: string | null;
   mode: 'auto' | 'manual';
   providerId: string | null;
   apiUrl: string | null;
@@ -40,18 +67,21 @@ export interface Claim {
 
 export interface ClaimInput {
   orderId: string;
+  /** The provider whose slot the job holds: where it will send. */
   providerId: string;
-  /** The job names its provider: an admin forward, allowed for manual-mode services too. */
-  explicitProvider: boolean;
+  /** An admin's explicit forward: allowed for manual-mode services, to the service's own provider. */
+  adminForward: boolean;
   allowInsecureUrls: boolean;
 }
 
 /**
  * §7 step 1, in one statement for a batch of orders (one order id at most once): read each order with
- * its service and provider, and move it pending → submitting only if it is pending and can be sent
- * (active provider, https unless allowed, a provider service id, auto mode or an explicit provider).
- * The status guard is re-checked under each row's lock, so of two jobs racing for one order exactly
- * one gets `claimed`. Whatever stops a move is visible in the returned row; null = no such order.
+ * its service and provider, and move it pending → submitting only if it is pending and can be sent:
+ * the service's provider is the one the job holds the slot of (an admin forward names it explicitly,
+ * and the service must have a number there), that provider is active (https unless allowed), the
+ * service has a provider service number, and the service is in auto mode (or an admin forwards). The
+ * type was checked before (`unsupportedTypeReason` on the order's own snapshot). The status guard is re-checked under each row's lock, so of two jobs racing for one
+ * order exactly one gets `claimed`. Whatever stops a move is visible in the row; null = no such order.
  */
 export async function claimOrders(sql: Sql, inputs: readonly ClaimInput[]): Promise<Array<Claim | null>> {
   const rows = await sql<(Claim & { orderId: string })[]>`
@@ -60,52 +90,65 @@ export async function claimOrders(sql: Sql, inputs: readonly ClaimInput[]): Prom
         inputs.map((i) => ({
           order_id: i.orderId,
           provider_id: i.providerId,
-          explicit: i.explicitProvider,
+          admin: i.adminForward,
           insecure_ok: i.allowInsecureUrls,
         })),
-      )}::jsonb) as r(order_id text, provider_id text, explicit boolean, insecure_ok boolean)
+      )}::jsonb) as r(order_id text, provider_id text, admin boolean, insecure_ok boolean)
     ),
     t as (
-      select o.id, o.status, o.provider_order_id, o.forward_round, o.link, o.quantity, o.runs, o."interval",
-             o.comments, s.provider_service_id, s.type as service_type, s.mode,
-             p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status, r.explicit, r.insecure_ok
+      select o.id, o.status, o.provider_order_id, o.forward_round, o.submit_attempts, o.soft_rejections, o.link,
+             o.quantity, o.runs, o."interval", o.comments, o.service_type, s.provider_id as service_provider_id,
+             s.provider_service_id, s.mode, p.id as provider_id, p.api_url, p.api_key_enc,
+             p.status as provider_status, r.admin, r.insecure_ok
       from r
       join orders o on o.id = r.order_id
       join services s on s.id = o.service_id
-      left join api_providers p on p.id = r.provider_id
+      left join api_providers p on p.id = r.provider_id and p.id = s.provider_id
     ),
     m as (
       update orders o
       set status = 'submitting', submit_attempts = o.submit_attempts + 1, submitted_at = now(),
-          updated_at = now(), provider_id = t.provider_id
+          updated_at = now(), provider_id = t.provider_id, sent_service_id = t.provider_service_id
       from t
       where o.id = t.id and o.status = 'pending'
-        and t.provider_status = 'active' and t.provider_service_id is not null
-        and (t.mode = 'auto' or t.explicit) and (t.insecure_ok or t.api_url like 'https://%')
-      returning o.id
+        and t.provider_id is not null and t.provider_status = 'active' and t.provider_service_id is not null
+        and (t.mode = 'auto' or t.admin) and (t.insecure_ok or t.api_url like 'https://%')
+      returning o.id, o.submit_attempts
     )
-    select t.id as "orderId", t.id in (select id from m) as claimed, t.status,
-           t.provider_order_id as "providerOrderId", t.forward_round as "forwardRound", t.link, t.quantity,
-           t.runs, t."interval", t.comments, t.provider_service_id as "providerServiceId",
-           t.service_type as "serviceType", t.mode, t.provider_id as "providerId", t.api_url as "apiUrl",
-           t.api_key_enc as "apiKeyEnc", t.provider_status as "providerStatus"
-    from t`;
+    select t.id as "orderId", m.id is not null as claimed, t.status,
+           t.provider_order_id as "providerOrderId", t.forward_round as "forwardRound",
+           coalesce(m.submit_attempts, t.submit_attempts) as attempt, t.soft_rejections as "softRejections",
+           t.link, t.quantity, t.runs, t."interval", t.comments, t.service_type as "serviceType",
+           t.service_provider_id as "serviceProviderId", t.provider_service_id as "providerServiceId", t.mode,
+           t.provider_id as "providerId", t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc",
+           t.provider_status as "providerStatus"
+    from t left join m on m.id = t.id`;
   const byId = new Map(rows.map((r) => [r.orderId, r]));
   return inputs.map((i) => byId.get(i.orderId) ?? null);
 }
 
+export type Blocked =
+  /** The order waits for an admin (manual mode, no number, unsupported type). */
+  | { next: 'wait'; reason: string }
+  /** The provider cannot be used now: the order waits, the provider is flagged. */
+  | { next: 'defer'; reason: string }
+  /** The service moved to another provider since the job read it: try again at once. */
+  | { next: 'retry'; reason: string };
+
 /** Why a pending order could not be claimed, or null when only a race with another job stopped it. */
-export function blockedReason(
-  c: Claim,
-  input: ClaimInput,
-): { reason: string; providerIssue: boolean } | null {
-  if (c.providerId === null) return { reason: 'the provider does not exist', providerIssue: false };
-  if (c.mode !== 'auto' && !input.explicitProvider)
-    return { reason: 'manual-mode service: waits for an admin to forward it', providerIssue: false };
-  if (c.providerServiceId === null)
-    return { reason: 'the service has no provider service id', providerIssue: false };
-  if (c.providerStatus !== 'active') return { reason: 'the provider is inactive', providerIssue: true };
+export function blockedReason(c: Claim, input: ClaimInput): Blocked | null {
+  if (c.serviceProviderId === null) return { next: 'wait', reason: 'the service has no provider' };
+  if (c.serviceProviderId !== input.providerId) {
+    return input.adminForward
+      ? { next: 'wait', reason: 'the service has no provider service number at that provider' }
+      : { next: 'retry', reason: 'the service moved to another provider' };
+  }
+  if (c.mode !== 'auto' && !input.adminForward)
+    return { next: 'wait', reason: 'manual-mode service: waits for an admin to forward it' };
+  if (c.providerServiceId === null) return { next: 'wait', reason: 'the service has no provider service id' };
+  if (c.providerId === null) return { next: 'wait', reason: 'the provider does not exist' };
+  if (c.providerStatus !== 'active') return { next: 'defer', reason: 'the provider is inactive' };
   if (!input.allowInsecureUrls && !c.apiUrl?.startsWith('https://'))
-    return { reason: 'the provider URL is not https', providerIssue: true };
+    return { next: 'defer', reason: 'the provider URL is not https' };
   return null;
 }

@@ -1,5 +1,5 @@
 import type { DbClient } from '@smm/db';
-import type { OrderStatus } from '@smm/domain';
+import { type OrderStatus, REVIEW_KIND, unsupportedTypeReason } from '@smm/domain';
 import { jobLogger, type Logger } from '@smm/logger';
 import {
   type AddResult,
@@ -9,8 +9,15 @@ import {
   ProviderError,
 } from '@smm/provider-client';
 import { enqueue, forwardJobId, type Producer, type TypedJob, UnrecoverableError } from '@smm/queue';
+import { softRejectDelay } from './backoff.ts';
 import type { Batcher } from './batcher.ts';
-import { blockedReason, type Claim, type ClaimInput, findOrderTarget } from './claim-order.ts';
+import {
+  blockedReason,
+  type Claim,
+  type ClaimInput,
+  type OrderTarget,
+  type TargetInput,
+} from './claim-order.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
@@ -20,8 +27,11 @@ import {
   deferOrder,
   errorRecord,
   type ForwardedInput,
+  type ForwardedWrite,
   markNeedsReview,
+  recordStaleReply,
   releaseForRetry,
+  type SoftInput,
 } from './outcomes.ts';
 import type { ProviderClients } from './provider-clients.ts';
 import type { ProviderLimits } from './provider-limits.ts';
@@ -31,9 +41,10 @@ import type { ForwarderSettings } from './settings.ts';
 
 export interface ForwardDeps {
   sql: DbClient['sql'];
-  /** claimOrders and markForwardedMany, shared by the jobs running at the same moment. */
+  /** findOrderTargets, claimOrders and markForwardedMany, shared by the jobs running at the same moment. */
+  targets: Batcher<TargetInput, OrderTarget | null>;
   claims: Batcher<ClaimInput, Claim | null>;
-  forwardedWrites: Batcher<ForwardedInput, OrderStatus | null>;
+  forwardedWrites: Batcher<ForwardedInput, ForwardedWrite>;
   limiter: ConcurrencyLimit;
   limits: ProviderLimits;
   clients: ProviderClients;
@@ -64,20 +75,20 @@ export function forwardOrderProcessor(deps: ForwardDeps) {
 }
 
 async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undefined, log: JobLog) {
-  const { orderId } = job.data;
-  let providerId = job.data.providerId;
-  if (providerId === undefined) {
-    const target = await findOrderTarget(deps.sql, orderId);
-    if (!target) return missingOrder(deps, orderId);
-    if (target.status !== 'pending') return notPending(deps, target.status, target.providerOrderId);
-    if (target.providerId === null) return waiting(deps, log, 'the order has no provider');
-    providerId = target.providerId;
-  }
+  const { orderId, adminForward } = job.data;
+  const target = await deps.targets.load({ orderId, adminProviderId: adminForward?.providerId });
+  if (!target) return missingOrder(deps, orderId);
+  if (target.status !== 'pending') return notPending(deps, target.status, target.providerOrderId);
+  // The order's own snapshot of what was sold: a type the panel cannot send is never sent, not as Default.
+  const unsupported = unsupportedTypeReason(target.serviceType);
+  if (unsupported !== null) return waiting(deps, log, unsupported);
+  if (target.providerId === null) return waiting(deps, log, 'the service has no provider');
+  const providerId = target.providerId;
 
   const input: ClaimInput = {
     orderId,
     providerId,
-    explicitProvider: job.data.providerId !== undefined,
+    adminForward: adminForward !== undefined,
     allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
   };
   const slot = { limiter: deps.limiter, limits: deps.limits, limitRetryMs: deps.settings.limitRetryMs };
@@ -112,14 +123,23 @@ async function unclaimed(
     const now = await currentStatus(deps.sql, input.orderId);
     return notPending(deps, now?.status ?? 'submitting', now?.providerOrderId ?? null);
   }
-  if (!blocked.providerIssue) return waiting(deps, log, blocked.reason);
-  return defer(deps, job, log, {
-    from: 'pending',
-    providerId: input.providerId,
-    error: blocked.reason,
-    flagReason: blocked.reason,
-    record: { reason: blocked.reason },
-  });
+  switch (blocked.next) {
+    case 'wait':
+      return waiting(deps, log, blocked.reason);
+    case 'retry':
+      // Nothing was sent; BullMQ runs the job again, which reads the service's provider anew.
+      deps.metrics.job('retry');
+      throw new Error(`not sent: ${blocked.reason}`);
+    case 'defer':
+      return defer(deps, job, log, {
+        from: { status: 'pending' },
+        providerId: input.providerId,
+        error: blocked.reason,
+        flagReason: blocked.reason,
+        unknownText: false,
+        record: { reason: blocked.reason },
+      });
+  }
 }
 
 async function send(
@@ -137,10 +157,11 @@ async function send(
     log().error({ err }, 'cannot decrypt the provider API key');
     const reason = 'cannot decrypt the provider API key (SECRETS_KEY differs from the gateway)';
     return defer(deps, job, log, {
-      from: 'submitting',
+      from: { status: 'submitting', attempt: claim.attempt },
       providerId,
       error: reason,
       flagReason: reason,
+      unknownText: false,
       record: { reason },
     });
   }
@@ -161,9 +182,9 @@ async function send(
     const err = isProviderError(e)
       ? e
       : new ProviderError({ kind: 'ambiguous', action: 'add', message: 'the add call failed unexpectedly' });
-    return failed(deps, job, log, providerId, err);
+    return failed(deps, job, log, providerId, claim, err);
   }
-  return forwarded(deps, log, orderId, providerId, added);
+  return forwarded(deps, log, orderId, providerId, claim.attempt, added);
 }
 
 async function forwarded(
@@ -171,20 +192,23 @@ async function forwarded(
   log: JobLog,
   orderId: string,
   providerId: string,
+  attempt: number,
   added: AddResult,
 ): Promise<ForwardResult> {
   const { providerOrderId } = added;
-  let status: OrderStatus | null;
+  if (added.anomaly) log().warn({ providerOrderId, anomaly: added.anomaly }, 'accepted with an odd reply');
+  const write: ForwardedInput = {
+    orderId,
+    providerId,
+    providerOrderId,
+    attempt,
+    reply: added.reply,
+    anomaly: added.anomaly,
+    firstStatusCheckMs: deps.settings.firstStatusCheckMs,
+  };
+  let outcome: ForwardedWrite;
   try {
-    status = await retryWrite(() =>
-      deps.forwardedWrites.load({
-        orderId,
-        providerId,
-        providerOrderId,
-        reply: added.reply,
-        firstStatusCheckMs: deps.settings.firstStatusCheckMs,
-      }),
-    );
+    outcome = await retryWrite(() => deps.forwardedWrites.load(write));
   } catch (err) {
     // The provider has the order and we could not write it down: never re-send; an admin attaches the id.
     log().error({ err, providerOrderId }, 'forwarded but not recorded; the order will go to review');
@@ -193,8 +217,18 @@ async function forwarded(
       `needs_review: forwarded as provider order ${providerOrderId} but could not record it`,
     );
   }
-  if (status === null) {
+  if (outcome === 'duplicate') {
+    deps.metrics.job('needs_review');
+    log().warn({ providerOrderId }, 'provider answered an order id another order holds: needs review');
+    return {
+      status: 'needs_review',
+      providerOrderId,
+      error: `the provider answered order id ${providerOrderId}, which another order already holds`,
+    };
+  }
+  if (outcome === null) {
     const now = await currentStatus(deps.sql, orderId);
+    await retryWrite(() => recordStaleReply(deps.sql, write, now?.status ?? null)).catch(() => {});
     log().error({ providerOrderId, status: now?.status }, 'forwarded, but the order had already moved on');
     deps.metrics.job('error');
     return {
@@ -204,7 +238,7 @@ async function forwarded(
     };
   }
   deps.metrics.job('forwarded');
-  return { status, providerOrderId };
+  return { status: 'processing', providerOrderId };
 }
 
 async function failed(
@@ -212,11 +246,12 @@ async function failed(
   job: ForwardJob,
   log: JobLog,
   providerId: string,
+  claim: Claim,
   e: ProviderError,
 ): Promise<ForwardResult> {
   const { orderId } = job.data;
   const error = e.providerMessage ?? e.message;
-  const base = { orderId, providerId, error, record: errorRecord(e) };
+  const base = { orderId, providerId, attempt: claim.attempt, error, record: errorRecord(e) };
   switch (e.kind) {
     case 'not_sent':
     case 'rate_limited': {
@@ -234,8 +269,29 @@ async function failed(
       }
       throw e;
     }
-    case 'rejected_soft':
-      return defer(deps, job, log, { ...base, from: 'submitting', flagReason: `refused orders: ${error}` });
+    case 'rejected_soft': {
+      const unknownText = e.fault === undefined || e.fault === 'unknown';
+      // Words no rule knows: wait, but not forever — after a few rounds an admin reads them.
+      if (unknownText && claim.softRejections + 1 >= deps.settings.maxSoftRounds) {
+        const reason = `the provider keeps refusing with words no rule knows (${claim.softRejections + 1} times): ${error}`;
+        await retryWrite(() =>
+          markNeedsReview(deps.sql, { ...base, error: reason }, REVIEW_KIND.unknownRefusal),
+        );
+        deps.metrics.job('needs_review');
+        log().warn({ error }, 'unknown refusal repeated: needs review');
+        return { status: 'needs_review', error: reason };
+      }
+      const flagReason =
+        e.fault === 'account'
+          ? `refuses our account (fix the key/account at the provider): ${error}`
+          : `refused orders: ${error}`;
+      return defer(deps, job, log, {
+        ...base,
+        from: { status: 'submitting', attempt: claim.attempt },
+        flagReason,
+        unknownText,
+      });
+    }
     case 'rejected_hard': {
       const done = await retryWrite(() => cancelRejected(deps.sql, base));
       deps.metrics.job('hard_rejected');
@@ -247,7 +303,9 @@ async function failed(
       return { status: 'canceled', error, refunded: done.refunded };
     }
     case 'ambiguous': {
-      await retryWrite(() => markNeedsReview(deps.sql, base));
+      // A request that reached the provider and got no answer is "sent, no answer", not "unreachable".
+      const kind = e.code && !e.httpStatus ? REVIEW_KIND.sentNoAnswer : REVIEW_KIND.ambiguousReply;
+      await retryWrite(() => markNeedsReview(deps.sql, base, kind));
       deps.metrics.job('needs_review');
       log().warn({ err: e }, 'the provider may or may not have the order: needs review');
       throw new UnrecoverableError(`needs_review: ${e.message}`);
@@ -255,32 +313,33 @@ async function failed(
   }
 }
 
-interface DeferInput {
-  from: 'submitting' | 'pending';
-  providerId: string;
-  error: string;
-  flagReason: string;
-  record: Record<string, unknown>;
-}
+type DeferInput = Omit<SoftInput, 'orderId'> & { providerId: string };
 
 /**
  * The order waits: pending again in its next forward round, whose job is enqueued with the soft
- * delay. A job of its own (not this one delayed) so that whoever waits for this job — the admin
- * forward route — gets the answer now. If the enqueue fails the order is still pending, which is
- * what the repair job re-enqueues.
+ * delay (growing with each refusal of words no rule knows). A job of its own (not this one delayed)
+ * so that whoever waits for this job — the admin forward route — gets the answer now. If the enqueue
+ * fails the order is still pending, which is what the repair job re-enqueues.
  */
 async function defer(deps: ForwardDeps, job: ForwardJob, log: JobLog, d: DeferInput): Promise<ForwardResult> {
   const { orderId } = job.data;
-  const round = await retryWrite(() => deferOrder(deps.sql, { orderId, ...d }));
-  if (round === null) {
+  const moved = await retryWrite(() => deferOrder(deps.sql, { orderId, ...d }));
+  if (moved === null) {
     const now = await currentStatus(deps.sql, orderId);
     return notPending(deps, now?.status ?? 'submitting', now?.providerOrderId ?? null);
   }
   deps.metrics.job('soft_rejected');
-  const delay = deps.settings.softRejectDelayMs;
+  const delay = softRejectDelay(
+    moved.softRejections,
+    deps.settings.softRejectDelayMs,
+    deps.settings.backoffMaxMs,
+  );
   const retryAt = new Date(Date.now() + delay).toISOString();
   try {
-    await enqueue(deps.producer, 'forward-order', job.data, { jobId: forwardJobId(orderId, round), delay });
+    await enqueue(deps.producer, 'forward-order', job.data, {
+      jobId: forwardJobId(orderId, moved.forwardRound),
+      delay,
+    });
   } catch (err) {
     log().warn({ err }, 'could not enqueue the delayed retry; the repair job will pick the order up');
   }

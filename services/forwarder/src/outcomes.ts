@@ -1,5 +1,5 @@
 import { type DbClient, refundedAmount, refundOrder } from '@smm/db';
-import { cancelRefundAmount, newId, type OrderStatus } from '@smm/domain';
+import { cancelRefundAmount, newId, type OrderStatus, REVIEW_KIND, type ReviewKind } from '@smm/domain';
 import type { ProviderError } from '@smm/provider-client';
 
 type Sql = DbClient['sql'];
@@ -8,6 +8,7 @@ type Sql = DbClient['sql'];
 export function errorRecord(e: ProviderError): Record<string, unknown> {
   return {
     kind: e.kind,
+    fault: e.fault ?? null,
     message: e.message,
     providerMessage: e.providerMessage ?? null,
     httpStatus: e.httpStatus ?? null,
@@ -20,74 +21,132 @@ export interface ForwardedInput {
   orderId: string;
   providerId: string;
   providerOrderId: string;
+  /** The claim's attempt: a write for an older attempt (an admin re-sent since) changes nothing. */
+  attempt: number;
   /** The provider's reply, already scrubbed of our key by the client. */
   reply: unknown;
+  /** Something odd about the reply (an id with HTTP 429), kept in the activity row. */
+  anomaly: string | null;
   firstStatusCheckMs: number;
 }
 
+/** Per input: the order's new state, or null when the order had moved on (or another attempt owns it). */
+export type ForwardedWrite = 'processing' | 'duplicate' | null;
+
 /**
  * Success, in one statement for a batch of orders (each at most once): submitting → processing with
- * the provider's id, the activity rows, and the providers unflagged (they just took an order). A
- * needs_review order is accepted too: the repair job may have given up on this call while it was
- * still running, and a definite answer settles it. Per input: the new status, or null when the order
- * had moved on.
+ * the provider's id, the activity rows, and the providers unflagged (they just took an order). Guarded
+ * by the claim's attempt, so a reply to an attempt an admin has since replaced never writes. A
+ * needs_review order of the same attempt is accepted: the repair job may have given up on this call
+ * while it was still running, and a definite answer settles it.
+ *
+ * A provider order id belongs to one order: an id another order already holds (a provider answering
+ * one id twice) sends this order to needs_review with the reason, never to processing — so no status
+ * reply can move or refund two orders. The unique index is the second lock on that door.
  */
 export async function markForwardedMany(
   sql: Sql,
   inputs: readonly ForwardedInput[],
-): Promise<Array<OrderStatus | null>> {
-  const rows = await sql<{ id: string; status: OrderStatus }[]>`
+): Promise<ForwardedWrite[]> {
+  const rows = await sql<{ id: string; outcome: 'processing' | 'duplicate' }[]>`
     with r as (
       select * from jsonb_to_recordset(${JSON.stringify(
         inputs.map((i) => ({
           order_id: i.orderId,
           provider_id: i.providerId,
           provider_order_id: i.providerOrderId,
+          attempt: i.attempt,
           reply: i.reply ?? null,
+          anomaly: i.anomaly,
           first_check_ms: i.firstStatusCheckMs,
           activity_id: newId('activity'),
         })),
-      )}::jsonb) as r(order_id text, provider_id text, provider_order_id text, reply jsonb, first_check_ms int,
-                      activity_id text)
+      )}::jsonb) as r(order_id text, provider_id text, provider_order_id text, attempt int, reply jsonb,
+                      anomaly text, first_check_ms int, activity_id text)
     ),
-    o as (
-      update orders
-      set status = 'processing', provider_order_id = r.provider_order_id, last_error = null,
-          next_status_check = now() + r.first_check_ms * interval '1 millisecond', updated_at = now()
+    held as (
+      select r.order_id,
+             (select o2.id from orders o2
+              where o2.provider_id = r.provider_id and o2.provider_order_id = r.provider_order_id
+                and o2.id <> r.order_id
+              limit 1) as holder,
+             (select min(r2.order_id) from r r2
+              where r2.provider_id = r.provider_id and r2.provider_order_id = r.provider_order_id
+                and r2.order_id < r.order_id) as earlier
       from r
+    ),
+    ok as (
+      update orders
+      set status = 'processing', provider_order_id = r.provider_order_id, last_error = null, review_kind = null,
+          next_status_check = now() + r.first_check_ms * interval '1 millisecond', updated_at = now()
+      from r join held h on h.order_id = r.order_id
       where orders.id = r.order_id and orders.status in ('submitting', 'needs_review')
-      returning orders.id, orders.user_id, orders.status
+        and orders.submit_attempts = r.attempt and h.holder is null and h.earlier is null
+      returning orders.id, orders.user_id
+    ),
+    dup as (
+      update orders
+      set status = 'needs_review', review_kind = ${REVIEW_KIND.duplicateProviderId},
+          last_error = 'the provider answered order id ' || r.provider_order_id || ', which '
+                       || coalesce(h.holder, h.earlier) || ' already holds: find this order at the provider',
+          updated_at = now()
+      from r join held h on h.order_id = r.order_id
+      where orders.id = r.order_id and orders.status in ('submitting', 'needs_review')
+        and orders.submit_attempts = r.attempt and (h.holder is not null or h.earlier is not null)
+      returning orders.id, orders.user_id, orders.last_error
     ),
     a as (
       insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
-      select r.activity_id, o.id, r.provider_id, r.provider_order_id, o.user_id, 'order.forwarded',
-             'sent to the provider', r.reply
-      from o join r on r.order_id = o.id
+      select r.activity_id, ok.id, r.provider_id, r.provider_order_id, ok.user_id, 'order.forwarded',
+             case when r.anomaly is null then 'sent to the provider'
+                  else 'sent to the provider (odd reply: ' || r.anomaly || ')' end, r.reply
+      from ok join r on r.order_id = ok.id
+      union all
+      select r.activity_id, dup.id, r.provider_id, r.provider_order_id, dup.user_id, 'order.needs_review',
+             dup.last_error, r.reply
+      from dup join r on r.order_id = dup.id
     ),
     f as (
       update api_providers set flagged_at = null, flag_reason = null, updated_at = now()
-      where flagged_at is not null and id in (select r.provider_id from r join o on o.id = r.order_id)
+      where flagged_at is not null and id in (select r.provider_id from r join ok on ok.id = r.order_id)
     )
-    select id, status from o`;
-  const byId = new Map(rows.map((r) => [r.id, r.status]));
+    select id, 'processing' as outcome from ok
+    union all
+    select id, 'duplicate' as outcome from dup`;
+  const byId = new Map(rows.map((r) => [r.id, r.outcome]));
   return inputs.map((i) => byId.get(i.orderId) ?? null);
+}
+
+/**
+ * A reply that arrived for an attempt that is no longer the order's (an admin re-sent it meanwhile):
+ * the provider has that order too. Nothing about the order changes; the id is kept where an admin finds it.
+ */
+export async function recordStaleReply(sql: Sql, i: ForwardedInput, now: OrderStatus | null): Promise<void> {
+  await sql`
+    insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
+    select ${newId('activity')}, id, ${i.providerId}, ${i.providerOrderId}, user_id, 'order.forward_stale_reply',
+           ${`the provider created order ${i.providerOrderId} for attempt ${i.attempt}, but the order is now ${now ?? 'gone'}: check the provider for a second order`},
+           ${JSON.stringify(i.reply ?? null)}::jsonb
+    from orders where id = ${i.orderId}`;
 }
 
 export interface FailureInput {
   orderId: string;
   providerId: string | null;
+  /** The claim's attempt: only the job that made it may move the order out of `submitting`. */
+  attempt: number;
   error: string;
   record: Record<string, unknown>;
 }
 
 /** Definitely not sent: submitting → pending so the BullMQ retry (or the repair job) can claim it again. */
 export function releaseForRetry(sql: Sql, i: FailureInput): Promise<boolean> {
-  return leaveSubmitting(sql, i, 'pending', 'order.forward_retry');
+  return leaveSubmitting(sql, i, 'pending', null, 'order.forward_retry');
 }
 
 /** The provider may or may not have the order: needs_review, never sent again automatically. */
-export function markNeedsReview(sql: Sql, i: FailureInput): Promise<boolean> {
-  return leaveSubmitting(sql, i, 'needs_review', 'order.needs_review');
+export function markNeedsReview(sql: Sql, i: FailureInput, kind: ReviewKind): Promise<boolean> {
+  return leaveSubmitting(sql, i, 'needs_review', kind, 'order.needs_review');
 }
 
 /** The guarded move out of `submitting` with its activity row, in one statement. */
@@ -95,12 +154,13 @@ async function leaveSubmitting(
   sql: Sql,
   i: FailureInput,
   to: 'pending' | 'needs_review',
+  reviewKind: ReviewKind | null,
   action: string,
 ): Promise<boolean> {
   const rows = await sql`
     with o as (
-      update orders set status = ${to}, last_error = ${i.error}, updated_at = now()
-      where id = ${i.orderId} and status = 'submitting'
+      update orders set status = ${to}, last_error = ${i.error}, review_kind = ${reviewKind}, updated_at = now()
+      where id = ${i.orderId} and status = 'submitting' and submit_attempts = ${i.attempt}
       returning id, user_id
     )
     insert into activity_log (id, order_id, provider_id, user_id, action, message, provider_response)
@@ -111,24 +171,33 @@ async function leaveSubmitting(
   return rows.length > 0;
 }
 
-export interface SoftInput extends FailureInput {
-  /** `submitting` after a refused call; `pending` when the order was never claimed (inactive provider). */
-  from: 'submitting' | 'pending';
+export interface SoftInput extends Omit<FailureInput, 'attempt'> {
+  /** `submitting` after a refused call (guarded by `attempt`); `pending` when never claimed. */
+  from: { status: 'submitting'; attempt: number } | { status: 'pending' };
   flagReason: string | null;
+  /** The refusal's words are unknown to every rule: counted towards FORWARD_MAX_SOFT_ROUNDS. */
+  unknownText: boolean;
 }
 
 /**
  * The provider said no for a reason on our side, or cannot be used now: the order waits (pending,
  * next forward round, whose job the caller enqueues with a delay) and the provider is flagged so
- * the admin sees why. Returns the new forward round, or null when the order had moved on.
+ * the admin sees why. Returns the new forward round and the order's count of unknown refusals, or
+ * null when the order had moved on.
  */
-export async function deferOrder(sql: Sql, i: SoftInput): Promise<number | null> {
-  const [row] = await sql<{ forwardRound: number }[]>`
+export async function deferOrder(
+  sql: Sql,
+  i: SoftInput,
+): Promise<{ forwardRound: number; softRejections: number } | null> {
+  const attempt = i.from.status === 'submitting' ? i.from.attempt : null;
+  const [row] = await sql<{ forwardRound: number; softRejections: number }[]>`
     with o as (
       update orders
-      set status = 'pending', last_error = ${i.error}, forward_round = forward_round + 1, updated_at = now()
-      where id = ${i.orderId} and status = ${i.from}
-      returning id, user_id, forward_round
+      set status = 'pending', last_error = ${i.error}, forward_round = forward_round + 1,
+          soft_rejections = soft_rejections + ${i.unknownText ? 1 : 0}, updated_at = now()
+      where id = ${i.orderId} and status = ${i.from.status}
+        and (${attempt}::int is null or submit_attempts = ${attempt}::int)
+      returning id, user_id, forward_round, soft_rejections
     ),
     f as (
       update api_providers set flagged_at = coalesce(flagged_at, now()), flag_reason = ${i.flagReason},
@@ -141,8 +210,8 @@ export async function deferOrder(sql: Sql, i: SoftInput): Promise<number | null>
              ${JSON.stringify(i.record)}::jsonb
       from o
     )
-    select forward_round as "forwardRound" from o`;
-  return row?.forwardRound ?? null;
+    select forward_round as "forwardRound", soft_rejections as "softRejections" from o`;
+  return row ?? null;
 }
 
 /**
@@ -153,7 +222,7 @@ export async function cancelRejected(sql: Sql, i: FailureInput): Promise<{ refun
   return sql.begin(async (tx) => {
     const [o] = await tx<{ price: string; userId: string }[]>`
       update orders set status = 'canceled', last_error = ${i.error}, completed_at = now(), updated_at = now()
-      where id = ${i.orderId} and status = 'submitting'
+      where id = ${i.orderId} and status = 'submitting' and submit_attempts = ${i.attempt}
       returning price::text, user_id as "userId"`;
     if (!o) return null;
     const amount = cancelRefundAmount(o.price, await refundedAmount(tx, i.orderId));

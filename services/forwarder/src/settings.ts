@@ -13,6 +13,8 @@ export interface ForwarderSettings {
   backoffMaxMs: number;
   /** How long an order waits after a provider said no for a reason on our side (funds, key, limits). */
   softRejectDelayMs: number;
+  /** Refusals with words no rule knows before the order goes to needs_review (never a cancel). */
+  maxSoftRounds: number;
   /** How long a job waits when its provider is at its concurrency limit (jittered). */
   limitRetryMs: number;
   /** When status sync first looks at a freshly forwarded order. */
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: ForwarderSettings = {
   backoffBaseMs: 2_000,
   backoffMaxMs: 10 * 60_000,
   softRejectDelayMs: 5 * 60_000,
+  maxSoftRounds: 5,
   limitRetryMs: 200,
   firstStatusCheckMs: 30_000,
   allowInsecureProviderUrls: false,

@@ -1,4 +1,5 @@
 import type { DbClient } from '@smm/db';
+import { newId } from '@smm/domain';
 import { createLogger } from '@smm/logger';
 import {
   createProducerConnection,
@@ -22,10 +23,16 @@ export interface Harness {
   producer: Producer;
   events: QueueEvents;
   prefix: string;
-  /** Enqueues a forward job like the gateway does (first round) or with an explicit id. */
+  /**
+   * Enqueues a forward job like the gateway does (first round) or with an explicit id; `providerId`
+   * makes it an admin's forward to that provider, with the payload the admin route sends.
+   */
   forward(orderId: string, opts?: { providerId?: string; jobId?: string }): Promise<Job>;
   close(): Promise<void>;
 }
+
+/** The admin an admin forward names as its actor (the forwarder only records it). */
+const ADMIN_ID = newId('user');
 
 /** An in-process forwarder on a fresh prefix, working against a real sandbox over HTTP. */
 export async function startHarness(
@@ -64,9 +71,14 @@ export async function startHarness(
     events,
     prefix,
     forward: (orderId, o = {}) =>
-      enqueue(producer, 'forward-order', o.providerId ? { orderId, providerId: o.providerId } : { orderId }, {
-        jobId: o.jobId ?? forwardJobId(orderId, 1),
-      }),
+      enqueue(
+        producer,
+        'forward-order',
+        o.providerId
+          ? { orderId, adminForward: { providerId: o.providerId, actorId: ADMIN_ID } }
+          : { orderId },
+        { jobId: o.jobId ?? forwardJobId(orderId, 1) },
+      ),
     async close() {
       await forwarder.close();
       await events.close();

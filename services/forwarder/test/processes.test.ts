@@ -52,13 +52,13 @@ async function start(env: Record<string, string>): Promise<ForwarderProcess> {
   return p;
 }
 
-async function forwardAll(producer: Producer, orderIds: string[], providerId: string) {
+async function forwardAll(producer: Producer, orderIds: string[]) {
   for (let i = 0; i < orderIds.length; i += 500) {
     await enqueueBulk(
       producer,
       'forward-order',
       orderIds.slice(i, i + 500).map((orderId) => ({
-        payload: { orderId, providerId },
+        payload: { orderId },
         opts: { jobId: forwardJobId(orderId, 1) },
       })),
     );
@@ -79,7 +79,7 @@ describe('forwarder processes', () => {
     const procEnv = { ...env, FORWARD_LOCK_DURATION_MS: '1000', FORWARD_STALLED_INTERVAL_MS: '500' };
 
     const first = await start(procEnv);
-    await forwardAll(producer, [o!.orderId], catalog.providerId);
+    await forwardAll(producer, [o!.orderId]);
     await expect.poll(() => sandbox.addCalls(o!.link).total, { timeout: 10_000 }).toBe(1);
     await first.kill('SIGKILL');
     expect((await orderRow(sql, o!.orderId)).status).toBe('submitting');
@@ -112,7 +112,7 @@ describe('forwarder processes', () => {
     const [o] = await createOrders(sql, catalog, user, [uniqueLink('drain')]);
     sandbox.addFaults({ match: { action: 'add', linkIncludes: o!.link }, latencyMs: 1_000 });
     const p = await start(env);
-    await forwardAll(producer, [o!.orderId], catalog.providerId);
+    await forwardAll(producer, [o!.orderId]);
     await expect.poll(() => sandbox.addCalls(o!.link).total, { timeout: 10_000 }).toBe(1);
     expect(await p.kill('SIGTERM')).toBe(0);
     expect((await orderRow(sql, o!.orderId)).status).toBe('processing');
@@ -129,7 +129,7 @@ describe('forwarder processes', () => {
 
     const [a, b] = await Promise.all([start(env), start(env)]);
     const started = Date.now();
-    await forwardAll(producer, ids, catalog.providerId);
+    await forwardAll(producer, ids);
     await expect
       .poll(async () => (await statusCounts(sql, ids)).processing ?? 0, { timeout: 60_000, interval: 250 })
       .toBe(2_000);
@@ -178,7 +178,7 @@ describe('forwarder processes', () => {
     const ids = orders.map((o) => o.orderId);
     const procEnv = { ...env, FORWARD_CONCURRENCY: '10', FORWARD_LIMIT_RETRY_MS: '50' };
     await Promise.all([start(procEnv), start(procEnv)]);
-    await forwardAll(producer, ids, catalog.providerId);
+    await forwardAll(producer, ids);
     await expect
       .poll(async () => (await statusCounts(sql, ids)).processing ?? 0, { timeout: 30_000, interval: 200 })
       .toBe(30);

@@ -345,7 +345,9 @@ describe('cancel', () => {
   it('an order at a provider gets a cancel request only if the service allows cancel', async () => {
     const id = (await add({ service: comments, link, comments: 'a\nb' })).json().order as string;
     const noCancel = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
-    await sql`update orders set status = 'processing', provider_order_id = '77', provider_id = ${c.providerId}
+    // Two orders at the provider, each with its own provider order id (one id belongs to one order).
+    await sql`update orders set status = 'processing', provider_id = ${c.providerId},
+                                provider_order_id = case when id = ${id} then '77' else '76' end
               where id in (${id}, ${noCancel})`;
     expect((await v2Form(app, { key: r.key, action: 'cancel', order: id })).json()).toEqual({ cancel: 1 });
     const [o] = await sql`select status, cancel_status as "cancelStatus" from orders where id = ${id}`;

@@ -2,14 +2,17 @@ import {
   cancelRefundAmount,
   canTransition,
   dec,
+  isPackageService,
   isTerminal,
   isZeroMoney,
   mapProviderStatus,
   type OrderStatus,
   partialRefundAmount,
+  REVIEW_KIND,
+  type ReviewKind,
 } from '@smm/domain';
 import type { PerOrder, ProviderOrderStatus } from '@smm/provider-client';
-import { nextCheckDelayMs } from './polling-schedule.ts';
+import { MAX_POLL_MS, nextCheckDelayMs } from './polling-schedule.ts';
 
 /** An order as the batch read it (bigints as text, money as decimal strings). */
 export interface LoadedOrder {
@@ -17,7 +20,14 @@ export interface LoadedOrder {
   userId: string;
   status: OrderStatus;
   providerOrderId: string;
+  /** What the order delivers in total (its `units`: quantity × runs). */
   quantity: number;
+  /** What was sold (the order's snapshot): a package's remains are not units of the order. */
+  serviceType: string;
+  /** Drip-feed runs, when the order is one. */
+  runs: number | null;
+  /** Consecutive per-order errors in earlier replies. */
+  syncErrors: number;
   price: string;
   currency: string;
   providerStatus: string | null;
@@ -44,9 +54,20 @@ export interface RowUpdate {
   /** null = no further checks (terminal). */
   nextInMs: number | null;
   unchanged: number;
+  /** Per-order errors in a row after this check (0 after a readable entry). */
+  syncErrors: number;
+  /** Set when this check sends the order to needs_review: which decision the admin is asked for. */
+  reviewKind: ReviewKind | null;
   lastError: string | null;
   terminal: boolean;
 }
+
+export interface PlanSettings {
+  /** Per-order errors in a row before the order stops being polled and goes to needs_review. */
+  maxOrderErrors: number;
+}
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = { maxOrderErrors: 12 };
 
 export interface PlannedRefund {
   orderId: string;
@@ -81,50 +102,99 @@ const MAX_CHARGE = dec('99999999999999');
 export function planBatch(
   orders: LoadedOrder[],
   reply: Map<string, PerOrder<ProviderOrderStatus>>,
+  settings: PlanSettings = DEFAULT_PLAN_SETTINGS,
 ): BatchPlan {
   const plan: BatchPlan = { rows: [], refunds: [], activity: [], errors: [] };
   for (const order of orders) {
     const entry = reply.get(order.providerOrderId) ?? { ok: false, error: 'missing from the provider reply' };
-    if (!entry.ok) {
-      const unchanged = order.unchangedChecks + 1;
-      const message = `provider: ${entry.error}`.slice(0, 500);
-      plan.errors.push({ orderId: order.id, message });
-      plan.rows.push({
-        id: order.id,
-        expected: order.status,
-        status: order.status,
-        ok: false,
-        providerStatus: null,
-        startCount: null,
-        remains: null,
-        charge: null,
-        currency: null,
-        nextInMs: nextCheckDelayMs({
-          ageMs: order.ageMs,
-          unchangedChecks: unchanged,
-          moved: false,
-          terminal: false,
-          orderError: true,
-        }),
-        unchanged,
-        lastError: message,
-        terminal: false,
-      });
-      continue;
-    }
-    plan.rows.push(planOrder(order, entry.value, plan));
+    plan.rows.push(
+      entry.ok ? planOrder(order, entry.value, plan) : planOrderError(order, entry.error, plan, settings),
+    );
   }
   return plan;
+}
+
+/**
+ * The provider answered an error for this order ("Incorrect order ID"): counted on the order, polled
+ * less and less often, and after `maxOrderErrors` in a row sent to needs_review instead of being
+ * polled forever. Its status and provider fields stay as they were.
+ */
+function planOrderError(
+  order: LoadedOrder,
+  error: string,
+  plan: BatchPlan,
+  settings: PlanSettings,
+): RowUpdate {
+  const unchanged = order.unchangedChecks + 1;
+  const syncErrors = order.syncErrors + 1;
+  const message = `provider: ${error}`.slice(0, 500);
+  plan.errors.push({ orderId: order.id, message });
+  const giveUp = syncErrors >= settings.maxOrderErrors;
+  const base = {
+    id: order.id,
+    expected: order.status,
+    ok: false,
+    providerStatus: null,
+    startCount: null,
+    remains: null,
+    charge: null,
+    currency: null,
+    unchanged,
+    syncErrors,
+    terminal: false,
+  };
+  if (giveUp) {
+    const why = `the provider answered an error for this order ${syncErrors} times in a row (${error}): check the provider order id`;
+    plan.activity.push(reviewActivity(order, why));
+    return {
+      ...base,
+      status: 'needs_review',
+      nextInMs: null,
+      reviewKind: REVIEW_KIND.syncErrors,
+      lastError: why,
+    };
+  }
+  return {
+    ...base,
+    status: order.status,
+    // Backing off: each error in a row doubles the wait (from the usual error minimum), capped.
+    nextInMs: Math.min(
+      MAX_POLL_MS * 6,
+      (nextCheckDelayMs({
+        ageMs: order.ageMs,
+        unchangedChecks: unchanged,
+        moved: false,
+        terminal: false,
+        orderError: true,
+      }) ?? MAX_POLL_MS) *
+        2 ** Math.min(syncErrors - 1, 8),
+    ),
+    reviewKind: null,
+    lastError: message,
+  };
+}
+
+function reviewActivity(order: LoadedOrder, message: string): PlannedActivity {
+  return {
+    orderId: order.id,
+    userId: order.userId,
+    providerOrderId: order.providerOrderId,
+    from: order.status,
+    to: 'needs_review',
+    message,
+    reply: {},
+  };
 }
 
 function planOrder(order: LoadedOrder, v: ProviderOrderStatus, plan: BatchPlan): RowUpdate {
   const mapped = mapProviderStatus(v.status, order.status);
   // Defensive: the state machine allows every move out of an active status, but never write one it forbids.
-  const status = canTransition(order.status, mapped.status) ? mapped.status : order.status;
+  let status = canTransition(order.status, mapped.status) ? mapped.status : order.status;
   const providerStatus = v.status.slice(0, 100);
   const startCount = safeInt(v.startCount);
-  const remains = safeInt(v.remains);
-  const terminal = isTerminal(status);
+  // Pending/Processing replies often carry remains "0" by default: that is not delivery. Remains
+  // count only from In progress on.
+  const remains = status === 'processing' ? order.remains : safeInt(v.remains);
   const moved =
     status !== order.status ||
     providerStatus !== order.providerStatus ||
@@ -133,23 +203,36 @@ function planOrder(order: LoadedOrder, v: ProviderOrderStatus, plan: BatchPlan):
   const unchanged = moved ? 0 : order.unchangedChecks + 1;
 
   let lastError: string | null = null;
+  let reviewKind: ReviewKind | null = null;
   if (!mapped.recognised) lastError = `provider status "${providerStatus}" not recognised; status kept`;
 
   let refundText = '';
   if (status === 'partial') {
-    const r = partialRefundAmount(order.price, v.remains, order.quantity);
-    if (r.remainsUnknown) {
-      lastError = `partial with unknown remains (${JSON.stringify(v.remainsRaw)}): no automatic refund, an admin must decide`;
-      refundText = '; remains unknown: no automatic refund';
-    } else if (!isZeroMoney(r.amount)) {
-      plan.refunds.push({
-        orderId: order.id,
-        userId: order.userId,
-        kind: 'partial',
-        amount: r.amount,
-        note: `partial: ${Math.min(Math.max(v.remains ?? 0, 0), order.quantity)} of ${order.quantity} not delivered`,
-      });
-      refundText = `; refund ${r.amount} ${order.currency}`;
+    // Automation may only refund what the reply proves: remains in units of this order. A package's
+    // remains are the provider's own units, and a Partial without remains (drip-feed replies) proves
+    // nothing — an admin settles those once, through the same refund path.
+    const why = isPackageService(order.serviceType)
+      ? `the provider reports a package Partial (remains ${JSON.stringify(v.remainsRaw)} are not units of this order): settle the refund`
+      : v.remains === null
+        ? `the provider reports Partial without readable remains (${JSON.stringify(v.remainsRaw)}): settle the refund`
+        : null;
+    if (why !== null) {
+      status = 'needs_review';
+      reviewKind = REVIEW_KIND.settleRefund;
+      lastError = why;
+      refundText = '; no automatic refund: waits for an admin to settle';
+    } else {
+      const r = partialRefundAmount(order.price, v.remains, order.quantity);
+      if (!isZeroMoney(r.amount)) {
+        plan.refunds.push({
+          orderId: order.id,
+          userId: order.userId,
+          kind: 'partial',
+          amount: r.amount,
+          note: `partial: ${Math.min(Math.max(v.remains ?? 0, 0), order.quantity)} of ${order.quantity} not delivered`,
+        });
+        refundText = `; refund ${r.amount} ${order.currency}`;
+      }
     }
   } else if (status === 'canceled') {
     const amount = cancelRefundAmount(order.price, order.refunded);
@@ -164,6 +247,7 @@ function planOrder(order: LoadedOrder, v: ProviderOrderStatus, plan: BatchPlan):
       refundText = `; refund ${amount} ${order.currency}`;
     }
   }
+  const terminal = isTerminal(status);
 
   const reply: Record<string, unknown> = {
     status: v.status,
@@ -195,14 +279,19 @@ function planOrder(order: LoadedOrder, v: ProviderOrderStatus, plan: BatchPlan):
     remains,
     charge,
     currency: v.currency,
-    nextInMs: nextCheckDelayMs({
-      ageMs: order.ageMs,
-      unchangedChecks: unchanged,
-      moved,
-      terminal,
-      orderError: false,
-    }),
+    nextInMs:
+      status === 'needs_review'
+        ? null
+        : nextCheckDelayMs({
+            ageMs: order.ageMs,
+            unchangedChecks: unchanged,
+            moved,
+            terminal,
+            orderError: false,
+          }),
     unchanged,
+    syncErrors: 0,
+    reviewKind,
     lastError,
     terminal,
   };

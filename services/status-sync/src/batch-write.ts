@@ -36,6 +36,8 @@ export async function writeBatch(
       currency: r.currency,
       next_in_ms: r.nextInMs,
       unchanged: r.unchanged,
+      sync_errors: r.syncErrors,
+      review_kind: r.reviewKind,
       last_error: r.lastError,
       terminal: r.terminal,
     }));
@@ -51,14 +53,16 @@ export async function writeBatch(
         next_status_check = case when x.next_in_ms is null then null
                                  else now() + x.next_in_ms * interval '1 millisecond' end,
         unchanged_checks = x.unchanged,
+        sync_errors = x.sync_errors,
+        review_kind = coalesce(x.review_kind, o.review_kind),
         sync_claimed_until = null,
         last_error = x.last_error,
         completed_at = case when x.terminal then now() else o.completed_at end,
         updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         id text, expected text, status text, ok boolean, provider_status text, start_count bigint,
-        remains bigint, charge numeric, currency text, next_in_ms bigint, unchanged int, last_error text,
-        terminal boolean)
+        remains bigint, charge numeric, currency text, next_in_ms bigint, unchanged int, sync_errors int,
+        review_kind text, last_error text, terminal boolean)
       where o.id = x.id and o.status = x.expected and o.provider_id = ${providerId}
       returning o.id`;
     const applied = new Set(written.map((w) => w.id));
@@ -82,15 +86,16 @@ export async function writeBatch(
         order_id: a.orderId,
         user_id: a.userId,
         provider_order_id: a.providerOrderId,
+        action: a.to === 'needs_review' ? 'order.needs_review' : 'order.status_changed',
         message: a.message,
         reply: a.reply,
       }));
     if (activity.length > 0) {
       await tx`
         insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
-        select x.id, x.order_id, ${providerId}, x.provider_order_id, x.user_id, 'order.status_changed', x.message, x.reply
+        select x.id, x.order_id, ${providerId}, x.provider_order_id, x.user_id, x.action, x.message, x.reply
         from jsonb_to_recordset(${JSON.stringify(activity)}::jsonb) as x(
-          id text, order_id text, provider_order_id text, user_id text, message text, reply jsonb)`;
+          id text, order_id text, provider_order_id text, user_id text, action text, message text, reply jsonb)`;
     }
     return { applied, refunds: moved };
   });

@@ -14,6 +14,8 @@ export interface JobSettings {
   repairBatchLimit: number;
   /** Multiplies every adaptive polling delay (1 in production; small in demos and end-to-end tests). */
   pollScale?: number;
+  /** Per-order errors in a row before an order goes to needs_review. */
+  maxOrderErrors: number;
 }
 
 /** What every job handler needs; built once per service instance. */

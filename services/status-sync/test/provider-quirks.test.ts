@@ -80,16 +80,19 @@ describe('provider quirks through the client and the sync', () => {
     });
   });
 
-  it('a partial with remains "Unknown" is not refunded automatically and is flagged for an admin', async () => {
+  it('a partial with remains "Unknown" is not refunded automatically and waits for an admin to settle it', async () => {
     withQuirks('unknown-remains');
     const p = await place('partial-unknown', '3.000000');
     const res = await sync(p.orderId);
     expect(res).toMatchObject({ synced: 1, changed: 1 });
     const row = await orderRow(sql, p.orderId);
-    expect(row).toMatchObject({ status: 'partial', remains: null, nextCheckInS: null });
-    expect(row.lastError).toMatch(/unknown remains.*no automatic refund/);
+    // Not terminal yet: the provider finished it, but only an admin may say how much comes back.
+    expect(row).toMatchObject({ status: 'needs_review', remains: null, nextCheckInS: null });
+    expect(row.lastError).toMatch(/Partial without readable remains.*settle the refund/);
+    const [kind] = await sql`select review_kind from orders where id = ${p.orderId}`;
+    expect(kind?.review_kind).toBe('settle_refund');
     expect(await refundsOf(sql, p.orderId)).toEqual([]);
-    const [change] = (await activityOf(sql, p.orderId)).filter((a) => a.action === 'order.status_changed');
+    const [change] = (await activityOf(sql, p.orderId)).filter((a) => a.action === 'order.needs_review');
     expect(change!.message).toContain('no automatic refund');
     expect(change!.providerResponse).toMatchObject({ status: 'Partial', remains: 'Unknown' });
   });
@@ -133,8 +136,9 @@ describe('provider quirks through the client and the sync', () => {
         quantity: 1000,
         price: '1.000000',
       });
-      // An id this provider never issued.
-      await sql`update orders set status = 'in_progress', provider_order_id = '987654321', submitted_at = now()
+      // An id this provider never issued (one per case: a provider order id belongs to one order).
+      await sql`update orders set status = 'in_progress', provider_order_id = ${String(987654321 + shape.length)},
+                                  submitted_at = now()
                 where id = ${lostId}`;
       const res = await sync(good.orderId, lostId);
       expect(res).toEqual({

@@ -66,7 +66,7 @@ describe('repair-stuck', () => {
     await enqueue(
       service.producer,
       'forward-order',
-      { orderId: ids.live, providerId: auto.providerId },
+      { orderId: ids.live },
       { jobId: forwardJobId(ids.live, 1), delay: 600_000 },
     );
 
@@ -76,7 +76,8 @@ describe('repair-stuck', () => {
     expect((await orderRow(sql, ids.lost)).forwardRound).toBe(2);
     const job = await forwardQueue().getJob(forwardJobId(ids.lost, 2));
     expect(job?.name).toBe('forward-order');
-    expect(job?.data).toEqual({ orderId: ids.lost, providerId: auto.providerId });
+    // Ids only: the forwarder reads the service's provider when it claims the order, never a stale job's.
+    expect(job?.data).toEqual({ orderId: ids.lost });
     expect(await job?.getState()).toBe('waiting');
     expect((await activityOf(sql, ids.lost)).map((a) => a.action)).toContain('order.forward_requeued');
 

@@ -8,6 +8,10 @@ export interface ChargedOrderLine {
   providerId: string | null;
   link: string;
   quantity: number;
+  /** The service type the line was checked and priced as (default: the service's type now). */
+  serviceType?: string;
+  /** What the order delivers in total, quantity × runs (default: computed so). */
+  units?: number;
   runs?: number | null;
   interval?: number | null;
   comments?: string | null;
@@ -61,6 +65,8 @@ export async function chargeAndCreateOrders(
     provider_id: l.providerId,
     link: l.link,
     quantity: l.quantity,
+    service_type: l.serviceType ?? null,
+    units: l.units ?? null,
     runs: l.runs ?? null,
     interval: l.interval ?? null,
     comments: l.comments ?? null,
@@ -80,17 +86,20 @@ export async function chargeAndCreateOrders(
     ),
     lines as (
       select * from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
-        ord int, id text, service_id text, category_id text, provider_id text, link text, quantity int, runs int,
-        "interval" int, comments text, price numeric, bdt_price numeric, usd_price numeric, ledger_id text,
-        activity_id text)
+        ord int, id text, service_id text, category_id text, provider_id text, link text, quantity int,
+        service_type text, units bigint, runs int, "interval" int, comments text, price numeric,
+        bdt_price numeric, usd_price numeric, ledger_id text, activity_id text)
     ),
     o as (
-      insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, runs, "interval",
-                          comments, price, currency, bdt_price, usd_price, is_manual, admin_notes, idempotency_key)
-      select lines.id, ${input.userId}, service_id, category_id, provider_id, link, quantity, runs, "interval",
-             comments, price, ${input.currency}, bdt_price, usd_price, ${input.isManual ?? false},
-             ${input.adminNotes ?? null}, ${input.idempotencyKey ?? null}
-      from lines, d
+      insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, service_type, units,
+                          runs, "interval", comments, price, currency, bdt_price, usd_price, is_manual,
+                          admin_notes, idempotency_key)
+      select lines.id, ${input.userId}, lines.service_id, lines.category_id, lines.provider_id, lines.link,
+             lines.quantity, coalesce(lines.service_type, s.type),
+             coalesce(lines.units, lines.quantity::bigint * coalesce(lines.runs, 1)), lines.runs,
+             lines."interval", lines.comments, lines.price, ${input.currency}, lines.bdt_price, lines.usd_price,
+             ${input.isManual ?? false}, ${input.adminNotes ?? null}, ${input.idempotencyKey ?? null}
+      from lines join services s on s.id = lines.service_id, d
       returning id
     ),
     l as (

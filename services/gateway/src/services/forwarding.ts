@@ -81,7 +81,8 @@ export async function enqueueForwarding(
     if (o.providerId === null) orphaned.push(o.orderId);
     else
       jobs.push({
-        payload: { orderId: o.orderId, providerId: o.providerId },
+        // Ids only: the forwarder reads the provider from the service when it claims the order.
+        payload: { orderId: o.orderId },
         opts: { jobId: forwardJobId(o.orderId, 1) },
       });
   }

@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import { type ChargedOrderLine, chargeAndCreateOrders } from '@smm/db';
 import {
   addMoney,
+  allowsDripFeed,
   type Currency,
+  commentLines,
   DRIP_FEED,
-  isPackageService,
+  deliveredUnits,
   MAX_COMMENT_LENGTH,
   newId,
   type OrderLineInput,
   priceOrder,
+  quantityRange,
+  serviceKind,
+  takesComments,
+  unsupportedTypeReason,
 } from '@smm/domain';
 import type postgres from 'postgres';
 import { AppError, ERROR_CODE, forbidden, unauthorized } from '../errors.ts';
@@ -46,23 +52,6 @@ export interface IntakeLine extends OrderLineInput {
   comments?: string | undefined;
 }
 
-/** What the order delivers in total (and what remains and refunds are measured against). */
-export function deliveredUnits(line: { qty: number; runs?: number | undefined }): number {
-  return line.qty * (line.runs ?? 1);
-}
-
-export function isCustomComments(type: string): boolean {
-  return type.trim().toLowerCase().startsWith('custom comments');
-}
-
-/** Comments as panels read them: one per line, trimmed, blank lines dropped. */
-export function commentLines(raw: string): string[] {
-  return raw
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
 interface LineProblem {
   line: number;
   code: (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
@@ -78,11 +67,16 @@ function checkLine(i: number, line: IntakeLine, svc: CatalogService | undefined)
   if (svc.categoryId !== line.categoryId) {
     return { line: i, code: ERROR_CODE.serviceNotInCategory, message: 'the service is not in that category' };
   }
-  if (svc.status !== 'active' || svc.categoryStatus !== 'active') {
+  // A type the panel cannot send is never sold, even if an admin turned the service on by hand.
+  if (
+    svc.status !== 'active' ||
+    svc.categoryStatus !== 'active' ||
+    unsupportedTypeReason(svc.type) !== null
+  ) {
     return { line: i, code: ERROR_CODE.serviceInactive, message: 'the service is not available' };
   }
   // Package services sell one fixed bundle per order: qty must say 1 rather than be silently ignored.
-  const [min, max] = isPackageService(svc.type) ? [1, 1] : [svc.minOrder, svc.maxOrder];
+  const [min, max] = quantityRange(svc.type, svc.minOrder, svc.maxOrder);
   if (line.qty < min || line.qty > max) {
     return {
       line: i,
@@ -109,7 +103,7 @@ function checkDripFeed(i: number, line: IntakeLine, svc: CatalogService): LinePr
     message,
     field,
   });
-  if (!svc.dripfeed || isPackageService(svc.type) || isCustomComments(svc.type)) {
+  if (!allowsDripFeed(svc.type, svc.dripfeed)) {
     return rule('runs', 'drip-feed is not available for this service');
   }
   if (line.runs === undefined) return rule('runs', 'drip-feed needs both runs and interval');
@@ -124,7 +118,10 @@ function checkDripFeed(i: number, line: IntakeLine, svc: CatalogService): LinePr
   return null;
 }
 
-/** Comments only (and always) for Custom Comments; qty must say how many lines were sent. */
+/**
+ * Comments only (and always) for Custom Comments and Custom Comments Packages; for Custom Comments qty
+ * must say how many lines were sent (a package is one bundle whatever its lines).
+ */
 function checkComments(i: number, line: IntakeLine, svc: CatalogService): LineProblem | null {
   const rule = (message: string): LineProblem => ({
     line: i,
@@ -132,7 +129,7 @@ function checkComments(i: number, line: IntakeLine, svc: CatalogService): LinePr
     message,
     field: 'comments',
   });
-  if (!isCustomComments(svc.type)) {
+  if (!takesComments(svc.type)) {
     return line.comments === undefined ? null : rule('this service takes no comments');
   }
   const lines = commentLines(line.comments ?? '');
@@ -140,7 +137,7 @@ function checkComments(i: number, line: IntakeLine, svc: CatalogService): LinePr
   const long = lines.findIndex((l) => l.length > MAX_COMMENT_LENGTH);
   if (long >= 0) return rule(`comment ${long + 1} is longer than ${MAX_COMMENT_LENGTH} characters`);
   // The quantity is the line count; a differing qty means the client counted other lines than we do.
-  if (line.qty !== lines.length) {
+  if (serviceKind(svc.type) === 'custom_comments' && line.qty !== lines.length) {
     return rule(`quantity must equal the number of comments (${lines.length} non-empty lines)`);
   }
   return null;
@@ -223,6 +220,8 @@ export async function createOrders(
       providerId: svc.providerId,
       link: line.link,
       quantity: line.qty,
+      serviceType: svc.type,
+      units: deliveredUnits(line),
       runs: line.runs ?? null,
       interval: line.interval ?? null,
       comments: line.comments === undefined ? null : commentLines(line.comments).join('\n'),

@@ -1,4 +1,4 @@
-import { newId } from '@smm/domain';
+import { newId, REVIEW_KIND } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { JobContext } from '../context.ts';
@@ -71,9 +71,14 @@ async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued:
       where id = ${c.id} and status = 'pending' and forward_round = ${c.round}
       returning forward_round as round`;
     if (!bumped) continue;
-    const payload = c.providerId ? { orderId: c.id, providerId: c.providerId } : { orderId: c.id };
+    // Ids only: the forwarder reads the provider from the service when it claims the order.
     // If this enqueue fails, the next repair finds round n+1 without a job and tries again.
-    await enqueue(ctx.producer, 'forward-order', payload, { jobId: forwardJobId(c.id, bumped.round) });
+    await enqueue(
+      ctx.producer,
+      'forward-order',
+      { orderId: c.id },
+      { jobId: forwardJobId(c.id, bumped.round) },
+    );
     await sql`
       insert into activity_log (id, order_id, provider_id, user_id, action, message)
       select ${newId('activity')}, id, provider_id, user_id, 'order.forward_requeued',
@@ -85,32 +90,54 @@ async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued:
   return { requeued, live };
 }
 
+/**
+ * `submitting` orders whose worker died mid-call → needs_review, never re-sent. The review item says
+ * what was (or was about to be) sent, so the admin can look the order up at the provider.
+ */
 async function reviewStaleSubmitting(ctx: JobContext): Promise<number> {
   const { sql, settings } = ctx;
-  const message = 'worker died mid-call; fate unknown — check the provider before re-sending';
   return sql.begin(async (tx) => {
-    const stale = await tx<{ id: string; providerId: string | null; userId: string }[]>`
-      update orders set status = 'needs_review', last_error = ${message}, updated_at = now()
-      where id in (
+    const stale = await tx<
+      {
+        id: string;
+        providerId: string | null;
+        userId: string;
+        sent: Record<string, unknown>;
+        message: string;
+      }[]
+    >`
+      update orders o set status = 'needs_review', review_kind = ${REVIEW_KIND.workerDied},
+        last_error = 'worker died mid-call; fate unknown — look for the order at the provider (service '
+                     || coalesce(o.sent_service_id, '?') || ', ' || o.link || ', sent '
+                     || to_char(coalesce(o.submitted_at, o.updated_at) at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+                     || ' UTC) before re-sending',
+        updated_at = now()
+      where o.id in (
         select id from orders
         where status = 'submitting'
           and coalesce(submitted_at, updated_at) < now() - ${settings.submittingStaleMs} * interval '1 millisecond'
         order by id
         limit ${settings.repairBatchLimit}
         for update skip locked)
-        and status = 'submitting'
-      returning id, provider_id as "providerId", user_id as "userId"`;
+        and o.status = 'submitting'
+      returning o.id, o.provider_id as "providerId", o.user_id as "userId", o.last_error as message,
+        jsonb_build_object('providerServiceId', o.sent_service_id, 'link', o.link, 'quantity', o.quantity,
+                           'runs', o.runs, 'interval', o."interval", 'attempt', o.submit_attempts,
+                           'submittedAt', coalesce(o.submitted_at, o.updated_at)) as sent`;
     if (stale.length === 0) return 0;
     const rows = stale.map((o) => ({
       id: newId('activity'),
       order_id: o.id,
       provider_id: o.providerId,
       user_id: o.userId,
+      message: o.message,
+      sent: o.sent,
     }));
     await tx`
-      insert into activity_log (id, order_id, provider_id, user_id, action, message)
-      select x.id, x.order_id, x.provider_id, x.user_id, 'order.needs_review', ${message}
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, order_id text, provider_id text, user_id text)`;
+      insert into activity_log (id, order_id, provider_id, user_id, action, message, provider_response)
+      select x.id, x.order_id, x.provider_id, x.user_id, 'order.needs_review', x.message, x.sent
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(id text, order_id text, provider_id text, user_id text, message text, sent jsonb)`;
     return stale.length;
   });
 }

@@ -77,7 +77,7 @@ export async function runSyncBatch(
 
   if (provider.syncFailures > 0) await resetProviderBackoff(sql, provider.id);
 
-  const plan = planBatch(orders, reply);
+  const plan = planBatch(orders, reply, { maxOrderErrors: ctx.settings.maxOrderErrors });
   const scale = ctx.settings.pollScale ?? 1;
   if (scale !== 1) {
     for (const row of plan.rows)
@@ -118,8 +118,8 @@ async function loadOrders(
 ): Promise<LoadedOrder[]> {
   return ctx.sql<LoadedOrder[]>`
     select o.id, o.user_id as "userId", o.status, o.provider_order_id as "providerOrderId",
-           -- Drip-feed orders deliver quantity × runs: remains and refunds are measured against that.
-           o.quantity * coalesce(o.runs, 1) as quantity,
+           -- units: what the order delivers (quantity × runs for drip-feed); remains and refunds measure against it.
+           o.units as quantity, o.service_type as "serviceType", o.runs, o.sync_errors as "syncErrors",
            o.price::text as price, o.currency, o.provider_status as "providerStatus",
            o.start_count::text as "startCount", o.remains::text as remains,
            o.unchanged_checks as "unchangedChecks",

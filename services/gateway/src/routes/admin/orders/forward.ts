@@ -61,7 +61,7 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
       if (!o) throw notFound('order');
       if (o.status === 'needs_review') {
         // A re-send: the admin has judged that the provider does not have it.
-        await tx`update orders set status = 'pending', last_error = null, updated_at = now()
+        await tx`update orders set status = 'pending', last_error = null, review_kind = null, updated_at = now()
                  where id = ${orderId} and status = 'needs_review'`;
         await tx`insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
                  values (${newId('activity')}, ${req.user.id}, ${orderId}, ${providerId}, ${o.userId},
@@ -84,7 +84,12 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
 
     const jobId = forwardJobId(orderId, round);
     // Redis down here leaves the order pending (charged, nothing sent): the answer is a 503 to retry.
-    const job = await enqueue(producer, 'forward-order', { orderId, providerId }, { jobId });
+    const job = await enqueue(
+      producer,
+      'forward-order',
+      { orderId, adminForward: { providerId, actorId: req.user.id } },
+      { jobId },
+    );
     const outcome = await waitForJob<ForwardResult>(job, events, config.adminWaitMs);
 
     if (outcome.kind === 'done') {

@@ -1,13 +1,16 @@
-import { DRIP_FEED, isId, isPackageService, linkSchema } from '@smm/domain';
+import {
+  allowsDripFeed,
+  commentLines,
+  DRIP_FEED,
+  isId,
+  isPackageService,
+  linkSchema,
+  takesComments,
+} from '@smm/domain';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
 import { enqueueForwarding } from '../../../services/forwarding.ts';
 import type { CatalogService } from '../../../services/intake-cache.ts';
-import {
-  commentLines,
-  createOrders,
-  type IntakeLine,
-  isCustomComments,
-} from '../../../services/order-intake.ts';
+import { createOrders, type IntakeLine } from '../../../services/order-intake.ts';
 import type { V2Action } from '../context.ts';
 import { positiveInt, V2_ERROR, V2Error } from '../params.ts';
 
@@ -48,10 +51,16 @@ function sizeOf(
   svc: CatalogService,
   params: Record<string, string>,
 ): Omit<IntakeLine, 'categoryId' | 'serviceId' | 'link'> {
-  if (isPackageService(svc.type)) return { qty: 1 };
+  if (isPackageService(svc.type)) {
+    // A Custom Comments Package carries its lines; any package is one bundle.
+    if (!takesComments(svc.type)) return { qty: 1 };
+    const lines = commentLines(params.comments ?? '');
+    if (lines.length === 0) throw new V2Error(V2_ERROR.comments);
+    return { qty: 1, comments: lines.join('\n') };
+  }
   let qty: number;
   let comments: string | undefined;
-  if (isCustomComments(svc.type)) {
+  if (takesComments(svc.type)) {
     // The intake checks the lines themselves (length, count) as for the customer API.
     const lines = commentLines(params.comments ?? '');
     if (lines.length === 0) throw new V2Error(V2_ERROR.comments);
@@ -69,7 +78,7 @@ function sizeOf(
   const runsRaw = params.runs?.trim() || undefined;
   const intervalRaw = params.interval?.trim() || undefined;
   if (runsRaw === undefined && intervalRaw === undefined) return { qty, comments };
-  if (!svc.dripfeed) throw new V2Error(V2_ERROR.dripfeed);
+  if (!allowsDripFeed(svc.type, svc.dripfeed)) throw new V2Error(V2_ERROR.dripfeed);
   // The customer API's bounds (DRIP_FEED), in the words reseller clients know.
   const runs = positiveInt(runsRaw, DRIP_FEED.maxRuns);
   if (runs === null || runs < DRIP_FEED.minRuns) throw new V2Error(V2_ERROR.runs);
