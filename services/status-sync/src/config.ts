@@ -1,45 +1,51 @@
 import {
   databaseEnv,
   logEnv,
+  metricsTokenEnv,
   nodeEnv,
   parseEnv,
   portEnv,
+  productionSecrets,
   redisEnv,
-  resolveSecretsKey,
+  resolveSecretsKeys,
   secretsKeyEnv,
 } from '@smm/config';
 import { z } from 'zod';
 
 const ms = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
 
-export const statusSyncEnvSchema = z.object({
-  ...nodeEnv,
-  ...logEnv,
-  ...databaseEnv,
-  ...redisEnv,
-  ...secretsKeyEnv,
-  ...portEnv(3002),
-  HOST: z.string().default('0.0.0.0'),
-  BULL_PREFIX: z.string().min(1).default('bull'),
-  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
-  SYNC_INTERVAL_MS: ms(60_000, 1_000),
-  REPAIR_INTERVAL_MS: ms(30_000, 1_000),
-  SYNC_CONCURRENCY: z.coerce.number().int().positive().max(200).default(5),
-  /** Most orders one sweep claims; the rest wait for the next sweep. */
-  SYNC_SWEEP_MAX_ORDERS: z.coerce.number().int().positive().default(200_000),
-  /** How long a sweep's claim keeps other sweeps off an order whose batch has not run yet. */
-  SYNC_LEASE_MS: ms(10 * 60_000, 1_000),
-  PROVIDER_BACKOFF_BASE_MS: ms(30_000),
-  PROVIDER_BACKOFF_MAX_MS: ms(30 * 60_000),
-  /** A `submitting` order older than this lost its worker mid-call (2 × the forwarder's add timeout). */
-  SUBMITTING_STALE_MS: ms(120_000, 1_000),
-  /** A `pending` auto order younger than this is still the gateway's/forwarder's business. */
-  PENDING_GRACE_MS: ms(30_000, 0),
-  REPAIR_BATCH_LIMIT: z.coerce.number().int().positive().default(500),
-  ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
-  SHUTDOWN_TIMEOUT_MS: ms(10_000),
-  SYNC_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
-});
+export const statusSyncEnvSchema = z
+  .object({
+    ...nodeEnv,
+    ...logEnv,
+    ...databaseEnv,
+    ...redisEnv,
+    ...secretsKeyEnv,
+    ...metricsTokenEnv,
+    ...portEnv(3002),
+    HOST: z.string().default('0.0.0.0'),
+    BULL_PREFIX: z.string().min(1).default('bull'),
+    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    SYNC_INTERVAL_MS: ms(60_000, 1_000),
+    REPAIR_INTERVAL_MS: ms(30_000, 1_000),
+    SYNC_CONCURRENCY: z.coerce.number().int().positive().max(200).default(5),
+    /** Most orders one sweep claims; the rest wait for the next sweep. */
+    SYNC_SWEEP_MAX_ORDERS: z.coerce.number().int().positive().default(200_000),
+    /** How long a sweep's claim keeps other sweeps off an order whose batch has not run yet. */
+    SYNC_LEASE_MS: ms(10 * 60_000, 1_000),
+    PROVIDER_BACKOFF_BASE_MS: ms(30_000),
+    PROVIDER_BACKOFF_MAX_MS: ms(30 * 60_000),
+    /** A `submitting` order older than this lost its worker mid-call (2 × the forwarder's add timeout). */
+    SUBMITTING_STALE_MS: ms(120_000, 1_000),
+    /** A `pending` auto order younger than this is still the gateway's/forwarder's business. */
+    PENDING_GRACE_MS: ms(30_000, 0),
+    REPAIR_BATCH_LIMIT: z.coerce.number().int().positive().default(500),
+    ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
+    SHUTDOWN_TIMEOUT_MS: ms(10_000),
+    SYNC_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
+  })
+  // Production: a real SECRETS_KEY, and the ops port's /metrics behind METRICS_TOKEN (libs/config).
+  .superRefine(productionSecrets({ required: ['SECRETS_KEY', 'METRICS_TOKEN'] }));
 
 export type StatusSyncEnv = z.infer<typeof statusSyncEnvSchema>;
 
@@ -55,6 +61,10 @@ export interface StatusSyncConfig {
   dbPoolMax: number;
   bullPrefix: string;
   secretsKey: Buffer;
+  /** SECRETS_KEY_PREVIOUS while a rotation is under way: rows not yet rotated still open. */
+  previousSecretsKey: Buffer | undefined;
+  /** /metrics on the ops port wants this bearer token; required in production. */
+  metricsToken: string | undefined;
   syncIntervalMs: number;
   repairIntervalMs: number;
   syncConcurrency: number;
@@ -70,6 +80,7 @@ export interface StatusSyncConfig {
 }
 
 export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
+  const keys = resolveSecretsKeys(env, 'status-sync');
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
@@ -80,7 +91,9 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     redisUrl: env.REDIS_URL,
     dbPoolMax: env.DB_POOL_MAX,
     bullPrefix: env.BULL_PREFIX,
-    secretsKey: resolveSecretsKey(env, 'status-sync'),
+    secretsKey: keys.current,
+    previousSecretsKey: keys.previous,
+    metricsToken: env.METRICS_TOKEN,
     syncIntervalMs: env.SYNC_INTERVAL_MS,
     repairIntervalMs: env.REPAIR_INTERVAL_MS,
     syncConcurrency: env.SYNC_CONCURRENCY,
