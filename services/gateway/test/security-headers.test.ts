@@ -120,7 +120,8 @@ describe('security headers on every response', () => {
     const docs = await plain.app.inject({ method: 'GET', url: '/docs/' });
     const docsCsp = String(docs.headers['content-security-policy']);
     expect(docsCsp).toContain("script-src 'self'");
-    expect(docsCsp).not.toContain('unsafe');
+    // Swagger UI injects a <style> element; scripts stay same-origin only.
+    expect(docsCsp).not.toMatch(/script-src[^;]*unsafe/);
 
     const board = await plain.app.inject({
       method: 'GET',

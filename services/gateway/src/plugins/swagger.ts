@@ -6,12 +6,13 @@ import { pageCsp } from './security-headers.ts';
 
 /**
  * Swagger UI's page loads its bundle, stylesheet and the spec from /docs itself (no inline script),
- * so same-origin sources suffice; it is never framed.
+ * so scripts are same-origin only; its bundle injects a <style> element, so styles (never scripts) may
+ * be inline. It is never framed.
  */
 export const DOCS_CSP = pageCsp({
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
