@@ -256,6 +256,8 @@ async function main() {
       // Production refuses to start without a key for provider secrets at rest.
       SECRETS_KEY: randomBytes(32).toString('hex'),
       ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+      // …and without a token for /metrics.
+      METRICS_TOKEN: randomBytes(24).toString('hex'),
       LOG_LEVEL: 'warn',
       ORDER_RATE_MAX: '1000000000',
       LOGIN_RATE_MAX: '1000000000',

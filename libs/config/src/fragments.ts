@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeSecretsKey } from './weak-secrets.ts';
 
 export const nodeEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,12 +24,30 @@ export const redisEnv = {
     .default('redis://127.0.0.1:6379'),
 };
 
-/** 32 bytes as 64 hex chars or base64; required outside development (checked by the service). */
+const KEY_FORMAT = 'must be 32 bytes, as 64 hex characters or base64';
+
+/**
+ * SECRETS_KEY: 32 bytes as 64 hex chars or base64; required and checked for weakness in production
+ * (`productionSecrets`). SECRETS_KEY_PREVIOUS: the key being rotated away from, only ever used to
+ * decrypt (`npm run secrets:rotate`).
+ */
 export const secretsKeyEnv = {
   SECRETS_KEY: z
     .string()
-    .refine((v) => decodeKey(v) !== null, 'must be 32 bytes, as 64 hex characters or base64')
+    .refine((v) => decodeSecretsKey(v) !== null, KEY_FORMAT)
     .optional(),
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => decodeSecretsKey(v) !== null, KEY_FORMAT)
+    .optional(),
+};
+
+/**
+ * METRICS_TOKEN: when set, /metrics wants `Authorization: Bearer <token>`; required in production
+ * (`productionSecrets`), so business figures are never open to whoever reaches the port.
+ */
+export const metricsTokenEnv = {
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 };
 
 export function portEnv(defaultPort: number) {
@@ -41,10 +60,4 @@ export function boolFlag(defaultValue: boolean) {
 
 export function isProduction(env: { NODE_ENV: string }): boolean {
   return env.NODE_ENV === 'production';
-}
-
-function decodeKey(v: string): Buffer | null {
-  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
-  const b = Buffer.from(v, 'base64');
-  return b.length === 32 ? b : null;
 }

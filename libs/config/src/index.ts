@@ -3,10 +3,25 @@ export {
   databaseEnv,
   isProduction,
   logEnv,
+  metricsTokenEnv,
   nodeEnv,
   portEnv,
   redisEnv,
   secretsKeyEnv,
 } from './fragments.ts';
+export { bearerTokenMatches } from './metrics-token.ts';
 export { ConfigError, parseEnv } from './parse-env.ts';
-export { resolveSecretsKey } from './secrets.ts';
+export { resolveSecretsKey, resolveSecretsKeys, type SecretsKeyEnv, type SecretsKeys } from './secrets.ts';
+export {
+  decodeSecretsKey,
+  MAKE_ONE,
+  MIN_ADMIN_PASSWORD_CHARS,
+  MIN_JWT_SECRET_BYTES,
+  MIN_METRICS_TOKEN_CHARS,
+  type ProductionSecretsSpec,
+  PUBLISHED_PLACEHOLDERS,
+  productionSecrets,
+  SECRET_NAMES,
+  type SecretName,
+  weakSecretReason,
+} from './weak-secrets.ts';

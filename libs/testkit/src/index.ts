@@ -1,3 +1,9 @@
+export { type ExitedProcess, type RunningProcess, runUntilExit, startUntil } from './processes.ts';
+export {
+  goodProductionSecrets,
+  type ProductionSecret,
+  WEAK_SECRET_CASES,
+} from './production-secrets.ts';
 export { resolveTestServers, type TestServers } from './servers.ts';
 export { ensureTemplate, templateName } from './template.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

@@ -1,4 +1,4 @@
-import { ConfigError, resolveSecretsKey } from '@smm/config';
+import { ConfigError } from '@smm/config';
 import { createDb, createSecretBox } from '@smm/db';
 import { createLogger } from '@smm/logger';
 import { createWorkerConnection, waitForRedis } from '@smm/queue';
@@ -11,10 +11,8 @@ import { buildOpsServer } from './ops-server.ts';
 /** Config → connections → buildForwarder → start; the only place that reads process.env. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
-  let secretsKey: Buffer;
   try {
     config = loadConfig(process.env);
-    secretsKey = resolveSecretsKey(config.env, 'forwarder');
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
@@ -57,13 +55,17 @@ async function main(): Promise<void> {
   const forwarder = buildForwarder({
     sql: db.sql,
     connection,
-    secretBox: createSecretBox(secretsKey),
+    // Current key first; during a rotation the previous one still opens rows not yet re-encrypted.
+    secretBox: createSecretBox(
+      config.previousSecretsKey ? [config.secretsKey, config.previousSecretsKey] : [config.secretsKey],
+    ),
     logger,
     settings,
     metrics,
   });
   const ops = buildOpsServer({
     registry: metrics.registry,
+    metricsToken: config.metricsToken,
     checks: { postgres: () => db.sql`select 1`, redis: () => connection.ping() },
   });
   await ops.listen({ port: env.PORT, host: env.HOST });

@@ -1,3 +1,4 @@
+import { bearerTokenMatches } from '@smm/config';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 
@@ -6,9 +7,14 @@ export interface OpsServerDeps {
   /** Each check resolves when its dependency answers. */
   checks: Record<string, () => Promise<unknown>>;
   checkTimeoutMs?: number;
+  /** When set, /metrics wants `Authorization: Bearer <token>` (METRICS_TOKEN; required in production). */
+  metricsToken?: string | undefined;
 }
 
-/** /healthz (process up), /readyz (Postgres and Redis answer), /metrics — on the worker's own port. */
+/**
+ * /healthz (process up), /readyz (Postgres and Redis answer), /metrics — on the worker's own port.
+ * The probes stay open (container health checks); the metrics want METRICS_TOKEN when it is set.
+ */
 export function buildOpsServer(deps: OpsServerDeps): FastifyInstance {
   const app = Fastify({ logger: false });
   const timeoutMs = deps.checkTimeoutMs ?? 2_000;
@@ -29,7 +35,11 @@ export function buildOpsServer(deps: OpsServerDeps): FastifyInstance {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: results });
   });
 
-  app.get('/metrics', async (_req, reply) => {
+  const token = deps.metricsToken;
+  app.get('/metrics', async (req, reply) => {
+    if (token && !bearerTokenMatches(req.headers.authorization, token)) {
+      return reply.code(401).send({ error: 'metrics token required' });
+    }
     reply.header('content-type', deps.registry.contentType);
     return deps.registry.metrics();
   });

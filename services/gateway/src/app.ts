@@ -10,6 +10,7 @@ import { registerMetrics } from './plugins/metrics.ts';
 import { decorateQueueEvents } from './plugins/queue-events.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { genReqId, registerRequestIdEcho } from './plugins/request-id.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSwagger } from './plugins/swagger.ts';
 import { registerWebPages } from './plugins/web-pages.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -34,6 +35,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so every response carries the headers: errors, 404s and guard refusals included.
+  await registerSecurityHeaders(app, config);
   registerErrorEnvelope(app);
   registerRequestIdEcho(app);
   decorateDeps(app, deps);

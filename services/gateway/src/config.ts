@@ -3,11 +3,13 @@ import {
   boolFlag,
   databaseEnv,
   logEnv,
+  metricsTokenEnv,
   nodeEnv,
   parseEnv,
   portEnv,
+  productionSecrets,
   redisEnv,
-  resolveSecretsKey,
+  resolveSecretsKeys,
   secretsKeyEnv,
 } from '@smm/config';
 import { z } from 'zod';
@@ -22,6 +24,7 @@ export const gatewayEnvSchema = z
     ...redisEnv,
     ...portEnv(3000),
     ...secretsKeyEnv,
+    ...metricsTokenEnv,
     HOST: z.string().default('0.0.0.0'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // §9.1: tokens never outlive 12 hours.
@@ -31,8 +34,24 @@ export const gatewayEnvSchema = z
     ADMIN_EMAIL: z.email().default('admin@example.com'),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     ALLOW_REGISTRATION: z.stringbool().optional(),
-    LOGIN_RATE_MAX: z.coerce.number().int().positive().default(10),
+    /** A flood guard per IP on login/register (every attempt counts); guessing is the throttle's job. */
+    LOGIN_RATE_MAX: z.coerce.number().int().positive().default(60),
     LOGIN_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    /** Failed logins per account (lower-cased email) and per IP within the window before a lockout. */
+    LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+    LOGIN_FAILURE_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
+    /** First lockout; each further one doubles it, up to the cap. */
+    LOGIN_LOCKOUT_MS: z.coerce.number().int().positive().default(30_000),
+    LOGIN_LOCKOUT_MAX_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60_000),
     ORDER_RATE_MAX: z.coerce.number().int().positive().default(120),
     ORDER_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     /** Reseller API v2, per API key (its sha256), every action counted. */
@@ -50,16 +69,17 @@ export const gatewayEnvSchema = z
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
     /** How long admin forward/sync requests wait for the worker's answer before replying 202. */
     ADMIN_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
-    /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; open otherwise (like /healthz). */
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** The built web pages (services/web/dist); default: found through the @smm/web package. */
     WEB_DIST_DIR: z.string().min(1).optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-    }
-  });
+  // Production: real secrets or no start (libs/config weak-secrets.ts has the rules); /metrics
+  // always wants its token there.
+  .superRefine(
+    productionSecrets({
+      required: ['JWT_SECRET', 'SECRETS_KEY', 'METRICS_TOKEN'],
+      optional: ['ADMIN_PASSWORD'],
+    }),
+  );
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
@@ -79,9 +99,12 @@ export interface GatewayConfig {
   bodyLimit: number;
   /** AES-256-GCM key for provider secrets at rest (SECRETS_KEY; fixed dev key outside production). */
   secretsKey: Buffer;
+  /** SECRETS_KEY_PREVIOUS during a key rotation: still opens what it sealed, never seals anything. */
+  previousSecretsKey: Buffer | undefined;
   /** Provider API URLs may be http:// (development, sandbox); https only otherwise. */
   allowInsecureProviderUrls: boolean;
   adminWaitMs: number;
+  /** Required in production; open /metrics (like /healthz) only outside it, when unset. */
   metricsToken: string | undefined;
   /** Where the built web pages are; undefined: resolved from @smm/web (plugins/web-pages.ts). */
   webDistDir?: string | undefined;
@@ -93,10 +116,20 @@ export interface GatewayConfig {
     orders: { max: number; windowMs: number };
     v2: { max: number; windowMs: number };
   };
+  /** Failed-login throttle (services/login-throttle.ts), per account and per IP, in Redis. */
+  loginThrottle: {
+    accountMaxFailures: number;
+    ipMaxFailures: number;
+    windowMs: number;
+    lockoutMs: number;
+    lockoutMaxMs: number;
+  };
 }
 
 export function resolveConfig(env: GatewayEnv): GatewayConfig {
   const production = env.NODE_ENV === 'production';
+  // Throws a ConfigError in production without a (good) SECRETS_KEY: the gateway refuses to start.
+  const keys = resolveSecretsKeys(env, 'gateway');
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
@@ -110,8 +143,8 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT_BYTES,
-    // Throws a ConfigError in production without SECRETS_KEY: the gateway refuses to start.
-    secretsKey: resolveSecretsKey(env, 'gateway'),
+    secretsKey: keys.current,
+    previousSecretsKey: keys.previous,
     allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
     adminWaitMs: env.ADMIN_WAIT_MS,
     metricsToken: env.METRICS_TOKEN,
@@ -130,6 +163,13 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
       login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
       orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },
       v2: { max: env.V2_RATE_MAX, windowMs: env.V2_RATE_WINDOW_MS },
+    },
+    loginThrottle: {
+      accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+      ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
+      windowMs: env.LOGIN_FAILURE_WINDOW_MS,
+      lockoutMs: env.LOGIN_LOCKOUT_MS,
+      lockoutMaxMs: Math.max(env.LOGIN_LOCKOUT_MAX_MS, env.LOGIN_LOCKOUT_MS),
     },
   };
 }

@@ -13,7 +13,10 @@ export interface GatewayDeps {
   /** A plain ioredis connection for the rate-limit store (and the readiness probe). */
   redis: Redis;
   logger: Logger;
-  /** Encrypts/decrypts provider secrets with config.secretsKey (the workers use the same key). */
+  /**
+   * Encrypts provider secrets with config.secretsKey (the workers use the same key) and decrypts with
+   * it or, during a rotation, with config.previousSecretsKey.
+   */
   secretBox: SecretBox;
 }
 
@@ -56,7 +59,7 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
     producer,
     redis,
     logger,
-    secretBox: createSecretBox(config.secretsKey),
+    secretBox: createSecretBox(secretsKeys(config)),
   };
   try {
     const ms = opts.redisTimeoutMs ?? 5_000;
@@ -66,6 +69,11 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
     throw e;
   }
   return deps;
+}
+
+/** The current key first, then the one being rotated away from (if any). */
+export function secretsKeys(config: Pick<GatewayConfig, 'secretsKey' | 'previousSecretsKey'>): Buffer[] {
+  return config.previousSecretsKey ? [config.secretsKey, config.previousSecretsKey] : [config.secretsKey];
 }
 
 /** §7 order, after the HTTP server is closed: queues → Redis → Postgres. */

@@ -117,9 +117,12 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       JWT_SECRET: TEST_JWT_SECRET,
       ADMIN_PASSWORD: 'admin-password',
+      // Production also wants a metrics token (production-config.test.ts has every refusal).
+      METRICS_TOKEN: 'metrics-token-0123456789',
     };
     expect(() => loadConfig(production)).toThrow(/SECRETS_KEY/);
-    const key = 'ab'.repeat(32);
+    // Not 'ab' × 32: a key of one repeated byte is refused in production.
+    const key = '0123456789abcdef'.repeat(4);
     const config = loadConfig({ ...production, SECRETS_KEY: key });
     expect(config.secretsKey.toString('hex')).toBe(key);
     // https only in production unless said otherwise.

@@ -5,6 +5,7 @@ import { ledgerBalance } from '@smm/db';
 import { forwardJobId, QUEUE } from '@smm/queue';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/index.ts';
 import { bearer, counts, seedCatalog, seedUser, startGateway } from './harness.ts';
 
 async function freePort(): Promise<number> {
@@ -53,6 +54,8 @@ const { app, deps } = await startGateway(t, {}, { redisUrl: `redis://127.0.0.1:$
 const cat = await seedCatalog(t.sql);
 const userId = await seedUser(t.sql, { balance: '1000' });
 const token = app.issueToken({ id: userId, role: 'user' });
+const login = { email: 'outage-login@example.com', password: 'outage-password-1' };
+await createUser(t.sql, { ...login, name: 'Outage' });
 const line = { categoryId: cat.catA, serviceId: cat.auto, link: 'https://instagram.com/a', qty: 100 };
 
 function post(payload: object, headers: Record<string, string> = {}) {
@@ -99,6 +102,18 @@ describe('Redis goes away during order intake', () => {
     expect(ready.json()).toMatchObject({ success: false, postgres: 'ok', redis: 'down' });
   });
 
+  it('during: a login is refused with 503 at once (never unthrottled, never hanging); sessions still work', async () => {
+    const started = Date.now();
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: login });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(res.headers['retry-after']).toBe('5');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/user/me', headers: bearer(token) })).statusCode,
+    ).toBe(200);
+  });
+
   it('after: Redis is back, new orders are queued again', async () => {
     redis = await startRedis(port);
     const ready = once(deps.producer.connection, 'ready');
@@ -107,5 +122,12 @@ describe('Redis goes away during order intake', () => {
     expect(res.statusCode).toBe(201);
     const job = await deps.producer.queue(QUEUE.orderForward).getJob(forwardJobId(res.json().orderIds[0], 1));
     expect(job).toBeDefined();
+    // The rate-limit connection reconnects on its own: logins work again.
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: login })).statusCode;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
   });
 });

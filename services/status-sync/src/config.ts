@@ -1,11 +1,13 @@
 import {
   databaseEnv,
   logEnv,
+  metricsTokenEnv,
   nodeEnv,
   parseEnv,
   portEnv,
+  productionSecrets,
   redisEnv,
-  resolveSecretsKey,
+  resolveSecretsKeys,
   secretsKeyEnv,
 } from '@smm/config';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
@@ -20,6 +22,7 @@ export const statusSyncEnvSchema = z
     ...databaseEnv,
     ...redisEnv,
     ...secretsKeyEnv,
+    ...metricsTokenEnv,
     ...portEnv(3002),
     HOST: z.string().default('0.0.0.0'),
     BULL_PREFIX: z.string().min(1).default('bull'),
@@ -46,9 +49,11 @@ export const statusSyncEnvSchema = z
     /** The forwarder's whole-request timeout for a provider call: SUBMITTING_STALE_MS must outlast it. */
     PROVIDER_REQUEST_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request),
   })
+  // Production: a real SECRETS_KEY, and the ops port's /metrics behind METRICS_TOKEN (libs/config).
+  .superRefine(productionSecrets({ required: ['SECRETS_KEY', 'METRICS_TOKEN'] }))
   .superRefine((env, ctx) => {
-    // A submitting order is only "stale" (its worker dead) once its add call could no longer be running:
-    // below the forwarder's request timeout plus a margin, repair would send live calls to review.
+    // A submitting order is only "stale" (its worker dead) once its add call could no longer be
+    // running: below the forwarder's request timeout plus a margin, repair would send live calls to review.
     const floor = env.PROVIDER_REQUEST_TIMEOUT_MS + SUBMITTING_MARGIN_MS;
     if (env.SUBMITTING_STALE_MS < floor) {
       ctx.addIssue({
@@ -76,6 +81,10 @@ export interface StatusSyncConfig {
   dbPoolMax: number;
   bullPrefix: string;
   secretsKey: Buffer;
+  /** SECRETS_KEY_PREVIOUS while a rotation is under way: rows not yet rotated still open. */
+  previousSecretsKey: Buffer | undefined;
+  /** /metrics on the ops port wants this bearer token; required in production. */
+  metricsToken: string | undefined;
   syncIntervalMs: number;
   repairIntervalMs: number;
   syncConcurrency: number;
@@ -92,6 +101,7 @@ export interface StatusSyncConfig {
 }
 
 export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
+  const keys = resolveSecretsKeys(env, 'status-sync');
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
@@ -102,7 +112,9 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     redisUrl: env.REDIS_URL,
     dbPoolMax: env.DB_POOL_MAX,
     bullPrefix: env.BULL_PREFIX,
-    secretsKey: resolveSecretsKey(env, 'status-sync'),
+    secretsKey: keys.current,
+    previousSecretsKey: keys.previous,
+    metricsToken: env.METRICS_TOKEN,
     syncIntervalMs: env.SYNC_INTERVAL_MS,
     repairIntervalMs: env.REPAIR_INTERVAL_MS,
     syncConcurrency: env.SYNC_CONCURRENCY,

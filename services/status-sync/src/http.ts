@@ -1,3 +1,4 @@
+import { bearerTokenMatches } from '@smm/config';
 import type { Logger } from '@smm/logger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Registry } from 'prom-client';
@@ -7,9 +8,14 @@ export interface HttpDeps {
   registry: Registry;
   /** Resolves when Postgres and Redis answer; rejects (with a safe message) otherwise. */
   checkReady(): Promise<void>;
+  /** When set, /metrics wants `Authorization: Bearer <token>` (METRICS_TOKEN; required in production). */
+  metricsToken?: string | undefined;
 }
 
-/** The worker's small ops server: liveness, readiness, Prometheus metrics. */
+/**
+ * The worker's small ops server: liveness, readiness (open: container health checks use them) and
+ * Prometheus metrics (behind METRICS_TOKEN when it is set).
+ */
 export function buildHttp(deps: HttpDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -25,7 +31,11 @@ export function buildHttp(deps: HttpDeps): FastifyInstance {
       return reply.code(503).send({ status: 'not ready', error: (err as Error).message });
     }
   });
-  app.get('/metrics', async (_req, reply) => {
+  const token = deps.metricsToken;
+  app.get('/metrics', async (req, reply) => {
+    if (token && !bearerTokenMatches(req.headers.authorization, token)) {
+      return reply.code(401).send({ error: 'metrics token required' });
+    }
     reply.header('content-type', deps.registry.contentType);
     return deps.registry.metrics();
   });

@@ -14,6 +14,8 @@ export interface ProviderRow {
 export interface ProviderClientsOptions {
   sql: postgres.Sql;
   secretsKey: Buffer;
+  /** SECRETS_KEY_PREVIOUS during a rotation: tried when the current key does not open a row. */
+  previousSecretsKey?: Buffer | undefined;
   allowInsecureUrls: boolean;
   timeouts?: Partial<Timeouts> | undefined;
   onCall(providerId: string, event: CallEvent): void;
@@ -31,7 +33,9 @@ export class ProviderClients {
 
   constructor(opts: ProviderClientsOptions) {
     this.#opts = opts;
-    this.#box = createSecretBox(opts.secretsKey);
+    this.#box = createSecretBox(
+      opts.previousSecretsKey ? [opts.secretsKey, opts.previousSecretsKey] : [opts.secretsKey],
+    );
   }
 
   async load(providerId: string): Promise<ProviderRow | null> {

@@ -58,6 +58,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
   const providers = new ProviderClients({
     sql: db.sql,
     secretsKey: config.secretsKey,
+    previousSecretsKey: config.previousSecretsKey,
     allowInsecureUrls: config.allowInsecureProviderUrls,
     timeouts: deps.providerTimeouts,
     onCall: (providerId, event) => metrics.providerCall(providerId, event),
@@ -95,6 +96,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
   const app = buildHttp({
     logger,
     registry: metrics.registry,
+    metricsToken: config.metricsToken,
     checkReady: async () => {
       await db.sql`select 1`;
       if (producer.connection.status !== 'ready') throw new Error(`redis is ${producer.connection.status}`);

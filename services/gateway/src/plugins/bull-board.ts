@@ -5,8 +5,23 @@ import { QUEUE_NAMES } from '@smm/queue';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODE } from '../errors.ts';
 import { errorBody } from './error-envelope.ts';
+import { pageCsp } from './security-headers.ts';
 
 export const BULL_BOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board's page: its scripts and styles are its own static files, but its loading screen uses
+ * inline styles, so styles (never scripts) may be inline. Its Google Fonts link is not allowed: the
+ * admin page loads nothing from elsewhere, and falls back to the system font.
+ */
+export const BULL_BOARD_CSP = pageCsp({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+});
 
 /**
  * §9.5 Bull Board at /admin/queues for every queue on this gateway's BullMQ prefix, admin only:
@@ -52,6 +67,9 @@ export async function registerBullBoard(app: FastifyInstance): Promise<void> {
 
   await app.register(async (scope) => {
     scope.addHook('onRequest', guard);
+    scope.addHook('onSend', async (_req, reply) => {
+      reply.header('content-security-policy', BULL_BOARD_CSP);
+    });
     await scope.register(serverAdapter.registerPlugin(), { prefix: BULL_BOARD_PATH });
   });
 }

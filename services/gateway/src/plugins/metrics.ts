@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { bearerTokenMatches } from '@smm/config';
 import type { CallEvent } from '@smm/provider-client';
 import { QUEUE_NAMES } from '@smm/queue';
 import type { JobType } from 'bullmq';
@@ -128,16 +128,10 @@ declare module 'fastify' {
   }
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
-}
-
 /**
  * §9.5 metrics. Latency is labelled by the route pattern (never the raw URL, which would explode the
- * label set with ids). /metrics is open like /healthz — ops scrape it from inside the network — unless
- * METRICS_TOKEN is set, then it wants that bearer token.
+ * label set with ids). /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; production refuses to
+ * start without the token (config.ts), so only development and tests ever serve it open.
  */
 export function registerMetrics(app: FastifyInstance, deps: GatewayDeps): void {
   const metrics = new GatewayMetrics(deps);
@@ -154,7 +148,7 @@ export function registerMetrics(app: FastifyInstance, deps: GatewayDeps): void {
 
   const token = deps.config.metricsToken;
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (token && !tokenMatches(request.headers.authorization, token))
+    if (token && !bearerTokenMatches(request.headers.authorization, token))
       throw unauthorized('metrics token required');
     reply.header('content-type', metrics.registry.contentType);
     return metrics.registry.metrics();

@@ -2,6 +2,21 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { pageCsp } from './security-headers.ts';
+
+/**
+ * Swagger UI's page loads its bundle, stylesheet and the spec from /docs itself (no inline script),
+ * so scripts are same-origin only; its bundle injects a <style> element, so styles (never scripts) may
+ * be inline. It is never framed.
+ */
+export const DOCS_CSP = pageCsp({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+});
 
 /** OpenAPI generated from the routes' zod schemas, browsable at /docs (JSON at /docs/json). */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
@@ -19,5 +34,5 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
 }

@@ -18,7 +18,7 @@ export const WEB_PAGES = [
 ] as const;
 
 // Same origin, no inline script or style, nothing framed: the bundle only talks to this gateway.
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -57,12 +57,9 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
     app.log.warn({ dist }, 'web UI not built: run npm run build -w @smm/web; the pages answer 503');
   }
 
+  // nosniff, X-Frame-Options, Referrer-Policy and the rest come from security-headers.ts, like on
+  // every response; the pages add their own strict CSP below.
   await app.register(async (scope) => {
-    scope.addHook('onSend', async (_req, reply) => {
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('referrer-policy', 'same-origin');
-    });
-
     if (built) {
       await scope.register(fastifyStatic, {
         root: join(dist!, 'assets'),
@@ -81,11 +78,7 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
       if (!built) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
       // Read per request (it is tiny): a rebuild while the gateway runs is picked up at once.
       const html = await readFile(indexFile!, 'utf8');
-      return reply
-        .header('content-security-policy', CSP)
-        .header('x-frame-options', 'DENY')
-        .type('text/html; charset=utf-8')
-        .send(html);
+      return reply.header('content-security-policy', CSP).type('text/html; charset=utf-8').send(html);
     };
     for (const url of WEB_PAGES) scope.get(url, { schema: { hide: true } }, page);
 

@@ -3,12 +3,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, forbidden } from '../../errors.ts';
 import { TOKEN_COOKIE } from '../../plugins/auth.ts';
 import { loginRateLimit } from '../../plugins/rate-limit.ts';
+import { LoginThrottle } from '../../services/login-throttle.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { createUser, findUserByEmail, type PublicUser } from '../../services/users.ts';
 import { loginSchema, logoutSchema, registerSchema } from './schemas.ts';
 
+/** One text for every lockout, whether the account, the IP, or both: it never says which, or whether the account exists. */
+function tooManyFailures(ms: number): AppError {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return new AppError(429, ERROR_CODE.rateLimited, `too many failed sign-in attempts, try again in ${s} s`, {
+    retryAfterMs: ms,
+  });
+}
+
+/**
+ * The throttle's store is down: refuse the login (503) rather than let guesses through unthrottled.
+ * Existing sessions keep working; the client retries shortly.
+ */
+function throttleUnavailable(): AppError {
+  return new AppError(
+    503,
+    ERROR_CODE.dependencyUnavailable,
+    'sign-in is unavailable for a moment (the attempt limiter cannot be reached), retry shortly',
+  );
+}
+
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app.deps;
+  const throttle = LoginThrottle.fromConfig(app.deps.redis, config);
 
   /** The browser (and Bull Board) authenticate with the same token, carried by an httpOnly cookie. */
   function startSession(reply: FastifyReply, user: PublicUser) {
@@ -27,9 +49,30 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/login',
     { schema: loginSchema, config: { rateLimit: loginRateLimit(config) } },
     async (req, reply) => {
-      const row = await findUserByEmail(db.sql, req.body.email);
-      const ok = await verifyPassword(row?.passwordHash ?? null, req.body.password);
-      if (!row || !ok) throw new AppError(401, ERROR_CODE.invalidCredentials, 'wrong email or password');
+      const { email, password } = req.body;
+      const locked = await throttle.lockedForMs(email, req.ip).catch((err: Error) => {
+        req.log.warn({ err: err.message }, 'login throttle unavailable: refusing the login');
+        reply.header('retry-after', '5');
+        throw throttleUnavailable();
+      });
+      if (locked > 0) {
+        reply.header('retry-after', String(Math.ceil(locked / 1000)));
+        throw tooManyFailures(locked);
+      }
+      const row = await findUserByEmail(db.sql, email);
+      const ok = await verifyPassword(row?.passwordHash ?? null, password);
+      if (!row || !ok) {
+        const lockMs = await throttle.recordFailure(email, req.ip).catch((err: Error) => {
+          req.log.warn({ err: err.message }, 'login throttle unavailable: failure not counted');
+          reply.header('retry-after', '5');
+          throw throttleUnavailable();
+        });
+        if (lockMs > 0) req.log.warn({ lockMs }, 'login: too many failures, locked');
+        throw new AppError(401, ERROR_CODE.invalidCredentials, 'wrong email or password');
+      }
+      await throttle
+        .recordSuccess(email, req.ip)
+        .catch((err: Error) => req.log.warn({ err: err.message }, 'login throttle: could not clear'));
       if (row.status !== 'active') throw forbidden('account is suspended');
       const { passwordHash: _drop, status: _status, ...user } = row;
       req.log.info({ userId: user.id }, 'login');

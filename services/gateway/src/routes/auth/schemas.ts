@@ -24,7 +24,7 @@ export const sessionReplySchema = z.object({
 export const loginSchema = {
   tags: ['auth'],
   body: loginBodySchema,
-  response: { 200: sessionReplySchema, ...errors(400, 401, 403, 429) },
+  response: { 200: sessionReplySchema, ...errors(400, 401, 403, 429, 503) },
 };
 
 export const registerSchema = {
