@@ -68,6 +68,8 @@ export const gatewayEnvSchema = z
     TRUST_PROXY: boolFlag(false),
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
     /** How long admin forward/sync requests wait for the worker's answer before replying 202. */
+    /** How long a user's role and status are cached per gateway: a suspension applies within it. */
+    SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(5_000),
     ADMIN_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
     /** The built web pages (services/web/dist); default: found through the @smm/web package. */
     WEB_DIST_DIR: z.string().min(1).optional(),
@@ -104,6 +106,8 @@ export interface GatewayConfig {
   /** Provider API URLs may be http:// (development, sandbox); https only otherwise. */
   allowInsecureProviderUrls: boolean;
   adminWaitMs: number;
+  /** Role/status cache per gateway (≤ 5 s, §10). */
+  sessionCacheMs: number;
   /** Required in production; open /metrics (like /healthz) only outside it, when unset. */
   metricsToken: string | undefined;
   /** Where the built web pages are; undefined: resolved from @smm/web (plugins/web-pages.ts). */
@@ -147,6 +151,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     previousSecretsKey: keys.previous,
     allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
     adminWaitMs: env.ADMIN_WAIT_MS,
+    sessionCacheMs: env.SESSION_CACHE_MS,
     metricsToken: env.METRICS_TOKEN,
     webDistDir: env.WEB_DIST_DIR,
     jwt: {

@@ -17,6 +17,9 @@ const spare = await insertSandboxProvider(sql, deps.secretBox, sandbox);
 const order = await orderIn(app, sql, s.user, c);
 const toCancel = await orderIn(app, sql, s.user, c);
 const toForward = await orderIn(app, sql, s.user, c);
+// The provider finished it in a way no rule may refund: an admin settles it.
+const toSettle = await orderIn(app, sql, s.user, c, { status: 'needs_review', providerOrderId: '4242' });
+await sql`update orders set review_kind = 'settle_refund' where id = ${toSettle}`;
 
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -45,6 +48,20 @@ const cases: Case[] = [
     pattern: '/api/admin/orders/{id}',
     url: `/api/admin/orders/${order}`,
     payload: { adminNotes: 'checked' },
+    ok: 200,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/admin/users/{id}',
+    url: `/api/admin/users/${s.userId}`,
+    payload: { dollarRate: '121.5' },
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/admin/orders/{id}/settle',
+    url: `/api/admin/orders/${toSettle}/settle`,
+    payload: { remains: 100, note: 'provider says 900 of 1000 delivered' },
     ok: 200,
   },
   {

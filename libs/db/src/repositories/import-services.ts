@@ -1,4 +1,4 @@
-import { dec, newId, roundMoney } from '@smm/domain';
+import { dec, newId, normalizeServiceType, roundMoney, unsupportedTypeReason } from '@smm/domain';
 import type { SqlLike } from '../sql-like.ts';
 
 /** A service as a provider's `services` action lists it (already validated by the provider client). */
@@ -23,7 +23,19 @@ export interface ImportOptions {
   markupPercent: string;
   /** Put every imported service in this category; else categories are made from the provider's names. */
   categoryId?: string | null;
+  /**
+   * USD per one unit of the provider's currency (1 for a USD provider): the provider's rates are
+   * converted with it before the markup, so a provider billing in BDT or INR is never read as dollars.
+   */
+  rateToUsd?: string;
 }
+
+/** Why a listed service is imported inactive, or null when the panel can sell it. */
+export function importBlockReason(s: Pick<ImportableService, 'type'>): string | null {
+  return unsupportedTypeReason(s.type);
+}
+
+export const DROPPED_BY_PROVIDER = 'no longer listed by the provider';
 
 export interface ImportResult {
   created: number;
@@ -33,9 +45,12 @@ export interface ImportResult {
 }
 
 /**
- * Creates services the provider lists, updates min/max/rates of the ones we have (keyed by provider
- * and provider service id), and disables the ones the provider dropped — in one transaction.
- * Prices are stored in USD (`rate_usd`); the BDT price follows each user's dollar rate.
+ * Creates services the provider lists, updates the ones we have (keyed by provider and provider
+ * service id), and disables the ones the provider dropped — in one transaction. What the admin chose
+ * is kept: a service an admin disabled stays disabled, a price an admin set (`price_locked`) stays.
+ * Prices that follow the provider are recomputed: `rate_usd` from the provider's rate (converted to
+ * USD, with the markup), and a BDT `rate`, where the service has one, at the same BDT/USD ratio it had.
+ * Types the panel cannot send are imported (or turned) inactive with the reason, never sold.
  */
 export async function importProviderServices(
   sql: SqlLike & { begin?: unknown },
@@ -44,6 +59,8 @@ export async function importProviderServices(
 ): Promise<ImportResult> {
   const factor = dec(1).plus(dec(opts.markupPercent).div(100));
   if (factor.lte(0)) throw new RangeError('markupPercent must be above -100');
+  const toUsd = dec(opts.rateToUsd ?? '1');
+  if (toUsd.lte(0)) throw new RangeError('rateToUsd must be positive');
   const run = async (tx: SqlLike): Promise<ImportResult> => {
     const [provider] = await tx<
       { name: string }[]
@@ -66,40 +83,52 @@ export async function importProviderServices(
       }
     }
 
-    const rows = list.map((s) => ({
-      id: newId('service'),
-      name: s.name,
-      category_id: opts.categoryId ?? categoryByName.get(s.category)!,
-      provider_service_id: s.service,
-      type: s.type,
-      rate_usd: roundMoney(dec(s.rate).times(factor)),
-      provider_rate: roundMoney(s.rate),
-      min_order: s.min,
-      max_order: Math.max(s.max, s.min),
-      refill: s.refill,
-      cancel: s.cancel,
-      dripfeed: s.dripfeed,
-      description: s.description,
-    }));
+    const rows = list.map((s) => {
+      const usd = dec(s.rate).times(toUsd);
+      const type = normalizeServiceType(s.type);
+      return {
+        id: newId('service'),
+        name: s.name,
+        category_id: opts.categoryId ?? categoryByName.get(s.category)!,
+        provider_service_id: s.service,
+        type,
+        rate_usd: roundMoney(usd.times(factor)),
+        provider_rate: roundMoney(usd),
+        min_order: s.min,
+        max_order: Math.max(s.max, s.min),
+        refill: s.refill,
+        cancel: s.cancel,
+        dripfeed: s.dripfeed,
+        description: s.description,
+        blocked: importBlockReason({ type }),
+      };
+    });
 
     const upserted = await tx<{ inserted: boolean; changed: boolean }[]>`
       with incoming as (
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           id text, name text, category_id text, provider_service_id text, type text, rate_usd numeric,
           provider_rate numeric, min_order int, max_order int, refill boolean, cancel boolean, dripfeed boolean,
-          description text)
+          description text, blocked text)
       ),
       before as (
-        select s.provider_service_id, s.rate_usd, s.provider_rate, s.min_order, s.max_order, s.status, s.type
+        select s.provider_service_id, s.rate_usd, s.rate, s.provider_rate, s.min_order, s.max_order, s.status, s.type
         from services s where s.provider_id = ${opts.providerId}
       )
       insert into services as s (id, name, category_id, provider_id, provider_name, provider_service_id, type,
-                                 rate_usd, provider_rate, min_order, max_order, refill, cancel, dripfeed, description)
+                                 rate_usd, provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
+                                 status, status_reason)
       select id, name, category_id, ${opts.providerId}, ${provider.name}, provider_service_id, type, rate_usd,
-             provider_rate, min_order, max_order, refill, cancel, dripfeed, description
+             provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
+             case when blocked is null then 'active' else 'inactive' end, blocked
       from incoming
       on conflict (provider_id, provider_service_id) do update set
-        rate_usd = excluded.rate_usd,
+        -- A price an admin set by hand stays; one that follows the provider moves with it, in USD and,
+        -- where the service has a BDT price, in BDT at the ratio it had.
+        rate_usd = case when s.price_locked then s.rate_usd else excluded.rate_usd end,
+        rate = case when s.price_locked or s.rate is null then s.rate
+                    when s.rate_usd is null or s.rate_usd = 0 then s.rate
+                    else round(s.rate * excluded.rate_usd / s.rate_usd, 6) end,
         provider_rate = excluded.provider_rate,
         min_order = excluded.min_order,
         max_order = excluded.max_order,
@@ -108,16 +137,23 @@ export async function importProviderServices(
         cancel = excluded.cancel,
         dripfeed = excluded.dripfeed,
         provider_name = excluded.provider_name,
-        status = 'active',
+        -- An admin's "off" wins over the provider listing the service again; a type the panel cannot
+        -- send stays off whatever anyone chose.
+        status = case when s.disabled_by_admin or excluded.status_reason is not null then 'inactive'
+                      else 'active' end,
+        status_reason = case when excluded.status_reason is not null then excluded.status_reason
+                             when s.disabled_by_admin then s.status_reason
+                             else null end,
         updated_at = now()
       returning (xmax = 0) as inserted,
         exists (select 1 from before b where b.provider_service_id = s.provider_service_id and (
-          b.rate_usd is distinct from s.rate_usd or b.provider_rate is distinct from s.provider_rate or
-          b.min_order <> s.min_order or b.max_order <> s.max_order or b.status <> 'active' or b.type <> s.type)) as changed`;
+          b.rate_usd is distinct from s.rate_usd or b.rate is distinct from s.rate or
+          b.provider_rate is distinct from s.provider_rate or b.min_order <> s.min_order or
+          b.max_order <> s.max_order or b.status <> s.status or b.type <> s.type)) as changed`;
 
     const listed = list.map((s) => s.service);
     const disabled = await tx`
-      update services set status = 'inactive', updated_at = now()
+      update services set status = 'inactive', status_reason = ${DROPPED_BY_PROVIDER}, updated_at = now()
       where provider_id = ${opts.providerId} and status = 'active'
         and not (provider_service_id = any(${tx.array(listed.length ? listed : [''])}::text[]))
       returning id`;

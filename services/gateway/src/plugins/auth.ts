@@ -3,6 +3,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { forbidden, unauthorized } from '../errors.ts';
+import { SessionUsers } from '../services/session-users.ts';
 
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,6 +30,8 @@ declare module 'fastify' {
     requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>;
     /** Signs a session token for a user (login, register, tests). */
     issueToken(user: AuthUser): string;
+    /** Role and status as the database has them now (cached ≤ 5 s); forget() after changing a user. */
+    sessionUsers: SessionUsers;
   }
 }
 
@@ -56,6 +59,7 @@ export async function registerAuth(app: FastifyInstance, config: GatewayConfig):
   });
 
   app.decorate('issueToken', (user: AuthUser) => app.jwt.sign({ sub: user.id, role: user.role }));
+  app.decorate('sessionUsers', new SessionUsers(app.deps.db.sql, { ttlMs: config.sessionCacheMs }));
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
     try {
@@ -68,6 +72,12 @@ export async function registerAuth(app: FastifyInstance, config: GatewayConfig):
     if (typeof request.user.id !== 'string' || (role !== 'user' && role !== 'admin')) {
       throw unauthorized('invalid token');
     }
+    // The token names the user; the database says what they may do now (a suspension or a
+    // demotion takes effect within the cache's few seconds, whatever tokens are still out there).
+    const now = await app.sessionUsers.get(request.user.id);
+    if (!now) throw unauthorized('account no longer exists');
+    if (now.status !== 'active') throw forbidden('account is suspended');
+    request.user = { id: request.user.id, role: now.role };
   });
 
   app.decorate('requireAdmin', async (request: FastifyRequest) => {

@@ -2,11 +2,14 @@ import { refundedAmount, refundOrder, type SqlLike } from '@smm/db';
 import {
   allowedSources,
   cancelRefundAmount,
+  compareMoney,
   isTerminal,
   isZeroMoney,
   newId,
   type OrderStatus,
   partialRefundAmount,
+  REVIEW_KIND,
+  roundMoney,
 } from '@smm/domain';
 import type postgres from 'postgres';
 import { AppError, ERROR_CODE, notFound } from '../errors.ts';
@@ -27,6 +30,7 @@ interface LockedOrder {
   id: string;
   userId: string;
   status: OrderStatus;
+  reviewKind: string | null;
   price: string;
   currency: string;
   quantity: number;
@@ -37,9 +41,9 @@ interface LockedOrder {
 
 async function lockOrder(tx: SqlLike, id: string): Promise<LockedOrder> {
   const [row] = await tx<LockedOrder[]>`
-    -- quantity × runs: what a drip-feed order delivers, and what remains and refunds measure against.
-    select o.id, o.user_id as "userId", o.status, o.price::text as price, o.currency,
-           o.quantity * coalesce(o.runs, 1) as quantity,
+    -- units (quantity × runs): what the order delivers, and what remains and refunds measure against.
+    select o.id, o.user_id as "userId", o.status, o.review_kind as "reviewKind", o.price::text as price,
+           o.currency, o.units::int as quantity,
            o.provider_order_id as "providerOrderId", o.provider_id as "providerId",
            s.provider_id as "serviceProviderId"
     from orders o join services s on s.id = o.service_id
@@ -198,11 +202,23 @@ async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, acto
   if (!providerId) {
     throw new AppError(422, ERROR_CODE.businessRule, 'the order has no provider to look this order id up at');
   }
+  // One provider order id, one order: a status reply must never move (or refund) two orders.
+  const [holder] = await tx<{ id: string }[]>`
+    select id from orders
+    where provider_id = ${providerId} and provider_order_id = ${providerOrderId} and id <> ${o.id}`;
+  if (holder) {
+    throw new AppError(
+      409,
+      ERROR_CODE.conflict,
+      `provider order ${providerOrderId} already belongs to order ${holder.id}; find this order's own id at the provider`,
+      { heldBy: holder.id },
+    );
+  }
   const moved = await tx`
     update orders
     set status = 'processing', provider_order_id = ${providerOrderId}, provider_id = ${providerId},
         next_status_check = now(), submitted_at = coalesce(submitted_at, now()), last_error = null,
-        unchanged_checks = 0, updated_at = now()
+        review_kind = null, sync_errors = 0, unchanged_checks = 0, updated_at = now()
     where id = ${o.id} and status = any(${allowedSources('processing').filter((s) => sources.includes(s))}::text[])
     returning 1`;
   if (moved.length === 0) throw invalidTransition(o.status, 'processing');
@@ -272,4 +288,96 @@ async function moveManual(
   const money = refunded !== null && !isZeroMoney(refunded) ? `; refund ${refunded} ${o.currency}` : '';
   await activity(tx, o, actorId, 'order.status_changed', `status ${o.status} → ${to} by admin${money}`);
   return refunded;
+}
+
+export interface SettleInput {
+  /** What was not delivered, in the order's units: the refund is the §6 partial share. */
+  remains?: number | undefined;
+  /** Or the amount to give back, in the order's currency (at most what was not refunded yet). */
+  refund?: string | undefined;
+  note: string;
+}
+
+export interface SettleOutcome {
+  status: OrderStatus;
+  refunded: string;
+}
+
+/**
+ * §7: the refund automation may not decide — a package reported Partial, a Partial without readable
+ * remains (drip-feed), a finished order with no refund yet — settled once by an admin through the
+ * same refund path and ledger row. An order waiting for settlement (needs_review, settle_refund) is
+ * finished here (partial when money comes back, else completed); a finished one keeps its status.
+ */
+export async function settleOrder(
+  sql: postgres.Sql,
+  orderId: string,
+  input: SettleInput,
+  actorId: string,
+): Promise<SettleOutcome> {
+  return sql.begin(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    const awaiting = o.status === 'needs_review' && o.reviewKind === REVIEW_KIND.settleRefund;
+    if (!awaiting && o.status !== 'partial' && o.status !== 'completed') {
+      throw invalidTransition(
+        o.status,
+        'settled',
+        o.status === 'needs_review'
+          ? 'this order is in review for another reason: attach its provider order id, re-send or cancel it'
+          : `a ${o.status} order is not finished: nothing to settle yet`,
+      );
+    }
+    const already = await refundedAmount(tx, o.id);
+    const [row] = await tx`select 1 from ledger where order_id = ${o.id} and kind = 'refund'`;
+    if (row)
+      throw invalidTransition(o.status, 'settled', `already settled: ${already} ${o.currency} was refunded`);
+
+    let amount: string;
+    if (input.remains !== undefined) {
+      if (input.remains > o.quantity) {
+        throw new AppError(
+          422,
+          ERROR_CODE.businessRule,
+          `remains cannot exceed the quantity (${o.quantity})`,
+        );
+      }
+      amount = partialRefundAmount(o.price, input.remains, o.quantity).amount;
+    } else {
+      amount = roundMoney(input.refund ?? '0');
+      if (compareMoney(amount, o.price) > 0) {
+        throw new AppError(
+          422,
+          ERROR_CODE.businessRule,
+          `the refund cannot exceed the price (${o.price} ${o.currency})`,
+        );
+      }
+    }
+
+    let status = o.status;
+    if (awaiting) {
+      status = isZeroMoney(amount) ? 'completed' : 'partial';
+      const moved = await tx`
+        update orders
+        set status = ${status}, review_kind = null, last_error = null, next_status_check = null,
+            remains = coalesce(${input.remains ?? null}::bigint, remains), completed_at = now(), updated_at = now()
+        where id = ${o.id} and status = 'needs_review' and review_kind = ${REVIEW_KIND.settleRefund}
+        returning 1`;
+      if (moved.length === 0) throw invalidTransition(o.status, status);
+    }
+    const refund = await refundOrder(tx, {
+      orderId: o.id,
+      amount,
+      note: `settled by admin: ${input.note}`,
+      actorId,
+    });
+    if (!refund.applied) throw invalidTransition(o.status, 'settled', 'already settled');
+    await activity(
+      tx,
+      o,
+      actorId,
+      'order.settled',
+      `settled by admin (${input.remains !== undefined ? `remains ${input.remains}` : 'refund'}): refund ${amount} ${o.currency}${awaiting ? `, ${o.status} → ${status}` : ''} — ${input.note}`,
+    );
+    return { status, refunded: amount };
+  });
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlLike } from '@smm/db';
-import { type Currency, newId } from '@smm/domain';
+import { type Currency, isZeroMoney, newId } from '@smm/domain';
 import type { Logger } from '@smm/logger';
+import type postgres from 'postgres';
 import type { GatewayConfig } from '../config.ts';
+import { AppError, ERROR_CODE, notFound } from '../errors.ts';
 import type { Role } from '../plugins/auth.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -82,4 +84,56 @@ export function hashApiKey(key: string): string {
 
 export function newApiKey(): string {
   return randomBytes(32).toString('hex');
+}
+
+export interface UserPatch {
+  status?: 'active' | 'suspended' | undefined;
+  role?: Role | undefined;
+  dollarRate?: string | undefined;
+  currency?: Currency | undefined;
+}
+
+/**
+ * An admin's change to a user, with an activity row. Refused (422, nothing written): an admin
+ * suspending or demoting themselves, or leaving no active admin; a currency change while the balance
+ * is not zero (the ledger is kept in one currency — adjust the balance to zero first).
+ */
+export async function updateUser(
+  sql: postgres.Sql,
+  id: string,
+  patch: UserPatch,
+  actorId: string,
+): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [u] = await tx<{ role: Role; status: string; balance: string; currency: Currency }[]>`
+      select role, status, balance::text as balance, currency from users where id = ${id} for update`;
+    if (!u) throw notFound('user');
+    const rule = (message: string) => new AppError(422, ERROR_CODE.businessRule, message);
+    const losesAdmin =
+      u.role === 'admin' && u.status === 'active' && (patch.role === 'user' || patch.status === 'suspended');
+    if (losesAdmin && id === actorId) throw rule('an admin cannot suspend or demote themselves');
+    if (losesAdmin) {
+      // Serialises concurrent demotions: of two admins demoting each other, one is refused.
+      await tx`select pg_advisory_xact_lock(72100010)`;
+      const [others] = await tx<{ n: number }[]>`
+        select count(*)::int as n from users where role = 'admin' and status = 'active' and id <> ${id}`;
+      if ((others?.n ?? 0) === 0) throw rule('this is the last active admin');
+    }
+    if (patch.currency !== undefined && patch.currency !== u.currency && !isZeroMoney(u.balance)) {
+      throw rule(
+        `the balance must be zero to change the currency (it is ${u.balance} ${u.currency}); adjust it first`,
+      );
+    }
+    const set: Record<string, string> = {};
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.role !== undefined) set.role = patch.role;
+    if (patch.dollarRate !== undefined) set.dollar_rate = patch.dollarRate;
+    if (patch.currency !== undefined) set.currency = patch.currency;
+    await tx`update users set ${tx(set)} where id = ${id}`;
+    await tx`insert into activity_log (id, actor_id, user_id, action, message)
+             values (${newId('activity')}, ${actorId}, ${id}, 'user.updated',
+                     ${Object.entries(patch)
+                       .map(([k, v]) => `${k} → ${v}`)
+                       .join(', ')})`;
+  });
 }

@@ -13,6 +13,8 @@ export interface ActionContext {
 export interface ActionReply {
   status: number;
   body: unknown;
+  /** Sent as is, with this content type (a reply some panels send as text/html). */
+  contentType?: string;
 }
 
 export type ActionHandler = (ctx: ActionContext, params: Params) => ActionReply;

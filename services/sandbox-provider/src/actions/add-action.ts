@@ -47,16 +47,34 @@ export const addAction: ActionHandler = (ctx, params) => {
     state.settings.plan,
     forced,
   );
+  const previous = state.book.lastId();
   state.book.insert(order);
   state.stats.countAccepted(params.service ?? '', params.link ?? '');
-  const orderId = idOut(ctx, id);
-  return ok(ctx.quirks.has('status-success') ? { status: 'success', order: orderId } : { order: orderId });
+  // A provider that answers one id for two orders: the reply names the order before this one.
+  const answered = ctx.quirks.has('repeat-order-id') && previous !== undefined ? previous : id;
+  return acceptedReply(ctx, idOut(ctx, answered));
 };
+
+/** How the accepted order's id comes back: the reference shape, or one of the shapes real panels send. */
+function acceptedReply(ctx: ActionContext, orderId: number | string): ActionReply {
+  const q = ctx.quirks;
+  if (q.has('id-with-429')) return { status: 429, body: { order: String(orderId) } };
+  if (q.has('id-with-400')) return { status: 400, body: { order: String(orderId) } };
+  if (q.has('id-with-empty-error')) return ok({ order: String(orderId), error: '' });
+  if (q.has('id-and-error')) return ok({ order: String(orderId), error: ERRORS.idAndError });
+  if (q.has('json-4xx-without-error')) return { status: 400, body: { status: 'fail' } };
+  return ok(q.has('status-success') ? { status: 'success', order: orderId } : { order: orderId });
+}
 
 /** How much the add asks for, by service type, checked against min/max. */
 function sizeOf(ctx: ActionContext, service: ServiceDef, params: Params): Sized | ActionReply {
-  // A package is one fixed bundle: whatever quantity was sent is ignored.
-  if (service.type === 'Package') return { quantity: 1 };
+  // A package is one fixed bundle: whatever quantity was sent is ignored (some panels insist on one).
+  if (service.type === 'Package') {
+    if (ctx.quirks.has('package-needs-quantity') && (params.quantity ?? '').trim() === '') {
+      return fail(ctx, ERRORS.quantityRequired);
+    }
+    return { quantity: 1 };
+  }
 
   let quantity: number;
   if (service.type === 'Custom Comments') {

@@ -3,6 +3,7 @@ import { ERRORS, fail, idOut, MAX_MULTI, ok, parseId, splitList } from './replie
 
 /** `orders=1,2` → a list, one entry per id; a single `order` → `{"cancel":1}` or an error. */
 export const cancelAction: ActionHandler = (ctx, params) => {
+  if (ctx.quirks.has('actions-invalid')) return fail(ctx, ERRORS.actionInvalid);
   if (params.orders !== undefined) {
     const keys = splitList(params.orders);
     if (keys.length === 0) return fail(ctx, ERRORS.order);

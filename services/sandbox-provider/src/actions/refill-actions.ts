@@ -4,6 +4,7 @@ import type { ActionContext, ActionHandler } from './action-context.ts';
 import { ERRORS, fail, idOut, MAX_MULTI, ok, parseId, splitList } from './replies.ts';
 
 export const refillAction: ActionHandler = (ctx, params) => {
+  if (ctx.quirks.has('actions-invalid')) return fail(ctx, ERRORS.actionInvalid);
   if (params.orders !== undefined) {
     const keys = splitList(params.orders);
     if (keys.length === 0) return fail(ctx, ERRORS.order);

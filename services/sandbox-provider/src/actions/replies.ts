@@ -21,15 +21,24 @@ export const ERRORS = {
   refillNotFound: 'Refill not found',
   cancelDisabled: 'Cancel is disabled for this service',
   cancelFinished: 'Order is already finished',
+  quantityRequired: 'Quantity is required',
+  actionInvalid: 'This action is Invalid',
+  idAndError: 'Service temporarily unavailable',
 } as const;
 
 export function ok(body: unknown): ActionReply {
   return { status: 200, body };
 }
 
-/** `{"error": …}` with HTTP 200, as most panels do, or with a 4xx under the `error-4xx` quirk. */
+/**
+ * `{"error": …}` with HTTP 200, as most panels do; with a 4xx under the `error-4xx` quirk; as
+ * `{"status":"error","message":…}` or `{"success":false,"message":…}` under those quirks.
+ */
 export function fail(ctx: ActionContext, message: string, statusIf4xx = 400): ActionReply {
-  return { status: ctx.quirks.has('error-4xx') ? statusIf4xx : 200, body: { error: message } };
+  const status = ctx.quirks.has('error-4xx') ? statusIf4xx : 200;
+  if (ctx.quirks.has('status-error-message')) return { status, body: { status: 'error', message } };
+  if (ctx.quirks.has('success-false-message')) return { status, body: { success: false, message } };
+  return { status, body: { error: message } };
 }
 
 export function idOut(ctx: ActionContext, id: number): number | string {

@@ -16,6 +16,21 @@ export function statusEntry(ctx: ActionContext, order: Order): Record<string, un
   if (view.status === 'Completed' && ctx.quirks.has('negative-remains')) {
     remains = -Math.max(1, Math.ceil(order.quantity * 0.01));
   }
+  // Drip-feed orders as some panels report them: runs done and child orders, no remains, no charge.
+  if (order.runs !== undefined && ctx.quirks.has('dripfeed-no-remains')) {
+    const share = order.quantity > 0 ? (order.quantity - view.remains) / order.quantity : 1;
+    return { status, runs: String(Math.round(share * order.runs)), orders: [] };
+  }
+  // Pending with the defaults some panels fill in: remains "0" (not delivery) and no start count.
+  if (view.status === 'Pending' && ctx.quirks.has('pending-remains-zero')) {
+    return {
+      charge: numOut(ctx, formatMoney(view.charge)),
+      start_count: null,
+      status,
+      remains: numOut(ctx, 0),
+      currency: ctx.state.settings.currency,
+    };
+  }
   return {
     charge: numOut(ctx, formatMoney(view.charge)),
     start_count: numOut(ctx, view.startCount),

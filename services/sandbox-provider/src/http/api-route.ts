@@ -33,6 +33,7 @@ export function registerApiRoute(app: FastifyInstance, state: ProviderState, hel
       held.hold(request.raw.socket, effect.holdMs);
       return;
     }
+    if (result.contentType) reply.type(result.contentType);
     return reply.code(result.status).send(result.body);
   };
 

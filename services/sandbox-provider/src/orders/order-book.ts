@@ -15,6 +15,7 @@ export class OrderBook {
   private readonly refundsDue = new TimeHeap();
   private nextId: number;
   private balanceValue: string;
+  private newest: number | undefined;
 
   constructor(firstOrderId: number, balance: string) {
     this.nextId = firstOrderId;
@@ -27,6 +28,12 @@ export class OrderBook {
     this.refundsDue.clear();
     this.nextId = firstOrderId;
     this.balanceValue = balance;
+    this.newest = undefined;
+  }
+
+  /** The id of the order stored last, if any. */
+  lastId(): number | undefined {
+    return this.newest;
   }
 
   allocateId(): number {
@@ -41,6 +48,7 @@ export class OrderBook {
   insert(order: Order): void {
     this.balanceValue = subMoney(this.balanceValue, order.charge);
     this.orders.set(order.id, order);
+    this.newest = order.id;
     this.lastByTarget.set(targetKey(order.service, order.link), order.id);
     if (order.finalStatus === 'Partial' || order.finalStatus === 'Canceled') {
       this.refundsDue.push(order.finishAt, order.id);

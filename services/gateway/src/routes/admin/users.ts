@@ -1,5 +1,8 @@
+import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../errors.ts';
+import { updateUser } from '../../services/users.ts';
 import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
 import { likeContains } from '../cursor.ts';
 
@@ -42,6 +45,33 @@ const listUsersSchema = {
   },
 };
 
+const patchUserSchema = {
+  tags: ['admin'],
+  summary: 'Suspend/activate a user, change their role, dollar rate or currency (effective within seconds)',
+  params: z.strictObject({ id: idSchema('user') }),
+  body: z
+    .strictObject({
+      status: z.enum(['active', 'suspended']).optional(),
+      role: roleSchema.optional(),
+      dollarRate: z
+        .string()
+        .regex(/^\d{1,8}(\.\d{1,6})?$/, 'a positive decimal string, ≤ 6 places')
+        .refine((v) => Number(v) > 0, 'must be above 0')
+        .optional()
+        .describe('BDT per USD for this user'),
+      currency: currencySchema.optional().describe('only while the balance is zero'),
+    })
+    .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+  response: {
+    200: z.object({ success: z.literal(true), user: adminUserSchema }),
+    ...errors(400, 401, 403, 404, 422),
+  },
+};
+
+const userColumns = `id, email, name, role, status, balance::text as balance, currency,
+  dollar_rate::text as "dollarRate", api_key_hash is not null as "hasApiKey",
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"`;
+
 export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
   const empty = sql``;
@@ -50,9 +80,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
     const { email, search, role, status, cursor, limit } = req.query;
     // User ids are time-sortable, so id order is signup order and the id itself is the cursor.
     const rows = await sql<z.infer<typeof adminUserSchema>[]>`
-      select id, email, name, role, status, balance::text as balance, currency,
-             dollar_rate::text as "dollarRate", api_key_hash is not null as "hasApiKey",
-             to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"
+      select ${sql.unsafe(userColumns)}
       from users
       where true
         ${email ? sql`and email like ${likeContains(email.toLowerCase())}` : empty}
@@ -68,5 +96,18 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       users: page,
       nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
+  });
+
+  app.patch('/users/:id', { schema: patchUserSchema }, async (req) => {
+    const id = req.params.id;
+    await updateUser(sql, id, req.body, req.user.id);
+    // This replica forgets at once; the others within their few seconds of cache.
+    app.sessionUsers.forget(id);
+    app.intake.cache.forgetUser(id);
+    req.log.info({ userId: id, changed: Object.keys(req.body) }, 'user updated by admin');
+    const [user] = await sql<z.infer<typeof adminUserSchema>[]>`
+      select ${sql.unsafe(userColumns)} from users where id = ${id}`;
+    if (!user) throw notFound('user');
+    return { success: true as const, user };
   });
 };

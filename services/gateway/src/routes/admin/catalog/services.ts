@@ -1,4 +1,4 @@
-import { idSchema, newId } from '@smm/domain';
+import { idSchema, newId, normalizeServiceType, unsupportedTypeReason } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ERROR_CODE, notFound } from '../../../errors.ts';
@@ -26,6 +26,9 @@ const serviceSchema = z
     cancel: z.boolean(),
     dripfeed: z.boolean(),
     description: z.string().nullable(),
+    priceLocked: z.boolean().describe('an admin set the price: re-imports leave rate and rateUSD alone'),
+    disabledByAdmin: z.boolean().describe('an admin turned it off: re-imports never turn it back on'),
+    statusReason: z.string().nullable().describe('why an inactive service is inactive'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -50,6 +53,7 @@ const fields = {
   cancel: z.boolean(),
   dripfeed: z.boolean(),
   description: z.string().max(10_000).nullable(),
+  priceLocked: z.boolean(),
 };
 const createBody = z.strictObject({
   name: fields.name,
@@ -68,6 +72,7 @@ const createBody = z.strictObject({
   cancel: fields.cancel.optional(),
   dripfeed: fields.dripfeed.optional(),
   description: fields.description.optional(),
+  priceLocked: fields.priceLocked.optional().describe('default: true when rate or rateUSD is set by hand'),
 });
 const patchBody = createBody.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change');
 const params = z.strictObject({ id: idSchema('service') });
@@ -106,7 +111,16 @@ function checkRules(s: Editable): void {
   if (issues.length > 0) {
     throw new AppError(400, ERROR_CODE.validation, issues[0]!.message, issues);
   }
+  // Never sold, never sent as Default: a type whose parameters the panel cannot send stays off.
+  const unsupported = unsupportedTypeReason(s.type);
+  if (s.status === 'active' && unsupported !== null) {
+    throw new AppError(422, ERROR_CODE.businessRule, unsupported, [
+      { field: 'body.status', message: unsupported },
+    ]);
+  }
 }
+
+const DISABLED_BY_ADMIN = 'disabled by an admin';
 
 export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
@@ -116,7 +130,8 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
     s.provider_name as "providerName", s.provider_service_id as "providerServiceId", s.type,
     s.rate::text as rate, s.rate_usd::text as "rateUSD", s.provider_rate::text as "providerRate",
     s.min_order as "minOrder", s.max_order as "maxOrder", s.mode, s.status, s.refill, s.cancel, s.dripfeed,
-    s.description, ${iso('s.created_at')} as "createdAt", ${iso('s.updated_at')} as "updatedAt"`);
+    s.description, s.price_locked as "priceLocked", s.disabled_by_admin as "disabledByAdmin",
+    s.status_reason as "statusReason", ${iso('s.created_at')} as "createdAt", ${iso('s.updated_at')} as "updatedAt"`);
   const load = async (id: string) => {
     const [row] = await sql<ServiceView[]>`
       select ${columns} from services s join categories c on c.id = s.category_id where s.id = ${id}`;
@@ -213,7 +228,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
         categoryId: b.categoryId,
         providerId: b.providerId ?? null,
         providerServiceId: b.providerServiceId ?? null,
-        type: b.type ?? 'Default',
+        type: normalizeServiceType(b.type ?? 'Default'),
         rate: b.rate ?? null,
         rateUSD: b.rateUSD ?? null,
         providerRate: b.providerRate ?? null,
@@ -229,14 +244,18 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       checkRules(s);
       const providerName = await references(s);
       const id = newId('service');
+      // A price typed in by hand is the admin's: imports leave it alone unless told otherwise.
+      const priceLocked = b.priceLocked ?? (b.rate !== undefined || b.rateUSD !== undefined);
+      const off = s.status === 'inactive';
       await write(
         () => sql`
           insert into services (id, name, category_id, provider_id, provider_name, provider_service_id, type, rate,
                                 rate_usd, provider_rate, min_order, max_order, mode, status, refill, cancel, dripfeed,
-                                description)
+                                description, price_locked, disabled_by_admin, status_reason)
           values (${id}, ${s.name}, ${s.categoryId}, ${s.providerId}, ${providerName}, ${s.providerServiceId}, ${s.type},
                   ${s.rate}, ${s.rateUSD}, ${s.providerRate}, ${s.minOrder}, ${s.maxOrder}, ${s.mode}, ${s.status},
-                  ${s.refill}, ${s.cancel}, ${s.dripfeed}, ${s.description})`,
+                  ${s.refill}, ${s.cancel}, ${s.dripfeed}, ${s.description}, ${priceLocked}, ${off},
+                  ${off ? DISABLED_BY_ADMIN : null})`,
       );
       return reply.code(201).send({ success: true as const, service: await load(id) });
     },
@@ -262,7 +281,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
         providerId: b.providerId === undefined ? current.providerId : b.providerId,
         providerServiceId:
           b.providerServiceId === undefined ? current.providerServiceId : b.providerServiceId,
-        type: b.type ?? current.type,
+        type: b.type === undefined ? current.type : normalizeServiceType(b.type),
         rate: b.rate === undefined ? current.rate : b.rate,
         rateUSD: b.rateUSD === undefined ? current.rateUSD : b.rateUSD,
         providerRate: b.providerRate === undefined ? current.providerRate : b.providerRate,
@@ -277,6 +296,18 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       checkRules(merged);
       const providerName = await references(merged);
+      const priceChanged =
+        (b.rate !== undefined && b.rate !== current.rate) ||
+        (b.rateUSD !== undefined && b.rateUSD !== current.rateUSD);
+      const priceLocked = b.priceLocked ?? (priceChanged ? true : current.priceLocked);
+      // Who turned it off matters to re-imports: an admin's "off" survives them, the provider's does not.
+      const statusChanged = b.status !== undefined && b.status !== current.status;
+      const disabledByAdmin = statusChanged ? merged.status === 'inactive' : current.disabledByAdmin;
+      const statusReason = statusChanged
+        ? merged.status === 'inactive'
+          ? DISABLED_BY_ADMIN
+          : null
+        : current.statusReason;
       await write(
         () => sql`
           update services set
@@ -285,7 +316,8 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
             rate = ${merged.rate}, rate_usd = ${merged.rateUSD}, provider_rate = ${merged.providerRate},
             min_order = ${merged.minOrder}, max_order = ${merged.maxOrder}, mode = ${merged.mode},
             status = ${merged.status}, refill = ${merged.refill}, cancel = ${merged.cancel},
-            dripfeed = ${merged.dripfeed}, description = ${merged.description}, updated_at = now()
+            dripfeed = ${merged.dripfeed}, description = ${merged.description}, price_locked = ${priceLocked},
+            disabled_by_admin = ${disabledByAdmin}, status_reason = ${statusReason}, updated_at = now()
           where id = ${req.params.id}`,
       );
       return { success: true as const, service: await load(req.params.id) };
@@ -314,7 +346,9 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
           select exists (select 1 from orders where service_id = s.id) as used
           from services s where s.id = ${id} for update`;
         if (!s) throw notFound('service');
-        if (s.used) await tx`update services set status = 'inactive', updated_at = now() where id = ${id}`;
+        if (s.used)
+          await tx`update services set status = 'inactive', disabled_by_admin = true,
+                                       status_reason = ${DISABLED_BY_ADMIN}, updated_at = now() where id = ${id}`;
         else await tx`delete from services where id = ${id}`;
         return { success: true as const, deleted: !s.used };
       });

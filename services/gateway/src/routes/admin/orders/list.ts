@@ -27,6 +27,7 @@ export const adminOrderListRoutes: FastifyPluginAsyncZod = async (app) => {
         from ${adminOrderFrom(sql)}
         where true ${filters}
           ${q.status ? sql`and o.status = ${q.status}` : empty}
+          ${q.reviewKind ? sql`and o.review_kind = ${q.reviewKind}` : empty}
           ${cursor ? sql`and (o.created_at, o.id) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : empty}
         order by o.created_at desc, o.id desc
         limit ${q.limit + 1}`,

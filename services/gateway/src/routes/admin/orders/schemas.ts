@@ -1,4 +1,11 @@
-import { idSchema, linkSchema, ORDER_STATUSES, orderLineSchema, quantitySchema } from '@smm/domain';
+import {
+  idSchema,
+  linkSchema,
+  ORDER_STATUSES,
+  orderLineSchema,
+  quantitySchema,
+  REVIEW_KINDS,
+} from '@smm/domain';
 import { providerOrderIdSchema } from '@smm/provider-client';
 import { z } from 'zod';
 import { MANUAL_TARGETS } from '../../../services/admin-orders.ts';
@@ -14,6 +21,10 @@ export const listAdminOrdersSchema = {
   tags: ['admin'],
   querystring: z.strictObject({
     status: statusEnum.optional(),
+    reviewKind: z
+      .enum(REVIEW_KINDS as [string, ...string[]])
+      .optional()
+      .describe('why orders are in needs_review'),
     providerId: idSchema('provider').optional(),
     userId: idSchema('user').optional(),
     serviceId: idSchema('service').optional(),
@@ -99,6 +110,41 @@ export const patchAdminOrderSchema = {
       success: z.literal(true),
       order: adminOrderSchema,
       refunded: moneySchema.nullable().describe('given back by this change'),
+    }),
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
+};
+
+export const settleOrderSchema = {
+  tags: ['admin'],
+  summary:
+    'Settle once what automation may not refund: a package Partial, a Partial without remains, a finished order with no refund yet',
+  params: orderParams,
+  body: z
+    .strictObject({
+      remains: z
+        .number()
+        .int()
+        .min(0)
+        .max(1_000_000_000)
+        .optional()
+        .describe('not delivered, in the order units'),
+      refund: z
+        .string()
+        .regex(/^\d{1,14}(\.\d{1,6})?$/, 'a non-negative decimal string, ≤ 6 places')
+        .optional()
+        .describe("the amount to give back, in the order's currency"),
+      note: notes.min(1),
+    })
+    .refine((b) => (b.remains === undefined) !== (b.refund === undefined), {
+      message: 'send either remains or refund',
+      path: ['remains'],
+    }),
+  response: {
+    200: z.object({
+      success: z.literal(true),
+      order: adminOrderSchema,
+      refunded: moneySchema,
     }),
     ...errors(400, 401, 403, 404, 409, 422),
   },

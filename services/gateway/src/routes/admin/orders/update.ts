@@ -1,9 +1,9 @@
 import { newId } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
-import { cancelOrder, patchOrder } from '../../../services/admin-orders.ts';
+import { cancelOrder, patchOrder, settleOrder } from '../../../services/admin-orders.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
-import { cancelAdminOrderSchema, patchAdminOrderSchema } from './schemas.ts';
+import { cancelAdminOrderSchema, patchAdminOrderSchema, settleOrderSchema } from './schemas.ts';
 import { loadAdminOrder } from './view.ts';
 
 export const adminOrderUpdateRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,6 +19,12 @@ export const adminOrderUpdateRoutes: FastifyPluginAsyncZod = async (app) => {
     const { refunded } = await patchOrder(sql, req.params.id, req.body, req.user.id);
     req.log.info({ orderId: req.params.id, status: req.body.status, refunded }, 'order updated by admin');
     return { success: true as const, order: await reload(req.params.id), refunded };
+  });
+
+  app.post('/orders/:id/settle', { schema: settleOrderSchema }, async (req) => {
+    const out = await settleOrder(sql, req.params.id, req.body, req.user.id);
+    req.log.info({ orderId: req.params.id, ...out }, 'order settled by admin');
+    return { success: true as const, order: await reload(req.params.id), refunded: out.refunded };
   });
 
   /**

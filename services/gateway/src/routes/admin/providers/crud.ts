@@ -38,10 +38,10 @@ export const providerCrudRoutes: FastifyPluginAsyncZod = async (app) => {
     const id = newId('provider');
     await sql`
       insert into api_providers (id, name, api_url, api_key_enc, login_user, login_pass_enc, status, is_custom,
-                                 max_concurrency)
+                                 max_concurrency, rate_to_usd)
       values (${id}, ${b.name}, ${b.apiUrl}, ${box.encrypt(b.apiKey)}, ${b.loginUser ?? null},
               ${b.loginPass ? box.encrypt(b.loginPass) : null}, ${b.status ?? 'active'}, ${b.isCustom ?? false},
-              ${b.maxConcurrency ?? 10})`;
+              ${b.maxConcurrency ?? 10}, ${b.rateToUsd ?? null})`;
     await sql`insert into activity_log (id, actor_id, provider_id, action, message)
               values (${newId('activity')}, ${req.user.id}, ${id}, 'provider.created', ${`provider "${b.name}" added`})`;
     req.log.info({ providerId: id }, 'provider created');
@@ -61,6 +61,7 @@ export const providerCrudRoutes: FastifyPluginAsyncZod = async (app) => {
     if (b.status !== undefined) set.status = b.status;
     if (b.isCustom !== undefined) set.is_custom = b.isCustom;
     if (b.maxConcurrency !== undefined) set.max_concurrency = b.maxConcurrency;
+    if (b.rateToUsd !== undefined) set.rate_to_usd = b.rateToUsd;
     const rows =
       await sql`update api_providers set ${sql(set)}, updated_at = now() where id = ${req.params.id} returning id`;
     if (rows.length === 0) throw notFound('provider');

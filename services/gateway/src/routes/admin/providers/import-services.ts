@@ -1,4 +1,4 @@
-import { importProviderServices } from '@smm/db';
+import { importBlockReason, importProviderServices } from '@smm/db';
 import { newId } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
@@ -16,6 +16,29 @@ export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!cat) throw new AppError(422, ERROR_CODE.businessRule, 'no such category');
     }
     const { client, failure } = adminProviderClient(app, secrets);
+
+    // Rates are in the provider's balance currency: ask for it now rather than trust an old check.
+    let currency: string;
+    try {
+      currency = (await client.balance()).currency.toUpperCase();
+    } catch (err) {
+      const e = failure(err);
+      req.log.warn({ providerId: secrets.id, err: e }, 'provider balance call before import failed');
+      throw e;
+    }
+    const [row] = await sql<{ rateToUsd: string | null }[]>`
+      update api_providers set last_balance_currency = ${currency}, updated_at = now()
+      where id = ${secrets.id} returning rate_to_usd::text as "rateToUsd"`;
+    const rateToUsd = currency === 'USD' ? '1' : (row?.rateToUsd ?? null);
+    if (rateToUsd === null) {
+      throw new AppError(
+        422,
+        ERROR_CODE.businessRule,
+        `the provider bills in ${currency}: set its rate to USD (rateToUsd) before importing, or its rates would be read as dollars`,
+        { currency },
+      );
+    }
+
     let listed: Awaited<ReturnType<typeof client.services>>;
     try {
       listed = await client.services();
@@ -28,16 +51,29 @@ export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {
       // Nothing readable: importing would disable every service we have from this provider.
       throw new AppError(502, ERROR_CODE.providerError, 'the provider listed no service that could be read', {
         skipped: listed.skipped,
+        skippedEntries: listed.skippedEntries,
       });
     }
     const result = await importProviderServices(sql, listed.services, {
       providerId: secrets.id,
       markupPercent,
       categoryId: categoryId ?? null,
+      rateToUsd,
+    });
+    const unsupported = listed.services.flatMap((s) => {
+      const reason = importBlockReason(s);
+      return reason === null ? [] : [{ service: s.service, name: s.name, type: s.type, reason }];
     });
     await sql`insert into activity_log (id, actor_id, provider_id, action, message)
               values (${newId('activity')}, ${req.user.id}, ${secrets.id}, 'provider.services_imported',
-                      ${`markup ${markupPercent}%: ${result.created} created, ${result.updated} updated, ${result.disabled} disabled, ${listed.skipped} skipped`})`;
-    return { success: true as const, ...result, skipped: listed.skipped };
+                      ${`markup ${markupPercent}% (${currency}): ${result.created} created, ${result.updated} updated, ${result.disabled} disabled, ${unsupported.length} of an unsupported type (inactive), ${listed.skipped} skipped`})`;
+    return {
+      success: true as const,
+      ...result,
+      currency,
+      unsupported,
+      skipped: listed.skipped,
+      skippedEntries: listed.skippedEntries,
+    };
   });
 };

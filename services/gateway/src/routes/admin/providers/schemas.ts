@@ -18,6 +18,12 @@ export const providerSchema = z
     isCustom: z.boolean(),
     kind: z.string(),
     maxConcurrency: z.number().int(),
+    rateToUsd: z
+      .string()
+      .nullable()
+      .describe(
+        "USD per one unit of the provider's currency; needed to import from a provider not billing in USD",
+      ),
     lastBalance: moneySchema.nullable(),
     lastBalanceCurrency: z.string().nullable(),
     lastBalanceAt: timestamp.nullable(),
@@ -44,6 +50,11 @@ const writable = {
   status: z.enum(['active', 'inactive']),
   isCustom: z.boolean(),
   maxConcurrency: z.number().int().min(1).max(10_000),
+  rateToUsd: z
+    .string()
+    .regex(/^\d{1,10}(\.\d{1,10})?$/, 'a positive decimal string, ≤ 10 places')
+    .refine((v) => Number(v) > 0, 'must be above 0')
+    .nullable(),
 };
 
 export const listProvidersSchema = {
@@ -75,6 +86,7 @@ export const createProviderSchema = {
     status: writable.status.optional(),
     isCustom: writable.isCustom.optional(),
     maxConcurrency: writable.maxConcurrency.optional(),
+    rateToUsd: writable.rateToUsd.optional(),
   }),
   response: { 201: one, ...errors(400, 401, 403, 422) },
 };
@@ -92,6 +104,7 @@ export const updateProviderSchema = {
       status: writable.status.optional(),
       isCustom: writable.isCustom.optional(),
       maxConcurrency: writable.maxConcurrency.optional(),
+      rateToUsd: writable.rateToUsd.optional().describe('null clears it'),
     })
     .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
   response: { 200: one, ...errors(400, 401, 403, 404, 422) },
@@ -146,7 +159,14 @@ export const importServicesSchema = {
       updated: z.number().int(),
       disabled: z.number().int(),
       categoriesCreated: z.number().int(),
+      currency: z.string().describe("the provider's currency its rates were read in"),
+      unsupported: z
+        .array(z.object({ service: z.string(), name: z.string(), type: z.string(), reason: z.string() }))
+        .describe('services of a type the panel cannot send: imported inactive'),
       skipped: z.number().int().describe('entries of the provider list that could not be read'),
+      skippedEntries: z
+        .array(z.object({ service: z.string().nullable(), name: z.string().nullable(), reason: z.string() }))
+        .describe('each entry kept out, with why'),
     }),
     ...errors(400, 401, 403, 404, 422, 502),
   },

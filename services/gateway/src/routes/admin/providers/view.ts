@@ -11,7 +11,7 @@ export function providerColumns(sql: SqlLike) {
   return sql.unsafe(`
     p.id, p.name, p.api_url as "apiUrl", p.api_key_enc as "apiKeyEnc", p.login_user as "loginUser",
     p.login_pass_enc is not null as "loginPassSet", p.status, p.is_custom as "isCustom", p.kind,
-    p.max_concurrency as "maxConcurrency", p.last_balance::text as "lastBalance",
+    p.max_concurrency as "maxConcurrency", p.rate_to_usd::text as "rateToUsd", p.last_balance::text as "lastBalance",
     p.last_balance_currency as "lastBalanceCurrency", ${iso('p.last_balance_at')} as "lastBalanceAt",
     ${iso('p.flagged_at')} as "flaggedAt", p.flag_reason as "flagReason",
     case when p.sync_backoff_until > now() then ${iso('p.sync_backoff_until')} end as "syncBackoffUntil",

@@ -1,0 +1,38 @@
+import type { SqlLike } from '@smm/db';
+import { LRUCache } from 'lru-cache';
+import type { Role } from '../plugins/auth.ts';
+
+export interface SessionUser {
+  role: Role;
+  status: 'active' | 'suspended';
+}
+
+/**
+ * §10: a token says who the caller is; role and status come from the database, cached for a few
+ * seconds, so a suspended user or a demoted admin loses access within that time on every gateway
+ * replica (and at once on the one that made the change, which forgets its copy).
+ */
+export class SessionUsers {
+  readonly #sql: SqlLike;
+  /** null: no caching (a TTL of 0 would mean "forever" to lru-cache). */
+  readonly #cache: LRUCache<string, SessionUser | 'missing'> | null;
+
+  constructor(sql: SqlLike, opts: { ttlMs?: number; max?: number } = {}) {
+    this.#sql = sql;
+    const ttl = opts.ttlMs ?? 5_000;
+    this.#cache = ttl > 0 ? new LRUCache({ max: opts.max ?? 50_000, ttl }) : null;
+  }
+
+  /** The user's current role and status, or null when the account no longer exists. */
+  async get(userId: string): Promise<SessionUser | null> {
+    const hit = this.#cache?.get(userId);
+    if (hit !== undefined) return hit === 'missing' ? null : hit;
+    const [row] = await this.#sql<SessionUser[]>`select role, status from users where id = ${userId}`;
+    this.#cache?.set(userId, row ?? 'missing');
+    return row ?? null;
+  }
+
+  forget(userId: string): void {
+    this.#cache?.delete(userId);
+  }
+}
