@@ -35,6 +35,11 @@ const panel = startPanel({
   SUBMITTING_STALE_MS: '4000',
   // status-sync refuses a stale-submitting threshold the forwarder's provider calls could outlast.
   PROVIDER_REQUEST_TIMEOUT_MS: '2000',
+  // Refusals on our side wait briefly here, and unknown ones reach review after three rounds.
+  FORWARD_SOFT_REJECT_DELAY_MS: '300',
+  FORWARD_BACKOFF_MAX_MS: '1000',
+  FORWARD_MAX_SOFT_ROUNDS: '3',
+  SYNC_MAX_ORDER_ERRORS: '3',
   // A killed worker's jobs and claims are given back within seconds, not the production minutes.
   SYNC_LEASE_MS: '5000',
   FORWARD_LOCK_DURATION_MS: '5000',
@@ -194,8 +199,191 @@ describe('the panel end to end', () => {
     const books = await ledgerBalance(t.sql, demo!.id);
     expect(books.ledgerSum).toBe(books.balance);
     expect(books.balance).toBe(expected);
+  });
 
-    // Ctrl-C stops everything cleanly.
+  it('against an upstream mixing every real-world quirk: every order ends terminal or in review with a reason, none sent twice, every refund by the rule', async () => {
+    const sandboxAdmin = `http://127.0.0.1:${sandboxPort}/__admin`;
+    const put = async (path: string, body: unknown) => {
+      const res = await fetch(`${sandboxAdmin}${path}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.ok).toBe(true);
+    };
+    await put('/outcomes', [
+      { match: { linkIncludes: 'mx-partial' }, status: 'Partial', remains: 40 },
+      { match: { linkIncludes: 'mx-cancel' }, status: 'Canceled' },
+      { match: { linkIncludes: 'mx-pkg-partial' }, status: 'Partial', remains: 10 },
+      { match: { linkIncludes: 'mx-drip-partial' }, status: 'Partial', remains: 90 },
+    ]);
+    const err = (text: string, status = 200) => ({ type: 'error-reply', error: text, status });
+    await put('/faults', [
+      // Status replies as several real panels write them, for every order.
+      {
+        match: { action: 'status' },
+        quirks: ['pending-remains-zero', 'cancelled-spelling', 'numbers', 'dripfeed-no-remains'],
+      },
+      { match: { action: 'add' }, quirks: ['package-needs-quantity'] },
+      { match: { action: 'add', linkIncludes: 'mx-429' }, quirks: ['id-with-429'] },
+      { match: { action: 'add', linkIncludes: 'mx-400' }, quirks: ['id-with-400'] },
+      { match: { action: 'add', linkIncludes: 'mx-empty' }, quirks: ['id-with-empty-error'] },
+      { match: { action: 'add', linkIncludes: 'mx-ambiguous' }, quirks: ['id-and-error'] },
+      { match: { action: 'add', linkIncludes: 'mx-4xx' }, quirks: ['json-4xx-without-error'] },
+      { match: { action: 'add', linkIncludes: 'mx-dup' }, quirks: ['repeat-order-id'] },
+      {
+        match: { action: 'add', linkIncludes: 'mx-sem' },
+        effect: err('Incorrect link'),
+        quirks: ['status-error-message'],
+      },
+      {
+        match: { action: 'add', linkIncludes: 'mx-sfm' },
+        effect: err('Incorrect service ID'),
+        quirks: ['success-false-message'],
+      },
+      {
+        match: { action: 'add', linkIncludes: 'mx-account' },
+        times: 2,
+        effect: err('API is Disable for this user or User Not Found! Contact the Support'),
+      },
+      {
+        match: { action: 'add', linkIncludes: 'mx-ip' },
+        times: 1,
+        effect: err('Your IP address is not allowed'),
+      },
+      { match: { action: 'add', linkIncludes: 'mx-rate' }, times: 2, effect: err('Too many requests', 429) },
+      { match: { action: 'add', linkIncludes: 'mx-weird' }, effect: err('Something went wrong #1042') },
+    ]);
+
+    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, {
+      email: 'demo@example.com',
+      password: DEMO_PASSWORD,
+    });
+    const { services } = await call<{ services: Array<{ id: string; categoryId: string; name: string }> }>(
+      'GET',
+      '/api/user/services',
+      token,
+    );
+    const by = (prefix: string) => services.find((s) => s.name.startsWith(prefix))!;
+    const followers = by('Instagram Followers');
+    const pkg = by('Instagram Starter Package');
+    const drip = by('YouTube Views');
+    const place = async (svc: typeof followers, link: string, extra: Record<string, number> = {}) =>
+      (
+        await call<{ orderIds: string[] }>('POST', '/api/user/create-orders', token, {
+          categoryId: svc.categoryId,
+          serviceId: svc.id,
+          link: `https://instagram.com/${link}`,
+          qty: svc === pkg ? 1 : 100,
+          ...extra,
+        })
+      ).orderIds[0]!;
+    const statusOf = async (id: string) =>
+      (await t.sql<{ status: string }[]>`select status from orders where id = ${id}`)[0]!.status;
+
+    // What each order must come to.
+    const want = new Map<string, { status: string; refund: 'none' | 'full' | 'partial-40' }>();
+    const expectFate = async (
+      svc: typeof followers,
+      link: string,
+      status: string,
+      refund: 'none' | 'full' | 'partial-40' = 'none',
+      extra = {},
+    ) => {
+      const id = await place(svc, link, extra);
+      want.set(id, { status, refund });
+      return id;
+    };
+    const first = await expectFate(followers, 'mx-429-a', 'completed');
+    // The duplicate must follow an order whose id is held: wait until the first is at the provider.
+    await expect.poll(() => statusOf(first), { timeout: 20_000 }).not.toBe('pending');
+    await expectFate(followers, 'mx-dup-a', 'needs_review');
+    await expectFate(followers, 'mx-400-a', 'completed');
+    await expectFate(followers, 'mx-empty-a', 'completed');
+    await expectFate(followers, 'mx-ambiguous-a', 'needs_review');
+    await expectFate(followers, 'mx-4xx-a', 'needs_review');
+    await expectFate(followers, 'mx-sem-a', 'canceled', 'full');
+    await expectFate(followers, 'mx-sfm-a', 'canceled', 'full');
+    await expectFate(followers, 'mx-account-a', 'completed');
+    await expectFate(followers, 'mx-ip-a', 'completed');
+    await expectFate(followers, 'mx-rate-a', 'completed');
+    await expectFate(followers, 'mx-weird-a', 'needs_review');
+    await expectFate(followers, 'mx-partial-a', 'partial', 'partial-40', { qty: 1000 });
+    await expectFate(followers, 'mx-cancel-a', 'canceled', 'full');
+    await expectFate(pkg, 'mx-pkg-a', 'completed');
+    await expectFate(pkg, 'mx-pkg-partial-a', 'needs_review');
+    await expectFate(drip, 'mx-drip-partial-a', 'needs_review', 'none', { qty: 100, runs: 3, interval: 5 });
+
+    const settled = new Set(['completed', 'partial', 'canceled', 'needs_review']);
+    const ids = [...want.keys()];
+    const rows = async () =>
+      t.sql<
+        {
+          id: string;
+          link: string;
+          status: string;
+          reviewKind: string | null;
+          lastError: string | null;
+          price: string;
+          units: number;
+          refunded: string;
+          refunds: number;
+        }[]
+      >`
+        select o.id, o.link, o.status, o.review_kind as "reviewKind", o.last_error as "lastError", o.price::text as price,
+               o.units::int as units,
+               coalesce((select sum(amount) from ledger l where l.order_id = o.id and l.kind = 'refund'), 0)::numeric(20,6)::text as refunded,
+               (select count(*)::int from ledger l where l.order_id = o.id and l.kind = 'refund') as refunds
+        from orders o where o.id in ${t.sql(ids)}`;
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await rows()).filter((r) => !settled.has(r.status)).map((r) => `${r.link} ${r.status}`),
+          {
+            timeout: 90_000,
+            interval: 500,
+          },
+        )
+        .toEqual([]);
+    } catch (e) {
+      console.error(JSON.stringify(await rows(), null, 1));
+      console.error(panel.output().slice(-4000));
+      throw e;
+    }
+
+    const stats = (await (await fetch(`${sandboxAdmin}/stats`)).json()) as {
+      adds: { byTarget: Array<{ link: string; accepted: number }> };
+    };
+    const acceptedByLink = new Map<string, number>();
+    for (const e of stats.adds.byTarget)
+      acceptedByLink.set(e.link, (acceptedByLink.get(e.link) ?? 0) + e.accepted);
+    for (const r of await rows()) {
+      const w = want.get(r.id)!;
+      expect(r.status, r.link).toBe(w.status);
+      // In review, always with the decision asked for and the reason.
+      if (r.status === 'needs_review') {
+        expect(r.reviewKind, r.link).not.toBeNull();
+        expect(r.lastError, r.link).toBeTruthy();
+      }
+      // Never accepted twice by the provider.
+      expect(acceptedByLink.get(r.link) ?? 0, r.link).toBeLessThanOrEqual(1);
+      // Every refund by the rule, at most one.
+      const rule =
+        w.refund === 'full'
+          ? r.price
+          : w.refund === 'partial-40'
+            ? floorMoney(dec(r.price).times(40).div(r.units))
+            : '0.000000';
+      expect(r.refunded, r.link).toBe(rule);
+      expect(r.refunds, r.link).toBeLessThanOrEqual(1);
+    }
+    const [demo] = await t.sql<{ id: string }[]>`select id from users where email = 'demo@example.com'`;
+    const books = await ledgerBalance(t.sql, demo!.id);
+    expect(books.ledgerSum).toBe(books.balance);
+  });
+
+  it('Ctrl-C stops everything cleanly', async () => {
     const code = await panel.stop();
     expect(code).toBe(0);
     expect(panel.output()).toContain('all stopped');

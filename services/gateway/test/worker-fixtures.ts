@@ -1,5 +1,5 @@
 import { createDb } from '@smm/db';
-import { buildForwarder, type Forwarder } from '@smm/forwarder';
+import { buildForwarder, type Forwarder, type ForwarderSettings } from '@smm/forwarder';
 import { createLogger } from '@smm/logger';
 import { createProducerConnection, createWorkerConnection, Producer, waitForRedis } from '@smm/queue';
 import { buildStatusSync, loadConfig as loadSyncConfig, type StatusSync } from '@smm/status-sync';
@@ -16,7 +16,11 @@ export interface Workers {
  * The real forwarder and status-sync in process, on a gateway's database and BullMQ prefix, with no
  * schedulers: the test drives syncs itself (`statusSync.run.batch`/`refills`). Closed after the file.
  */
-export async function startWorkers(t: TestDatabase, gw: TestGateway): Promise<Workers> {
+export async function startWorkers(
+  t: TestDatabase,
+  gw: TestGateway,
+  opts: { forwarder?: Partial<ForwarderSettings>; statusSyncEnv?: Record<string, string> } = {},
+): Promise<Workers> {
   const silent = createLogger({ service: 'worker-test', level: 'silent' });
   const forwarderConnection = createWorkerConnection(gw.redisUrl);
   const forwarder = buildForwarder({
@@ -24,7 +28,13 @@ export async function startWorkers(t: TestDatabase, gw: TestGateway): Promise<Wo
     connection: forwarderConnection,
     secretBox: gw.deps.secretBox,
     logger: silent,
-    settings: { prefix: gw.prefix, concurrency: 4, allowInsecureProviderUrls: true, backoffBaseMs: 100 },
+    settings: {
+      prefix: gw.prefix,
+      concurrency: 4,
+      allowInsecureProviderUrls: true,
+      backoffBaseMs: 100,
+      ...opts.forwarder,
+    },
   });
   const producerConnection = createProducerConnection(gw.redisUrl);
   const statusSync = buildStatusSync({
@@ -34,6 +44,7 @@ export async function startWorkers(t: TestDatabase, gw: TestGateway): Promise<Wo
       REDIS_URL: gw.redisUrl,
       BULL_PREFIX: gw.prefix,
       LOG_LEVEL: 'silent',
+      ...opts.statusSyncEnv,
     }),
     db: createDb(t.url, { max: 3, applicationName: 'status-sync-test' }),
     producer: new Producer({ connection: producerConnection, prefix: gw.prefix }),

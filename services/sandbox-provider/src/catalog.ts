@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const SERVICE_TYPES = ['Default', 'Package', 'Custom Comments'] as const;
+/** Types real panels list; the last three are ones a reseller panel cannot send correctly. */
+export const SERVICE_TYPES = [
+  'Default',
+  'Package',
+  'Custom Comments',
+  'Custom Comments Package',
+  'Subscriptions',
+  'Poll',
+  'Mentions with Hashtags',
+] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const serviceDefSchema = z.object({

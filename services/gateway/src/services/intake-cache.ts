@@ -97,6 +97,11 @@ export class IntakeCache {
     this.#users.delete(userId);
   }
 
+  /** After an admin's edit: this replica prices the next order from the row (others within the TTL). */
+  forgetService(serviceId: string): void {
+    this.#services.delete(serviceId);
+  }
+
   #trim(map: Map<string, unknown>): void {
     // Crude but bounded: a full cache starts over rather than growing with every user ever seen.
     if (map.size >= this.#opts.maxEntries) map.clear();

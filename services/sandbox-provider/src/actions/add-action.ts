@@ -28,7 +28,11 @@ export const addAction: ActionHandler = (ctx, params) => {
   }
 
   const units = sized.quantity * (sized.runs ?? 1);
-  const charge = orderCharge(service.rate, units, service.type === 'Package');
+  const charge = orderCharge(
+    service.rate,
+    units,
+    service.type === 'Package' || service.type === 'Custom Comments Package',
+  );
   if (!state.book.canAfford(charge, now)) return fail(ctx, ERRORS.funds, 402);
 
   const id = state.book.allocateId();
@@ -76,6 +80,10 @@ function sizeOf(ctx: ActionContext, service: ServiceDef, params: Params): Sized 
     return { quantity: 1 };
   }
 
+  if (service.type === 'Custom Comments Package') {
+    if (commentCount(params) === 0) return fail(ctx, ERRORS.comments);
+    return { quantity: 1 };
+  }
   let quantity: number;
   if (service.type === 'Custom Comments') {
     const lines = (params.comments ?? '')
@@ -99,4 +107,8 @@ function sizeOf(ctx: ActionContext, service: ServiceDef, params: Params): Sized 
   const interval = parseId(params.interval);
   if (interval === undefined || interval > 100_000) return fail(ctx, ERRORS.interval);
   return { quantity, runs, interval };
+}
+
+function commentCount(params: Params): number {
+  return (params.comments ?? '').split(/\r?\n/).filter((l) => l.trim() !== '').length;
 }

@@ -320,6 +320,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
             disabled_by_admin = ${disabledByAdmin}, status_reason = ${statusReason}, updated_at = now()
           where id = ${req.params.id}`,
       );
+      app.intake.cache.forgetService(req.params.id);
       return { success: true as const, service: await load(req.params.id) };
     },
   );
@@ -346,6 +347,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
           select exists (select 1 from orders where service_id = s.id) as used
           from services s where s.id = ${id} for update`;
         if (!s) throw notFound('service');
+        app.intake.cache.forgetService(id);
         if (s.used)
           await tx`update services set status = 'inactive', disabled_by_admin = true,
                                        status_reason = ${DISABLED_BY_ADMIN}, updated_at = now() where id = ${id}`;
