@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['libs/*', 'services/*', 'infra/secrets', 'infra/start'],
+    projects: ['libs/*', 'services/*', 'infra/secrets', 'infra/start', 'infra/faults'],
   },
 });

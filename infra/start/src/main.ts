@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadDevState } from './dev-state.ts';
 import { checkPostgres, checkRedis } from './preflight.ts';
 import { seed } from './seed.ts';
-import { type ProcessSpec, type Running, startProcess, stopOne, waitHealthy } from './supervisor.ts';
+import { type ProcessSpec, Supervised } from './supervisor.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -76,7 +76,7 @@ const common = {
 };
 const sandboxApiUrl = `http://127.0.0.1:${env.SANDBOX_PORT}/api/v2`;
 
-const running = new Map<string, Running>();
+const running = new Map<string, Supervised>();
 let stopping = false;
 // Stop taking orders first, then the workers (they finish their jobs), then the fake upstream.
 const STOP_ORDER = ['gateway', 'forwarder', 'status-sync', 'sandbox-provider'];
@@ -84,47 +84,25 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   process.stdout.write('\nstopping: gateway → forwarder → status-sync → sandbox …\n');
-  for (const name of STOP_ORDER) {
-    const r = running.get(name);
-    if (r) await stopOne(r);
-  }
+  for (const name of STOP_ORDER) await running.get(name)?.stop();
   process.stdout.write('all stopped\n');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-const restarts: number[] = [];
-function supervise(spec: ProcessSpec): Running {
-  const r = startProcess(spec, root);
-  running.set(spec.name, r);
-  void r.exited.then((code) => {
-    if (stopping) return;
-    const now = Date.now();
-    restarts.push(now);
-    const recent = restarts.filter((t) => now - t < 60_000).length;
-    if (spec.restart && recent <= 10) {
-      process.stdout.write(`\n${spec.name} exited (code ${code}); restarting it\n`);
-      setTimeout(() => {
-        if (!stopping) supervise(spec);
-      }, 1_000);
-      return;
-    }
-    process.stdout.write(`\n${spec.name} exited unexpectedly (code ${code}); stopping the rest\n`);
-    void shutdown(1);
-  });
-  return r;
-}
-
 function launch(name: string, script: string, port: number, color: number, extra: Record<string, string>) {
-  return supervise({
+  const spec: ProcessSpec = {
     name,
     script,
     env: { ...common, PORT: String(port), ...extra },
     healthUrl: `http://127.0.0.1:${port}/healthz`,
     color,
-    restart: name === 'forwarder' || name === 'status-sync',
-  });
+  };
+  // Each service is restarted on its own backoff when it dies; one failing never stops the others.
+  const s = new Supervised(spec, root);
+  running.set(name, s);
+  return s;
 }
 
 try {
@@ -133,7 +111,7 @@ try {
     SANDBOX_API_KEY: env.SANDBOX_API_KEY,
     SANDBOX_ORDER_DURATION_MS: String(env.SANDBOX_ORDER_DURATION_MS),
   });
-  await waitHealthy(sandbox);
+  await sandbox.waitHealthy();
 
   const db = createDb(env.DATABASE_URL, { max: 2 });
   try {
@@ -168,7 +146,7 @@ try {
     // Demo orders take ~30 s: poll them every ~6 s instead of every minute.
     SYNC_POLL_SCALE: process.env.SYNC_POLL_SCALE ?? '0.1',
   });
-  await Promise.all([waitHealthy(gateway), waitHealthy(forwarder), waitHealthy(statusSync)]);
+  await Promise.all([gateway.waitHealthy(), forwarder.waitHealthy(), statusSync.waitHealthy()]);
 } catch (e) {
   process.stderr.write(`\nnpm start: ${(e as Error).message}\n`);
   await shutdown(1);

@@ -91,6 +91,13 @@ export const apiProviders = pgTable('api_providers', {
    * bill in USD cannot be imported (its rates would be read as dollars) until this is set.
    */
   rateToUsd: numeric('rate_to_usd', { precision: 20, scale: 10 }),
+  /** Consecutive `add` calls sent with no usable answer (timeouts, ambiguous replies). */
+  ambiguousStreak: integer('ambiguous_streak').notNull().default(0),
+  /**
+   * The circuit breaker: tripped after PROVIDER_TRIP_AFTER calls in a row with no answer, no new `add`
+   * goes out until then; after it, one probe order may (it pushes this forward while in flight).
+   */
+  breakerOpenUntil: ts('breaker_open_until'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

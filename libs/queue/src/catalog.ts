@@ -72,6 +72,12 @@ export const jobCatalog = {
     schema: z.strictObject({}),
     options: { ...RETENTION, attempts: 1 },
   },
+  // Retention: idempotency keys older than IDEMPOTENCY_RETENTION_MS (scheduler `idempotency-purge`).
+  'purge-idempotency-keys': {
+    queue: QUEUE.statusSync,
+    schema: z.strictObject({}),
+    options: { ...RETENTION, attempts: 1 },
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobCatalog = typeof jobCatalog;

@@ -10,7 +10,9 @@ export const SCHEDULER = {
   statusSweep: 'status-sweep',
   repairStuck: 'repair-stuck',
   refillSync: 'refill-sync',
+  idempotencyPurge: 'idempotency-purge',
 } as const;
+export const SCHEDULER_IDS: readonly string[] = Object.values(SCHEDULER);
 
 export function forwardJobId(orderId: string, round: number): string {
   return `fwd-${orderId}-${round}`;

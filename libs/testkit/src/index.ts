@@ -1,3 +1,11 @@
+export {
+  freePort,
+  type PrivatePostgres,
+  type PrivateRedis,
+  postgresBinDir,
+  startPrivatePostgres,
+  startPrivateRedis,
+} from './private-servers.ts';
 export { type ExitedProcess, type RunningProcess, runUntilExit, startUntil } from './processes.ts';
 export {
   goodProductionSecrets,

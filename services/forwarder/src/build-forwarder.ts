@@ -14,6 +14,7 @@ import { ForwarderMetrics } from './metrics.ts';
 import { type ForwardedInput, markForwardedMany } from './outcomes.ts';
 import { ProviderClients } from './provider-clients.ts';
 import { ProviderLimits } from './provider-limits.ts';
+import { LocalShare } from './provider-slot.ts';
 import { DEFAULT_SETTINGS, type ForwarderSettings } from './settings.ts';
 
 export interface ForwarderDeps {
@@ -60,20 +61,25 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   const batch = { maxSize: 100, maxInFlight: 2, key: (i: { orderId: string }) => i.orderId } as const;
   const clients = new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics);
   const limits = new ProviderLimits(deps.sql, settings.providerCacheMs);
+  const slot = {
+    limiter,
+    limits,
+    local: new LocalShare(settings.concurrency, settings.providerShare),
+    limitRetryMs: settings.limitRetryMs,
+  };
   const upstream = {
     sql: deps.sql,
     clients,
     logger,
     allowInsecureProviderUrls: settings.allowInsecureProviderUrls,
-    slot: { limiter, limits, limitRetryMs: settings.limitRetryMs },
+    slot,
   };
   const processor = forwardOrderProcessor({
     sql: deps.sql,
     targets: new Batcher((inputs: TargetInput[]) => findOrderTargets(deps.sql, inputs), batch),
     claims: new Batcher((inputs: ClaimInput[]) => claimOrders(deps.sql, inputs), batch),
     forwardedWrites: new Batcher((inputs: ForwardedInput[]) => markForwardedMany(deps.sql, inputs), batch),
-    limiter,
-    limits,
+    slot,
     clients,
     producer,
     metrics,

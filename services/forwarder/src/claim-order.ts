@@ -10,6 +10,9 @@ export interface OrderTarget {
   serviceType: string;
   /** Where the order would go now: the admin's explicit provider, else its service's provider. */
   providerId: string | null;
+  /** That provider's calls in a row without an answer, and how long its open breaker still holds (0: closed). */
+  ambiguousStreak: number;
+  breakerWaitMs: number;
 }
 
 export interface TargetInput {
@@ -29,12 +32,15 @@ export async function findOrderTargets(
 ): Promise<Array<OrderTarget | null>> {
   const rows = await sql<(OrderTarget & { orderId: string })[]>`
     select o.id as "orderId", o.status, o.provider_order_id as "providerOrderId", o.service_type as "serviceType",
-           coalesce(r.admin_provider_id, s.provider_id) as "providerId"
+           coalesce(r.admin_provider_id, s.provider_id) as "providerId",
+           coalesce(p.ambiguous_streak, 0) as "ambiguousStreak",
+           greatest(0, coalesce(extract(epoch from p.breaker_open_until - now()) * 1000, 0))::float8 as "breakerWaitMs"
     from jsonb_to_recordset(${JSON.stringify(
       inputs.map((i) => ({ order_id: i.orderId, admin_provider_id: i.adminProviderId ?? null })),
     )}::jsonb) as r(order_id text, admin_provider_id text)
     join orders o on o.id = r.order_id
-    join services s on s.id = o.service_id`;
+    join services s on s.id = o.service_id
+    left join api_providers p on p.id = coalesce(r.admin_provider_id, s.provider_id)`;
   const byId = new Map(rows.map((r) => [r.orderId, r]));
   return inputs.map((i) => byId.get(i.orderId) ?? null);
 }

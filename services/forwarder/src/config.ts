@@ -37,11 +37,16 @@ export const forwarderEnvSchema = z
     FORWARD_BACKOFF_MAX_MS: ms(10 * 60_000),
     FORWARD_SOFT_REJECT_DELAY_MS: ms(5 * 60_000),
     FORWARD_MAX_SOFT_ROUNDS: z.coerce.number().int().min(1).max(100).default(5),
+    FORWARD_PROVIDER_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+    PROVIDER_TRIP_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+    PROVIDER_TRIP_COOLDOWN_MS: ms(60_000),
     FORWARD_LIMIT_RETRY_MS: ms(200),
     FORWARD_FIRST_STATUS_CHECK_MS: ms(30_000),
     FORWARD_LOCK_DURATION_MS: ms(30_000),
     FORWARD_STALLED_INTERVAL_MS: ms(30_000),
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
+    /** How long to wait for Postgres/Redis at start before giving up (0: wait as long as it takes). */
+    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
     // Longer than a provider request may take, so a rolling restart never strands an order in submitting.
     SHUTDOWN_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request + 5_000),
   })
@@ -82,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined>): ForwarderCo
       backoffMaxMs: e.FORWARD_BACKOFF_MAX_MS,
       softRejectDelayMs: e.FORWARD_SOFT_REJECT_DELAY_MS,
       maxSoftRounds: e.FORWARD_MAX_SOFT_ROUNDS,
+      providerShare: e.FORWARD_PROVIDER_SHARE,
+      tripAfter: e.PROVIDER_TRIP_AFTER,
+      tripCooldownMs: e.PROVIDER_TRIP_COOLDOWN_MS,
       limitRetryMs: e.FORWARD_LIMIT_RETRY_MS,
       firstStatusCheckMs: e.FORWARD_FIRST_STATUS_CHECK_MS,
       allowInsecureProviderUrls: e.ALLOW_INSECURE_PROVIDER_URLS ?? !isProduction(e),

@@ -8,9 +8,17 @@ import {
   type ProviderClient,
   ProviderError,
 } from '@smm/provider-client';
-import { enqueue, forwardJobId, type Producer, type TypedJob, UnrecoverableError } from '@smm/queue';
-import { softRejectDelay } from './backoff.ts';
+import {
+  DelayedError,
+  enqueue,
+  forwardJobId,
+  type Producer,
+  type TypedJob,
+  UnrecoverableError,
+} from '@smm/queue';
+import { jitter, softRejectDelay } from './backoff.ts';
 import type { Batcher } from './batcher.ts';
+import { countsAsNoAnswer, recordAnswer, recordNoAnswer, takeProbe } from './breaker.ts';
 import {
   blockedReason,
   type Claim,
@@ -18,7 +26,6 @@ import {
   type OrderTarget,
   type TargetInput,
 } from './claim-order.ts';
-import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
 import {
@@ -34,8 +41,7 @@ import {
   type SoftInput,
 } from './outcomes.ts';
 import type { ProviderClients } from './provider-clients.ts';
-import type { ProviderLimits } from './provider-limits.ts';
-import { withProviderSlot } from './provider-slot.ts';
+import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import type { ForwardResult } from './result.ts';
 import type { ForwarderSettings } from './settings.ts';
 
@@ -45,8 +51,8 @@ export interface ForwardDeps {
   targets: Batcher<TargetInput, OrderTarget | null>;
   claims: Batcher<ClaimInput, Claim | null>;
   forwardedWrites: Batcher<ForwardedInput, ForwardedWrite>;
-  limiter: ConcurrencyLimit;
-  limits: ProviderLimits;
+  /** The provider's concurrency slots (across replicas) and this process's share of its pool. */
+  slot: ProviderSlotDeps;
   clients: ProviderClients;
   /** For the delayed follow-up job of a waiting order. */
   producer: Producer;
@@ -84,6 +90,9 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
   if (unsupported !== null) return waiting(deps, log, unsupported);
   if (target.providerId === null) return waiting(deps, log, 'the service has no provider');
   const providerId = target.providerId;
+  // The circuit breaker: a provider that keeps not answering gets no new order until its cool-down
+  // ends, then one probe. An admin's explicit forward is their decision and goes anyway.
+  if (!adminForward) await passBreaker(deps, job, token, providerId, target);
 
   const input: ClaimInput = {
     orderId,
@@ -91,9 +100,8 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
     adminForward: adminForward !== undefined,
     allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
   };
-  const slot = { limiter: deps.limiter, limits: deps.limits, limitRetryMs: deps.settings.limitRetryMs };
   return withProviderSlot(
-    slot,
+    deps.slot,
     job,
     token,
     providerId,
@@ -106,6 +114,32 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
     },
     () => deps.metrics.job('limited'),
   );
+}
+
+/** Returns when the order may go; otherwise the job waits out the breaker (delayed, no attempt used). */
+async function passBreaker(
+  deps: ForwardDeps,
+  job: ForwardJob,
+  token: string | undefined,
+  providerId: string,
+  target: OrderTarget,
+): Promise<void> {
+  const { tripAfter, tripCooldownMs } = deps.settings;
+  const tripped = target.ambiguousStreak >= tripAfter;
+  if (!tripped && target.breakerWaitMs <= 0) return;
+  if (
+    target.breakerWaitMs <= 0 &&
+    (await takeProbe(deps.sql, providerId, { tripAfter, cooldownMs: tripCooldownMs }))
+  ) {
+    return;
+  }
+  deps.metrics.job('breaker_open');
+  const waitMs = Math.max(target.breakerWaitMs, deps.settings.limitRetryMs);
+  await job.moveToDelayed(
+    Date.now() + Math.min(waitMs, tripCooldownMs) + jitter(deps.settings.limitRetryMs),
+    token,
+  );
+  throw new DelayedError();
 }
 
 /** The order was not moved to submitting: say why, and never call the provider. */
@@ -252,6 +286,7 @@ async function failed(
   const { orderId } = job.data;
   const error = e.providerMessage ?? e.message;
   const base = { orderId, providerId, attempt: claim.attempt, error, record: errorRecord(e) };
+  await noteBreaker(deps, log, providerId, e);
   switch (e.kind) {
     case 'not_sent':
     case 'rate_limited': {
@@ -310,6 +345,31 @@ async function failed(
       log().warn({ err: e }, 'the provider may or may not have the order: needs review');
       throw new UnrecoverableError(`needs_review: ${e.message}`);
     }
+  }
+}
+
+/** Every call's outcome moves the provider's breaker: no answer counts up (and may trip it), an answer resets it. */
+async function noteBreaker(
+  deps: ForwardDeps,
+  log: JobLog,
+  providerId: string,
+  e: ProviderError,
+): Promise<void> {
+  const { tripAfter, tripCooldownMs } = deps.settings;
+  try {
+    if (countsAsNoAnswer(e)) {
+      const b = await recordNoAnswer(deps.sql, providerId, { tripAfter, cooldownMs: tripCooldownMs });
+      if (b.tripped)
+        log().warn(
+          { providerId, streak: b.streak },
+          'provider tripped: no new orders until the cool-down ends',
+        );
+    } else if (e.kind !== 'not_sent') {
+      await recordAnswer(deps.sql, providerId);
+    }
+  } catch (err) {
+    // The breaker is a guard on the next orders; failing to move it must not change this order's fate.
+    log().warn({ err }, 'could not update the provider breaker');
   }
 }
 

@@ -2,6 +2,7 @@ import { ConfigError } from '@smm/config';
 import { createDb, createSecretBox } from '@smm/db';
 import { createLogger } from '@smm/logger';
 import { createWorkerConnection, waitForRedis } from '@smm/queue';
+import { safeUrl, waitUntilReachable } from '@smm/service-kit';
 import { collectDefaultMetrics } from 'prom-client';
 import { buildForwarder } from './build-forwarder.ts';
 import { loadConfig } from './config.ts';
@@ -25,11 +26,17 @@ async function main(): Promise<void> {
   });
 
   const db = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX, applicationName: 'forwarder' });
+  // Postgres or Redis down at start: wait for them (one line per attempt) instead of exiting, so a
+  // restart during an outage does not turn into a crash loop.
+  const wait = { log: (line: string) => logger.warn(line), maxWaitMs: env.START_WAIT_MS };
   try {
-    await db.sql`select 1`;
+    await waitUntilReachable(
+      { name: 'Postgres', where: safeUrl(env.DATABASE_URL), check: () => db.sql`select 1` },
+      wait,
+    );
   } catch (err) {
     await db.close(1).catch(() => {});
-    fail(`forwarder: cannot reach Postgres at ${safeUrl(env.DATABASE_URL)}: ${reason(err)}`);
+    fail(`forwarder: ${(err as Error).message}`);
   }
 
   const connection = createWorkerConnection(env.REDIS_URL, { connectionName: 'forwarder' });
@@ -43,11 +50,21 @@ async function main(): Promise<void> {
     lastRedisError = '';
   });
   try {
-    await waitForRedis(connection, 5_000);
+    await waitUntilReachable(
+      {
+        name: 'Redis',
+        where: safeUrl(env.REDIS_URL),
+        check: () =>
+          waitForRedis(connection, 2_000).catch(() =>
+            Promise.reject(new Error(lastRedisError || 'not ready')),
+          ),
+      },
+      wait,
+    );
   } catch (err) {
     connection.disconnect();
     await db.close(1).catch(() => {});
-    fail(`forwarder: cannot reach Redis at ${safeUrl(env.REDIS_URL)}: ${lastRedisError || reason(err)}`);
+    fail(`forwarder: ${(err as Error).message}`);
   }
 
   const metrics = new ForwarderMetrics();
@@ -110,24 +127,6 @@ async function main(): Promise<void> {
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
-}
-
-function reason(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return e.code && !e.message?.includes(e.code)
-    ? `${e.code} ${e.message ?? ''}`.trim()
-    : (e.message ?? String(err));
-}
-
-/** The URL without its password, for messages. */
-function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
 }
 
 await main();

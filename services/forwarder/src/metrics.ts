@@ -10,6 +10,7 @@ export const JOB_OUTCOMES = [
   'needs_review',
   'waiting',
   'limited',
+  'breaker_open',
   'error',
 ] as const;
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];

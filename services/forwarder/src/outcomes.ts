@@ -107,8 +107,11 @@ export async function markForwardedMany(
       from dup join r on r.order_id = dup.id
     ),
     f as (
-      update api_providers set flagged_at = null, flag_reason = null, updated_at = now()
-      where flagged_at is not null and id in (select r.provider_id from r join ok on ok.id = r.order_id)
+      -- They just took an order: no longer flagged, and their no-answer streak (and breaker) ends.
+      update api_providers set flagged_at = null, flag_reason = null, ambiguous_streak = 0,
+                               breaker_open_until = null, updated_at = now()
+      where (flagged_at is not null or ambiguous_streak > 0 or breaker_open_until is not null)
+        and id in (select r.provider_id from r join ok on ok.id = r.order_id)
     )
     select id, 'processing' as outcome from ok
     union all

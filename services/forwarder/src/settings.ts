@@ -15,6 +15,11 @@ export interface ForwarderSettings {
   softRejectDelayMs: number;
   /** Refusals with words no rule knows before the order goes to needs_review (never a cancel). */
   maxSoftRounds: number;
+  /** Share of `concurrency` one provider may hold in this process (never all of it). */
+  providerShare: number;
+  /** Circuit breaker: calls in a row with no answer before a provider trips, and its cool-down. */
+  tripAfter: number;
+  tripCooldownMs: number;
   /** How long a job waits when its provider is at its concurrency limit (jittered). */
   limitRetryMs: number;
   /** When status sync first looks at a freshly forwarded order. */
@@ -39,6 +44,9 @@ export const DEFAULT_SETTINGS: ForwarderSettings = {
   backoffMaxMs: 10 * 60_000,
   softRejectDelayMs: 5 * 60_000,
   maxSoftRounds: 5,
+  providerShare: 0.5,
+  tripAfter: 5,
+  tripCooldownMs: 60_000,
   limitRetryMs: 200,
   firstStatusCheckMs: 30_000,
   allowInsecureProviderUrls: false,

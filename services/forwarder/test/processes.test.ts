@@ -187,7 +187,7 @@ describe('forwarder processes', () => {
     expect(sandbox.stats().adds.total).toBe(30);
   });
 
-  it('says clearly, without a stack trace, when Postgres or Redis cannot be reached at start', async () => {
+  it('says clearly, without a stack trace, when Postgres or Redis cannot be reached at start (START_WAIT_MS set)', async () => {
     const run = (env: Record<string, string>) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawnForwarder(env);
@@ -197,7 +197,12 @@ describe('forwarder processes', () => {
         });
         child.once('exit', (code) => resolve({ code, stderr }));
       });
-    const pg = await run({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/smm', REDIS_URL: redisUrl });
+    // It waits for them (a line per attempt) and gives up only after START_WAIT_MS, with one line.
+    const pg = await run({
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/smm',
+      REDIS_URL: redisUrl,
+      START_WAIT_MS: '1500',
+    });
     expect(pg.code).toBe(1);
     expect(pg.stderr).toMatch(
       /^forwarder: cannot reach Postgres at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/smm: /,
@@ -205,7 +210,7 @@ describe('forwarder processes', () => {
     expect(pg.stderr).not.toMatch(/\n\s+at /);
     expect(pg.stderr).not.toContain('secret');
 
-    const redis = await run({ DATABASE_URL: t.url, REDIS_URL: 'redis://127.0.0.1:1' });
+    const redis = await run({ DATABASE_URL: t.url, REDIS_URL: 'redis://127.0.0.1:1', START_WAIT_MS: '3000' });
     expect(redis.code).toBe(1);
     expect(redis.stderr).toMatch(/^forwarder: cannot reach Redis at redis:\/\/127\.0\.0\.1:1: /);
     expect(redis.stderr).not.toMatch(/\n\s+at /);

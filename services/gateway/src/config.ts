@@ -69,6 +69,10 @@ export const gatewayEnvSchema = z
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
     /** How long admin forward/sync requests wait for the worker's answer before replying 202. */
     /** How long a user's role and status are cached per gateway: a suspension applies within it. */
+    /** How long to wait for Postgres/Redis at start before giving up (0: as long as it takes). */
+    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
+    /** Order creation answers within this (+0.5 s) even while Postgres hangs; a later debit writes nothing. */
+    INTAKE_DEADLINE_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(5_000),
     ADMIN_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
     /** The built web pages (services/web/dist); default: found through the @smm/web package. */
@@ -108,6 +112,8 @@ export interface GatewayConfig {
   adminWaitMs: number;
   /** Role/status cache per gateway (≤ 5 s, §10). */
   sessionCacheMs: number;
+  intakeDeadlineMs: number;
+  startWaitMs: number;
   /** Required in production; open /metrics (like /healthz) only outside it, when unset. */
   metricsToken: string | undefined;
   /** Where the built web pages are; undefined: resolved from @smm/web (plugins/web-pages.ts). */
@@ -152,6 +158,8 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
     adminWaitMs: env.ADMIN_WAIT_MS,
     sessionCacheMs: env.SESSION_CACHE_MS,
+    intakeDeadlineMs: env.INTAKE_DEADLINE_MS,
+    startWaitMs: env.START_WAIT_MS,
     metricsToken: env.METRICS_TOKEN,
     webDistDir: env.WEB_DIST_DIR,
     jwt: {

@@ -35,7 +35,10 @@ export interface OpenDepsOptions {
 export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}): Promise<GatewayDeps> {
   const logger =
     opts.logger ?? createLogger({ service: 'gateway', level: config.logLevel, pretty: config.logPretty });
-  const db = opts.db ?? createDb(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'gateway' });
+  // Connecting gives up after 2 s: in an outage requests fail fast instead of queueing behind it.
+  const db =
+    opts.db ??
+    createDb(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'gateway', connectTimeout: 2 });
   const producerConnection = createProducerConnection(config.redisUrl, {
     connectionName: 'gateway-producer',
   });

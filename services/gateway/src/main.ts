@@ -1,6 +1,7 @@
 import { ConfigError } from '@smm/config';
 import { ensureDatabase, runMigrations } from '@smm/db';
 import { createLogger } from '@smm/logger';
+import { DependencyUnreachable, waitUntilReachable } from '@smm/service-kit';
 import { buildGateway } from './app.ts';
 import { type GatewayConfig, loadConfig } from './config.ts';
 import { closeDeps, type GatewayDeps, openDeps } from './deps.ts';
@@ -36,18 +37,43 @@ async function main(config: GatewayConfig) {
     logger.warn('JWT_SECRET not set: using a generated secret, sessions end when the process restarts');
   }
 
+  // Postgres or Redis down at start: wait for them (one line per attempt) instead of exiting, so a
+  // restart during an outage comes up when they do rather than crash-looping.
+  const wait = { log: (line: string) => logger.warn(line), maxWaitMs: config.startWaitMs };
   try {
-    await ensureDatabase(config.databaseUrl);
+    await waitUntilReachable(
+      {
+        name: 'Postgres',
+        where: `${where(config.databaseUrl)} (DATABASE_URL)`,
+        check: () => ensureDatabase(config.databaseUrl),
+      },
+      wait,
+    );
     await runMigrations(config.databaseUrl);
   } catch (e) {
-    fail(`cannot prepare Postgres at ${where(config.databaseUrl)} (DATABASE_URL): ${reason(e)}`);
+    fail(
+      e instanceof DependencyUnreachable
+        ? e.message
+        : `cannot prepare Postgres at ${where(config.databaseUrl)} (DATABASE_URL): ${reason(e)}`,
+    );
   }
-  let deps: GatewayDeps;
+  let opened: GatewayDeps | undefined;
   try {
-    deps = await openDeps(config, { logger });
+    await waitUntilReachable(
+      {
+        name: 'Redis',
+        where: `${where(config.redisUrl)} (REDIS_URL)`,
+        check: async () => {
+          opened = await openDeps(config, { logger, redisTimeoutMs: 2_000 });
+        },
+      },
+      wait,
+    );
   } catch (e) {
-    fail(`cannot reach Redis at ${where(config.redisUrl)} (REDIS_URL): ${reason(e)}`);
+    fail(e instanceof Error ? e.message : String(e));
   }
+  if (!opened) fail('could not open connections');
+  const deps: GatewayDeps = opened;
 
   await ensureAdmin(deps.db.sql, config, logger);
   const app = await buildGateway(deps);

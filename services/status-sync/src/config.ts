@@ -45,6 +45,12 @@ export const statusSyncEnvSchema = z
     SHUTDOWN_TIMEOUT_MS: ms(10_000),
     SYNC_POLL_SCALE: z.coerce.number().positive().max(10).default(1),
     /** Per-order errors in a row (e.g. "Incorrect order ID") before an order goes to needs_review. */
+    /** How often the job schedulers are checked (and re-created if Redis lost them). */
+    SCHEDULER_CHECK_MS: ms(15_000, 100),
+    /** How long to wait for Postgres/Redis at start before giving up (0: as long as it takes). */
+    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
+    IDEMPOTENCY_RETENTION_MS: ms(7 * 24 * 3600_000, 1_000),
+    IDEMPOTENCY_PURGE_INTERVAL_MS: ms(3600_000, 1_000),
     SYNC_MAX_ORDER_ERRORS: z.coerce.number().int().min(1).max(1000).default(12),
     /** The forwarder's whole-request timeout for a provider call: SUBMITTING_STALE_MS must outlast it. */
     PROVIDER_REQUEST_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request),
@@ -98,6 +104,10 @@ export interface StatusSyncConfig {
   shutdownTimeoutMs: number;
   pollScale: number;
   maxOrderErrors: number;
+  schedulerCheckMs: number;
+  startWaitMs: number;
+  idempotencyRetentionMs: number;
+  idempotencyPurgeIntervalMs: number;
 }
 
 export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
@@ -128,6 +138,10 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     pollScale: env.SYNC_POLL_SCALE,
     maxOrderErrors: env.SYNC_MAX_ORDER_ERRORS,
+    schedulerCheckMs: env.SCHEDULER_CHECK_MS,
+    startWaitMs: env.START_WAIT_MS,
+    idempotencyRetentionMs: env.IDEMPOTENCY_RETENTION_MS,
+    idempotencyPurgeIntervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MS,
   };
 }
 

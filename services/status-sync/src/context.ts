@@ -16,6 +16,8 @@ export interface JobSettings {
   pollScale?: number;
   /** Per-order errors in a row before an order goes to needs_review. */
   maxOrderErrors: number;
+  /** How long an Idempotency-Key is kept. */
+  idempotencyRetentionMs: number;
 }
 
 /** What every job handler needs; built once per service instance. */

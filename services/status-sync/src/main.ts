@@ -2,6 +2,7 @@ import { ConfigError } from '@smm/config';
 import { createDb } from '@smm/db';
 import { createLogger } from '@smm/logger';
 import { createProducerConnection, createWorkerConnection, Producer, waitForRedis } from '@smm/queue';
+import { safeUrl, waitUntilReachable } from '@smm/service-kit';
 import { loadConfig } from './config.ts';
 import { buildStatusSync } from './status-sync.ts';
 
@@ -18,15 +19,16 @@ try {
 }
 
 const logger = createLogger({ service: 'status-sync', level: config.logLevel, pretty: config.logPretty });
-const safeDbUrl = config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@');
-const safeRedisUrl = config.redisUrl.replace(/\/\/[^@/]*@/, '//***@');
+const safeDbUrl = safeUrl(config.databaseUrl);
+const safeRedisUrl = safeUrl(config.redisUrl);
 
 const db = createDb(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'status-sync' });
+// Postgres or Redis down at start: wait for them (one line per attempt) instead of exiting.
+const wait = { log: (line: string) => logger.warn(line), maxWaitMs: config.startWaitMs };
 try {
-  await db.sql`select 1`;
+  await waitUntilReachable({ name: 'Postgres', where: safeDbUrl, check: () => db.sql`select 1` }, wait);
 } catch (err) {
-  const e = err as { code?: string; message?: string };
-  console.error(`status-sync: cannot reach Postgres at ${safeDbUrl} (${e.code ?? e.message ?? 'error'})`);
+  console.error(`status-sync: ${(err as Error).message}`);
   await db.close(0).catch(() => {});
   process.exit(1);
 }
@@ -39,9 +41,12 @@ const workerConnection = createWorkerConnection(config.redisUrl, { connectionNam
 producerConnection.on('error', () => {});
 workerConnection.on('error', () => {});
 try {
-  await waitForRedis(producerConnection, 5_000);
-} catch {
-  console.error(`status-sync: cannot reach Redis at ${safeRedisUrl}`);
+  await waitUntilReachable(
+    { name: 'Redis', where: safeRedisUrl, check: () => waitForRedis(producerConnection, 2_000) },
+    wait,
+  );
+} catch (err) {
+  console.error(`status-sync: ${(err as Error).message}`);
   producerConnection.disconnect();
   workerConnection.disconnect();
   await db.close(0).catch(() => {});

@@ -10,6 +10,10 @@ export interface StatusSyncMetrics {
   refundsApplied: Counter<'kind'>;
   batches: Counter<'outcome'>;
   repaired: Counter<'action'>;
+  /** Owned job schedulers missing from Redis at the last check (0 when all are there). */
+  schedulersMissing: Gauge;
+  /** Schedulers re-created because Redis had lost them. */
+  schedulerRepairs: Counter<'scheduler'>;
 }
 
 /**
@@ -82,6 +86,17 @@ export function createMetrics(syncLagSeconds: () => Promise<number>): StatusSync
       name: 'status_sync_repairs_total',
       help: 'repair-stuck actions (requeued, needs_review)',
       labelNames: ['action'] as const,
+      registers: [registry],
+    }),
+    schedulersMissing: new Gauge({
+      name: 'status_sync_schedulers_missing',
+      help: 'owned job schedulers missing from Redis at the last check',
+      registers: [registry],
+    }),
+    schedulerRepairs: new Counter({
+      name: 'status_sync_scheduler_repairs_total',
+      help: 'job schedulers re-created after Redis lost them',
+      labelNames: ['scheduler'] as const,
       registers: [registry],
     }),
   };

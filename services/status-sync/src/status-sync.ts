@@ -7,12 +7,14 @@ import type { Redis } from 'ioredis';
 import type { StatusSyncConfig } from './config.ts';
 import type { JobContext } from './context.ts';
 import { buildHttp } from './http.ts';
+import { runPurgeIdempotency } from './jobs/purge-idempotency.ts';
 import { type RepairResult, runRepairStuck } from './jobs/repair-stuck.ts';
 import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
 import { runSyncRefills, type SyncRefillsResult } from './jobs/sync-refills.ts';
 import { runSweep, type SweepResult, sweepIdFor } from './jobs/sync-sweep.ts';
 import { createMetrics, type StatusSyncMetrics } from './metrics.ts';
 import { ProviderClients } from './provider-clients.ts';
+import { SchedulerKeeper } from './scheduler-keeper.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { syncLagSeconds } from './sync-lag.ts';
 
@@ -46,6 +48,8 @@ export interface StatusSync {
   };
   /** The `status-sync` queue (on the producer connection); available after start(). */
   queue(): Queue;
+  /** Re-creates job schedulers Redis lost (also run on reconnect and on a timer). */
+  healSchedulers(): Promise<string[]>;
   /** Waits for Redis, upserts the schedulers, starts the worker and the HTTP server. */
   start(opts?: { listen?: boolean }): Promise<{ port: number | null }>;
   /** HTTP → worker → queues → Redis → Postgres, forced after config.shutdownTimeoutMs. */
@@ -77,6 +81,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
       'sync-batch': (job) => runSyncBatch(ctx, job.data, jobLogger(logger, job)),
       'sync-refills': (job) => runSyncRefills(ctx, jobLogger(logger, job)),
       'repair-stuck': (job) => runRepairStuck(ctx, jobLogger(logger, job)),
+      'purge-idempotency-keys': (job) => runPurgeIdempotency(ctx, jobLogger(logger, job)),
     },
     {
       connection: workerConnection,
@@ -93,6 +98,25 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
   });
   worker.on('error', (err) => logger.error({ err }, 'status-sync worker error'));
 
+  const keepSchedulers = deps.schedulers !== false;
+  const keeper = new SchedulerKeeper({
+    queue: () => producer.queue(QUEUE.statusSync),
+    connection: producer.connection,
+    settings: config,
+    logger,
+    metrics,
+    checkIntervalMs: config.schedulerCheckMs,
+    // Batches lost with Redis would keep their orders claimed for the whole lease: give them back.
+    onDataLoss: async () => {
+      const released = await db.sql`
+        update orders set sync_claimed_until = null
+        where sync_claimed_until > now() and status in ('processing', 'in_progress')
+        returning 1`;
+      logger.warn({ released: released.length }, 'Redis lost its data: sync claims released');
+      metrics.repaired.inc({ action: 'sync_claims_released' }, released.length);
+    },
+  });
+
   const app = buildHttp({
     logger,
     registry: metrics.registry,
@@ -101,6 +125,12 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
       await db.sql`select 1`;
       if (producer.connection.status !== 'ready') throw new Error(`redis is ${producer.connection.status}`);
       await producer.connection.ping();
+      if (!keepSchedulers) return;
+      const missing = await keeper.missing();
+      if (missing.length > 0) {
+        void keeper.heal().catch(() => {});
+        throw new Error(`job schedulers missing: ${missing.join(', ')}`);
+      }
     },
   });
 
@@ -108,6 +138,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
   let closing: Promise<void> | null = null;
 
   async function closeInOrder(): Promise<void> {
+    keeper.stop();
     await app.close();
     await worker.close();
     await producer.close();
@@ -133,9 +164,13 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
       refills: () => runSyncRefills(ctx, logger),
     },
     queue: () => producer.queue(QUEUE.statusSync),
+    healSchedulers: () => keeper.heal(),
     async start(opts = {}) {
       await waitForRedis(producer.connection, 10_000);
-      if (deps.schedulers !== false) await upsertSchedulers(producer.queue(QUEUE.statusSync), config);
+      if (keepSchedulers) {
+        await upsertSchedulers(producer.queue(QUEUE.statusSync), config);
+        keeper.start();
+      }
       running = worker.run();
       running.catch((err) => logger.error({ err }, 'status-sync worker stopped'));
       if (opts.listen === false) return { port: null };

@@ -82,7 +82,7 @@ describe('two status-sync replicas', () => {
     expect(statusCalls() - before).toBeGreaterThanOrEqual(Math.ceil(ORDERS / 100));
   });
 
-  it('restarting both replicas leaves exactly the three schedulers', async () => {
+  it('restarting both replicas leaves exactly the owned schedulers, once each', async () => {
     await Promise.all(instances.map((i) => i.close()));
     instances = [buildInstance(config, { schedulers: true }), buildInstance(config, { schedulers: true })];
     await Promise.all(instances.map((i) => i.start({ listen: false })));
@@ -92,6 +92,7 @@ describe('two status-sync replicas', () => {
         .map((s) => ({ key: s.key, name: s.name, every: s.every }))
         .sort((x, y) => x.key.localeCompare(y.key)),
     ).toEqual([
+      { key: 'idempotency-purge', name: 'purge-idempotency-keys', every: 3_600_000 },
       { key: 'refill-sync', name: 'sync-refills', every: 1000 },
       { key: 'repair-stuck', name: 'repair-stuck', every: 1000 },
       { key: 'status-sweep', name: 'sync-sweep', every: 1000 },

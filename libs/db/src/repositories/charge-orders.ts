@@ -39,6 +39,19 @@ export interface ChargeOrdersInput {
   actorId: string;
   activityAction?: string;
   activityMessage?: string;
+  /**
+   * The caller's deadline (ISO time): a debit that would run after it writes nothing. A request that
+   * already answered "try again" (503) can then never be charged when the database comes back.
+   */
+  notAfter?: string;
+}
+
+/** The debit ran after the caller's deadline: nothing was written. */
+export class ChargeTooLateError extends Error {
+  constructor() {
+    super('the database answered after the request deadline; nothing was charged');
+    this.name = 'ChargeTooLateError';
+  }
 }
 
 export interface ChargeOrdersResult {
@@ -49,7 +62,8 @@ export interface ChargeOrdersResult {
  * §6 charge: one atomic debit of the total (`balance >= total` guard), the order rows, one ledger
  * row per order with a running balanceAfter, and one activity row per order — in one statement, so
  * it commits all together or not at all. Returns null, with nothing written, on insufficient funds
- * or when the user's currency or dollar rate is no longer the one the lines were priced with.
+ * or when the user's currency or dollar rate is no longer the one the lines were priced with; throws
+ * ChargeTooLateError, with nothing written, when it ran after `notAfter`.
  */
 export async function chargeAndCreateOrders(
   sql: SqlLike,
@@ -76,12 +90,13 @@ export async function chargeAndCreateOrders(
     ledger_id: newId('ledger'),
     activity_id: newId('activity'),
   }));
-  const rows = await sql<{ balance: string }[]>`
+  const rows = await sql<{ balance: string | null; inTime: boolean }[]>`
     with d as (
       update users set balance = balance - ${input.total}::numeric
       where id = ${input.userId} and status = 'active' and balance >= ${input.total}::numeric
         and currency = ${input.currency}
         ${input.dollarRate === undefined ? sql`` : sql`and dollar_rate = ${input.dollarRate}::numeric`}
+        ${input.notAfter === undefined ? sql`` : sql`and clock_timestamp() <= ${input.notAfter}::timestamptz`}
       returning balance
     ),
     lines as (
@@ -115,6 +130,10 @@ export async function chargeAndCreateOrders(
              ${input.activityAction ?? 'order.created'}, ${input.activityMessage ?? null}
       from lines, d
     )
-    select balance::text from d`;
-  return rows[0] ? { balanceAfter: rows[0].balance } : null;
+    select (select balance::text from d) as balance,
+           ${input.notAfter === undefined ? sql`true` : sql`clock_timestamp() <= ${input.notAfter}::timestamptz`} as "inTime"`;
+  const row = rows[0];
+  if (row?.balance) return { balanceAfter: row.balance };
+  if (row && !row.inTime) throw new ChargeTooLateError();
+  return null;
 }

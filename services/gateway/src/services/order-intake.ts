@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ChargedOrderLine, chargeAndCreateOrders } from '@smm/db';
+import { type ChargedOrderLine, ChargeTooLateError, chargeAndCreateOrders } from '@smm/db';
 import {
   addMoney,
   allowsDripFeed,
@@ -174,6 +174,51 @@ export interface IntakeInput {
   admin?: { actorId: string; adminNotes: string | null } | undefined;
   /** Called once the charge committed (metrics: orders created per service). */
   onCreated?: ((lines: ChargedOrderLine[]) => void) | undefined;
+  /**
+   * Answer within this long (then 503, and the charge can never happen later): a database outage
+   * must not hold requests, and a request that gave up must not commit when the database returns.
+   */
+  deadlineMs?: number | undefined;
+}
+
+/** After the deadline the debit refuses to run; this much later the caller gets its 503. */
+const DEADLINE_GRACE_MS = 500;
+
+function tooLate(): AppError {
+  return new AppError(
+    503,
+    ERROR_CODE.dependencyUnavailable,
+    'the database did not answer in time; nothing was charged — retry shortly',
+  );
+}
+
+/**
+ * §9.2/§6 order intake, bounded in time: see `intake`. With `deadlineMs`, the debit carries the
+ * deadline (it writes nothing after it) and the caller is answered 503 shortly after it at the latest.
+ */
+export async function createOrders(
+  sql: postgres.Sql,
+  cache: IntakeCache,
+  input: IntakeInput,
+): Promise<IntakeResult> {
+  if (!input.deadlineMs) return intake(sql, cache, input, undefined);
+  const deadline = Date.now() + input.deadlineMs;
+  const notAfter = new Date(deadline).toISOString();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(tooLate()), input.deadlineMs! + DEADLINE_GRACE_MS);
+  });
+  const work = intake(sql, cache, input, notAfter);
+  // The work goes on if the timer wins; its debit then finds the deadline passed and writes nothing.
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, expired]);
+  } catch (e) {
+    if (e instanceof ChargeTooLateError) throw tooLate();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -182,10 +227,11 @@ export interface IntakeInput {
  * With an Idempotency-Key the key row is written in the same transaction as the charge, so a
  * retried request either replays the committed answer or finds no trace of a failed attempt.
  */
-export async function createOrders(
+async function intake(
   sql: postgres.Sql,
   cache: IntakeCache,
   input: IntakeInput,
+  notAfter: string | undefined,
   retried = false,
 ): Promise<IntakeResult> {
   const ids = [...new Set(input.lines.map((l) => l.serviceId))];
@@ -249,6 +295,7 @@ export async function createOrders(
     lines: charged,
     actorId: input.admin?.actorId ?? input.userId,
     idempotencyKey: input.idempotencyKey ?? null,
+    ...(notAfter ? { notAfter } : {}),
     ...(input.admin
       ? {
           isManual: true,
@@ -277,7 +324,7 @@ export async function createOrders(
         fresh.currency !== found.currency ||
         fresh.dollarRate !== found.dollarRate)
     ) {
-      return createOrders(sql, cache, input, true);
+      return intake(sql, cache, input, notAfter, true);
     }
     if (fresh && fresh.status !== 'active') throw forbidden('account is suspended');
     throw insufficientFunds(total, found.currency);

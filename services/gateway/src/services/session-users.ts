@@ -1,6 +1,10 @@
 import type { SqlLike } from '@smm/db';
 import { LRUCache } from 'lru-cache';
+import { AppError, ERROR_CODE } from '../errors.ts';
 import type { Role } from '../plugins/auth.ts';
+
+/** A look-up slower than this means the database is not answering: 503 now, not a hanging request. */
+const LOOKUP_TIMEOUT_MS = 2_000;
 
 export interface SessionUser {
   role: Role;
@@ -27,7 +31,22 @@ export class SessionUsers {
   async get(userId: string): Promise<SessionUser | null> {
     const hit = this.#cache?.get(userId);
     if (hit !== undefined) return hit === 'missing' ? null : hit;
-    const [row] = await this.#sql<SessionUser[]>`select role, status from users where id = ${userId}`;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError(
+              503,
+              ERROR_CODE.dependencyUnavailable,
+              'the database did not answer in time, retry shortly',
+            ),
+          ),
+        LOOKUP_TIMEOUT_MS,
+      );
+    });
+    const query = this.#sql<SessionUser[]>`select role, status from users where id = ${userId}`;
+    const [row] = await Promise.race([query, timeout]).finally(() => clearTimeout(timer));
     this.#cache?.set(userId, row ?? 'missing');
     return row ?? null;
   }

@@ -21,6 +21,7 @@ export const createOrdersRoute: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const lines = 'orders' in req.body ? req.body.orders : [req.body];
       const result = await createOrders(db.sql, cache, {
+        deadlineMs: app.deps.config.intakeDeadlineMs,
         userId: req.user.id,
         lines,
         idempotencyKey: req.headers['idempotency-key'],

@@ -19,6 +19,7 @@ export const manualOrderRoute: FastifyPluginAsyncZod = async (app) => {
     const svc = (await cache.services(sql, [b.serviceId])).get(b.serviceId);
     if (!svc) throw new AppError(422, ERROR_CODE.serviceNotFound, 'no such service');
     const result = await createOrders(sql, cache, {
+      deadlineMs: app.deps.config.intakeDeadlineMs,
       userId: b.userId,
       lines: [
         {

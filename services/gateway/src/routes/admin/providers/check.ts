@@ -28,7 +28,7 @@ export const providerCheckRoutes: FastifyPluginAsyncZod = async (app) => {
       update api_providers
       set last_balance = ${balance.balance}::numeric, last_balance_currency = ${balance.currency},
           last_balance_at = now(), flagged_at = null, flag_reason = null, sync_backoff_until = null,
-          sync_failures = 0, updated_at = now()
+          sync_failures = 0, ambiguous_streak = 0, breaker_open_until = null, updated_at = now()
       where id = ${secrets.id}`;
     await sql`insert into activity_log (id, actor_id, provider_id, action, message)
               values (${newId('activity')}, ${req.user.id}, ${secrets.id}, 'provider.checked',

@@ -31,6 +31,10 @@ export const providerSchema = z
     flagReason: z.string().nullable(),
     syncBackoffUntil: timestamp.nullable(),
     syncFailures: z.number().int(),
+    ambiguousStreak: z.number().int().describe('add calls in a row sent with no answer'),
+    breakerOpenUntil: timestamp
+      .nullable()
+      .describe('circuit open: no new orders until then (then one probe); a check closes it'),
     servicesCount: z.number().int(),
     openOrders: z.number().int().describe('orders pending, submitting, in review or live at this provider'),
     createdAt: timestamp,
@@ -125,7 +129,8 @@ export const deleteProviderSchema = {
 
 export const checkProviderSchema = {
   tags: ['admin'],
-  summary: "Ask the provider for its balance; stores it and clears the provider's flag and sync backoff",
+  summary:
+    "Ask the provider for its balance; stores it and clears the provider's flag, sync backoff and circuit breaker",
   params,
   response: {
     200: z.object({

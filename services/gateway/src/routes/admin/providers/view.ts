@@ -15,7 +15,8 @@ export function providerColumns(sql: SqlLike) {
     p.last_balance_currency as "lastBalanceCurrency", ${iso('p.last_balance_at')} as "lastBalanceAt",
     ${iso('p.flagged_at')} as "flaggedAt", p.flag_reason as "flagReason",
     case when p.sync_backoff_until > now() then ${iso('p.sync_backoff_until')} end as "syncBackoffUntil",
-    p.sync_failures as "syncFailures",
+    p.sync_failures as "syncFailures", p.ambiguous_streak as "ambiguousStreak",
+    case when p.breaker_open_until > now() then ${iso('p.breaker_open_until')} end as "breakerOpenUntil",
     (select count(*)::int from services s where s.provider_id = p.id) as "servicesCount",
     (select count(*)::int from orders o where o.provider_id = p.id
        and o.status in ('pending', 'submitting', 'needs_review', 'processing', 'in_progress')) as "openOrders",

@@ -35,6 +35,7 @@ export const addAction: V2Action = async ({ app, log, reseller, params }) => {
   const line: IntakeLine = { categoryId: svc.categoryId, serviceId, link: link.data, ...sizeOf(svc, params) };
   try {
     const result = await createOrders(sql, cache, {
+      deadlineMs: app.deps.config.intakeDeadlineMs,
       userId: reseller.id,
       lines: [line],
       onCreated: (charged) => app.metrics.countOrders(charged),

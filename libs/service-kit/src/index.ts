@@ -1,0 +1,8 @@
+export {
+  type Dependency,
+  DependencyUnreachable,
+  reasonOf,
+  safeUrl,
+  type WaitOptions,
+  waitUntilReachable,
+} from './wait-for.ts';
