@@ -11,8 +11,8 @@ import { idLike } from './wire.ts';
  * 2. a refusal text (`{"error"}`, `{"status":"error","message"}`, `{"success":false,"message"}`) is
  *    classified by its words (`refusal-rules.ts`) — on a 5xx it proves nothing and is ambiguous;
  * 3. without either, a 429/503 with no body is "not sent, retry later", a 4xx JSON body is ambiguous,
- *    a 4xx page that is not JSON is a refusal of the request as such, and any other unreadable reply
- *    is ambiguous: the provider may have acted.
+ *    a 4xx page that is not JSON is a refusal of the request as such (for an `add`: ambiguous), and
+ *    any other unreadable reply is ambiguous: the provider may have acted.
  */
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -94,8 +94,9 @@ export function replyFailure(action: string, reply: RawReply, opts: ReadOptions 
         : hasBody
           ? `provider answered HTTP ${status} with an unreadable reply`
           : `provider answered HTTP ${status} with an empty reply`;
-  // A 4xx page that is not JSON (a 404, a firewall's 403) refused the request before any panel read it.
-  if (status >= 400 && status < 500 && body === undefined) {
+  // A 4xx page that is not JSON (a 404, a firewall's 403) most likely refused the request before any
+  // panel read it — but "most likely" is not enough to send an order again: for an add it is ambiguous.
+  if (status >= 400 && status < 500 && body === undefined && action !== 'add') {
     return new ProviderError({ ...base, kind: 'rejected_soft', fault: 'unknown', message: what });
   }
   return new ProviderError({ ...base, kind: 'ambiguous', message: what });
@@ -111,7 +112,8 @@ export interface AcceptedAdd {
 export function readAddReply(reply: RawReply): AcceptedAdd | ProviderError {
   const { status, body, text } = reply;
   const id = isRecord(body) ? idLike.safeParse(body.order) : null;
-  if (id?.success) {
+  // `{"order": 0}` is how some panels say "not created" — or created and lost: not an id either way.
+  if (id?.success && !/^0+$/.test(id.data)) {
     const refusal = refusalText(body);
     if (refusal !== null) {
       return new ProviderError({

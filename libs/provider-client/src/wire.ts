@@ -56,7 +56,7 @@ export const serviceEntry = z
     name: z.union([z.string(), z.number()]).transform((v) => String(v).slice(0, 1000)),
     type: optionalText(100),
     category: optionalText(500),
-    rate: decimalLike,
+    rate: decimalLike.refine((v) => !v.startsWith('-'), 'a negative rate'),
     min: intOrNull,
     max: intOrNull,
     refill: boolLike,

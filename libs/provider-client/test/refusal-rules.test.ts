@@ -134,6 +134,21 @@ describe('refusal texts: who is at fault', () => {
     // Slow down.
     ['Too many requests', 'rate_limit', 'rate_limited'],
     ['Rate limit exceeded, try again later', 'rate_limit', 'rate_limited'],
+    // The order's target, not our account.
+    ['The Instagram account in your link is suspended', 'order', 'rejected_hard'],
+    ['User @target_profile is banned', 'order', 'rejected_hard'],
+    // Words that appear in order texts, in texts that do not blame the order.
+    ['User does not exist', 'account', 'rejected_soft'],
+    ['Your account does not exist', 'account', 'rejected_soft'],
+    ['Reseller API service is disabled for your account', 'account', 'rejected_soft'],
+    ['Only POST requests are allowed', 'account', 'rejected_soft'],
+    ['Invalid API URL', 'account', 'rejected_soft'],
+    ['Minimum deposit required to use the API', 'capacity', 'rejected_soft'],
+    ['Provider service is down', 'capacity', 'rejected_soft'],
+    ['Max requests per minute exceeded', 'rate_limit', 'rate_limited'],
+    // A crash dressed as a refusal: the provider may have acted — ambiguous.
+    ['Maximum execution time of 30 seconds exceeded', 'provider_crash', 'ambiguous'],
+    ['SQLSTATE[HY000]: General error', 'provider_crash', 'ambiguous'],
     // Unknown words wait (and go to review after a few rounds): never a cancel.
     ['Something went wrong', 'unknown', 'rejected_soft'],
     ['Incorrect request', 'unknown', 'rejected_soft'],
@@ -191,5 +206,28 @@ describe('refusal texts: who is at fault', () => {
         retryAfterMs: 60_000,
       })?.kind,
     ).toBe('rate_limited');
+  });
+
+  it('an add answered by a 4xx page that is not JSON is ambiguous, never a refusal that re-sends', () => {
+    for (const [status, text] of [
+      [400, 'Bad Request'],
+      [422, 'Order accepted, id 4711'],
+      [409, ''],
+      [404, '<html>Not found</html>'],
+    ] as const) {
+      const e = readAddReply({ status, body: undefined, text, retryAfterMs: undefined }) as ProviderError;
+      expect(e.kind, `${status} ${text}`).toBe('ambiguous');
+    }
+    // For other actions nothing is at stake: the call is simply refused.
+    expect(
+      replyFailure('balance', { status: 404, body: undefined, text: 'Not found', retryAfterMs: undefined })
+        ?.kind,
+    ).toBe('rejected_soft');
+  });
+
+  it('{"order": 0} is not an order id: ambiguous', () => {
+    const e = readAddReply({ status: 200, body: { order: 0 }, text: '{"order":0}', retryAfterMs: undefined });
+    expect(e).toBeInstanceOf(ProviderError);
+    expect((e as ProviderError).kind).toBe('ambiguous');
   });
 });

@@ -87,8 +87,8 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
   if (target.status !== 'pending') return notPending(deps, target.status, target.providerOrderId);
   // The order's own snapshot of what was sold: a type the panel cannot send is never sent, not as Default.
   const unsupported = unsupportedTypeReason(target.serviceType);
-  if (unsupported !== null) return waiting(deps, log, unsupported);
-  if (target.providerId === null) return waiting(deps, log, 'the service has no provider');
+  if (unsupported !== null) return waiting(deps, log, orderId, unsupported);
+  if (target.providerId === null) return waiting(deps, log, orderId, 'the service has no provider');
   const providerId = target.providerId;
   // The circuit breaker: a provider that keeps not answering gets no new order until its cool-down
   // ends, then one probe. An admin's explicit forward is their decision and goes anyway.
@@ -159,7 +159,7 @@ async function unclaimed(
   }
   switch (blocked.next) {
     case 'wait':
-      return waiting(deps, log, blocked.reason);
+      return waiting(deps, log, input.orderId, blocked.reason);
     case 'retry':
       // Nothing was sent; BullMQ runs the job again, which reads the service's provider anew.
       deps.metrics.job('retry');
@@ -412,9 +412,20 @@ function notPending(deps: ForwardDeps, status: OrderStatus, providerOrderId: str
   return providerOrderId ? { status, providerOrderId } : { status };
 }
 
-function waiting(deps: ForwardDeps, log: JobLog, reason: string): ForwardResult {
+/** The order cannot go automatically: it waits for an admin, and says why on the order itself. */
+async function waiting(
+  deps: ForwardDeps,
+  log: JobLog,
+  orderId: string,
+  reason: string,
+): Promise<ForwardResult> {
   deps.metrics.job('waiting');
   log().warn({ reason }, 'order cannot be forwarded automatically');
+  await deps.sql`
+    update orders set last_error = ${reason}, updated_at = now()
+    where id = ${orderId} and status = 'pending' and last_error is distinct from ${reason}`.catch(
+    (err: unknown) => log().warn({ err }, 'could not record why the order waits'),
+  );
   return { status: 'pending', error: reason };
 }
 

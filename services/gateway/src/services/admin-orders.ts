@@ -31,6 +31,8 @@ interface LockedOrder {
   userId: string;
   status: OrderStatus;
   reviewKind: string | null;
+  /** Fulfilled by hand: a manual order, or an order of a manual-mode service. */
+  manual: boolean;
   price: string;
   currency: string;
   quantity: number;
@@ -42,7 +44,8 @@ interface LockedOrder {
 async function lockOrder(tx: SqlLike, id: string): Promise<LockedOrder> {
   const [row] = await tx<LockedOrder[]>`
     -- units (quantity × runs): what the order delivers, and what remains and refunds measure against.
-    select o.id, o.user_id as "userId", o.status, o.review_kind as "reviewKind", o.price::text as price,
+    select o.id, o.user_id as "userId", o.status, o.review_kind as "reviewKind",
+           (o.is_manual or s.mode = 'manual') as manual, o.price::text as price,
            o.currency, o.units::int as quantity,
            o.provider_order_id as "providerOrderId", o.provider_id as "providerId",
            s.provider_id as "serviceProviderId"
@@ -214,13 +217,26 @@ async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, acto
       { heldBy: holder.id },
     );
   }
+  // Two admins attaching one id at once: the unique index stops the second; say so as the 409 it is.
   const moved = await tx`
     update orders
     set status = 'processing', provider_order_id = ${providerOrderId}, provider_id = ${providerId},
         next_status_check = now(), submitted_at = coalesce(submitted_at, now()), last_error = null,
         review_kind = null, sync_errors = 0, unchanged_checks = 0, updated_at = now()
     where id = ${o.id} and status = any(${allowedSources('processing').filter((s) => sources.includes(s))}::text[])
-    returning 1`;
+    returning 1`.catch((e: unknown) => {
+    if ((e as { code?: string }).code === '23505') {
+      throw new AppError(
+        409,
+        ERROR_CODE.conflict,
+        `provider order ${providerOrderId} already belongs to another order`,
+        {
+          heldBy: null,
+        },
+      );
+    }
+    throw e;
+  });
   if (moved.length === 0) throw invalidTransition(o.status, 'processing');
   await activity(
     tx,
@@ -243,6 +259,14 @@ async function moveManual(
       o.status,
       to,
       'the order is at a provider: status sync owns its status (cancel it, or sync it)',
+    );
+  }
+  // An auto order is the forwarder's: a status set by hand would strand it (never sent, never polled).
+  if (!o.manual) {
+    throw invalidTransition(
+      o.status,
+      to,
+      'an auto-mode order is sent and tracked by the system: forward it, cancel it, or switch its service to manual',
     );
   }
   const sources = allowedSources(to).filter((s) => MANUAL_SOURCES.includes(s));

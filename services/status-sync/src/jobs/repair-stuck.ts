@@ -51,6 +51,8 @@ async function requeuePending(ctx: JobContext, log: Logger): Promise<{ requeued:
     where o.status = 'pending'
       and not o.is_manual
       and s.mode = 'auto'
+      -- One the forwarder could never send waits for an admin (the order says why): not re-queued.
+      and s.provider_id is not null and s.provider_service_id is not null
       and o.created_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
       and o.updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
     order by o.created_at

@@ -1,5 +1,11 @@
 import type { Logger } from '@smm/logger';
-import { isProviderError, type PerOrder, type ProviderOrderStatus } from '@smm/provider-client';
+import {
+  isAccountWide,
+  isProviderError,
+  type PerOrder,
+  type ProviderClient,
+  type ProviderOrderStatus,
+} from '@smm/provider-client';
 import { type LoadedOrder, planBatch } from '../batch-plan.ts';
 import { writeBatch } from '../batch-write.ts';
 import type { JobContext } from '../context.ts';
@@ -55,7 +61,7 @@ export async function runSyncBatch(
   let reply: Map<string, PerOrder<ProviderOrderStatus>>;
   try {
     const client = ctx.providers.clientFor(provider);
-    reply = await client.multiStatus([...new Set(orders.map((o) => o.providerOrderId))]);
+    reply = await fetchStatuses(client, [...new Set(orders.map((o) => o.providerOrderId))]);
   } catch (err) {
     if (!isProviderError(err)) throw err;
     const message = `status sync failed: ${err.message}`;
@@ -141,4 +147,30 @@ function withProviderError(
 ): SyncBatchResult {
   for (const orderId of orderIds) result.errors.push({ orderId, message: providerError.message });
   return { ...result, providerError };
+}
+
+/**
+ * One multi-status call; when the provider refuses the whole call over one order ("Incorrect order
+ * ID" for a list with one unknown id), the list is halved until the refusal lands on the orders it is
+ * about — so one lost order never stalls the others, and its error is counted on it alone.
+ */
+async function fetchStatuses(
+  client: ProviderClient,
+  ids: string[],
+): Promise<Map<string, PerOrder<ProviderOrderStatus>>> {
+  try {
+    return await client.multiStatus(ids);
+  } catch (err) {
+    const perOrder =
+      isProviderError(err) &&
+      (err.kind === 'rejected_soft' || err.kind === 'rejected_hard') &&
+      err.providerMessage !== undefined &&
+      !isAccountWide(err.providerMessage);
+    if (!perOrder) throw err;
+    if (ids.length === 1) return new Map([[ids[0]!, { ok: false, error: err.providerMessage! }]]);
+    const mid = Math.ceil(ids.length / 2);
+    const left = await fetchStatuses(client, ids.slice(0, mid));
+    const right = await fetchStatuses(client, ids.slice(mid));
+    return new Map([...left, ...right]);
+  }
 }
