@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { StatusSyncConfig } from './config.ts';
 import type { JobContext } from './context.ts';
 import { buildHttp } from './http.ts';
-import { runPurgeIdempotency } from './jobs/purge-idempotency.ts';
+import { type PurgeResult, runPurgeIdempotency } from './jobs/purge-idempotency.ts';
 import { type RepairResult, runRepairStuck } from './jobs/repair-stuck.ts';
 import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
 import { runSyncRefills, type SyncRefillsResult } from './jobs/sync-refills.ts';
@@ -45,6 +45,7 @@ export interface StatusSync {
     batch(input: { providerId: string; orderIds: string[] }): Promise<SyncBatchResult>;
     repair(): Promise<RepairResult>;
     refills(): Promise<SyncRefillsResult>;
+    purgeIdempotency(): Promise<PurgeResult>;
   };
   /** The `status-sync` queue (on the producer connection); available after start(). */
   queue(): Queue;
@@ -162,6 +163,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
       batch: (input) => runSyncBatch(ctx, input, logger),
       repair: () => runRepairStuck(ctx, logger),
       refills: () => runSyncRefills(ctx, logger),
+      purgeIdempotency: () => runPurgeIdempotency(ctx, logger),
     },
     queue: () => producer.queue(QUEUE.statusSync),
     healSchedulers: () => keeper.heal(),

@@ -101,7 +101,9 @@ describe('repair-stuck', () => {
   it('moves a stale submitting order to needs_review (never back to pending); a fresh one stays', async () => {
     ids.stale = await order(auto, 'stale', 600);
     ids.fresh = await order(auto, 'fresh', 600);
-    await sql`update orders set status = 'submitting', submitted_at = now() - interval '5 minutes' where id = ${ids.stale}`;
+    await sql`update orders set status = 'submitting', submitted_at = now() - interval '5 minutes', sent_service_id = '1',
+                                submit_attempts = 1
+              where id = ${ids.stale}`;
     await sql`update orders set status = 'submitting', submitted_at = now() - interval '10 seconds' where id = ${ids.fresh}`;
 
     const res = await service.run.repair();
@@ -109,8 +111,19 @@ describe('repair-stuck', () => {
     const stale = await orderRow(sql, ids.stale);
     expect(stale.status).toBe('needs_review');
     expect(stale.lastError).toContain('worker died mid-call; fate unknown');
+    // What the admin needs to find the order at the provider: service number, link, quantity, time.
+    expect(stale.lastError).toMatch(
+      /look for the order at the provider \(service 1, https:\/\/\S+, sent \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/,
+    );
+    const [kind] = await sql`select review_kind from orders where id = ${ids.stale}`;
+    expect(kind!.review_kind).toBe('worker_died');
     const acts = await activityOf(sql, ids.stale);
     expect(acts.at(-1)).toMatchObject({ action: 'order.needs_review' });
+    expect(acts.at(-1)!.providerResponse).toMatchObject({
+      providerServiceId: '1',
+      quantity: expect.any(Number),
+      attempt: 1,
+    });
     expect((await orderRow(sql, ids.fresh)).status).toBe('submitting');
     // Nothing is ever sent for it again automatically.
     expect(await forwardQueue().getJob(forwardJobId(ids.stale, 2))).toBeUndefined();

@@ -80,3 +80,16 @@ describe('job schedulers that heal', () => {
     expect(await metric('status_sync_repairs_total{action="sync_claims_released"}')).toBe(1);
   });
 });
+
+describe('idempotency key retention', () => {
+  it('purges keys older than IDEMPOTENCY_RETENTION_MS and keeps the younger ones', async () => {
+    const userId = await insertUser(t.sql, '1.000000');
+    await t.sql`insert into idempotency_keys (user_id, key, request_hash, created_at) values
+      (${userId}, 'old-1', 'h', now() - interval '8 days'),
+      (${userId}, 'old-2', 'h', now() - interval '30 days'),
+      (${userId}, 'young', 'h', now() - interval '6 days')`;
+    expect(await service.run.purgeIdempotency()).toEqual({ deleted: 2 });
+    const keys = await t.sql`select key from idempotency_keys where user_id = ${userId}`;
+    expect(keys.map((k) => k.key)).toEqual(['young']);
+  });
+});
