@@ -222,18 +222,15 @@ export async function createOrders(
 }
 
 /**
- * §9.2/§6 order intake: check every line against the catalog, price each with exact decimals, then
- * debit the total and write orders, ledger and activity rows in one statement (all or nothing).
- * With an Idempotency-Key the key row is written in the same transaction as the charge, so a
- * retried request either replays the committed answer or finds no trace of a failed attempt.
+ * Every line checked against the catalog and priced with exact decimals, in the user's currency —
+ * the one computation both an order and a quote use. Throws the 4xx a bad line deserves.
  */
-async function intake(
+async function priceLines(
   sql: postgres.Sql,
   cache: IntakeCache,
-  input: IntakeInput,
-  notAfter: string | undefined,
-  retried = false,
-): Promise<IntakeResult> {
+  input: Pick<IntakeInput, 'userId' | 'lines' | 'admin'>,
+  retried: boolean,
+) {
   const ids = [...new Set(input.lines.map((l) => l.serviceId))];
   const [found, byId] = await Promise.all([cache.user(sql, input.userId, retried), cache.services(sql, ids)]);
   if (!found) throw unauthorized('account no longer exists');
@@ -278,6 +275,45 @@ async function intake(
     // Manual orders are the admin's to fulfil (or to forward explicitly): never auto-forwarded.
     accepted.push({ orderId, providerId: svc.providerId, forward: svc.mode === 'auto' && !input.admin });
   }
+  return { found, charged, accepted };
+}
+
+export interface Quote {
+  success: true;
+  totalCost: string;
+  currency: Currency;
+  lines: Array<{ serviceId: string; units: number; price: string }>;
+}
+
+/** What these lines would cost now, priced exactly as the order will be; nothing is written. */
+export async function quoteOrders(
+  sql: postgres.Sql,
+  cache: IntakeCache,
+  input: Pick<IntakeInput, 'userId' | 'lines'>,
+): Promise<Quote> {
+  const { found, charged } = await priceLines(sql, cache, input, false);
+  return {
+    success: true,
+    totalCost: addMoney(...charged.map((c) => c.price)),
+    currency: found.currency,
+    lines: charged.map((c) => ({ serviceId: c.serviceId, units: c.units ?? c.quantity, price: c.price })),
+  };
+}
+
+/**
+ * §9.2/§6 order intake: check every line against the catalog, price each with exact decimals, then
+ * debit the total and write orders, ledger and activity rows in one statement (all or nothing).
+ * With an Idempotency-Key the key row is written in the same transaction as the charge, so a
+ * retried request either replays the committed answer or finds no trace of a failed attempt.
+ */
+async function intake(
+  sql: postgres.Sql,
+  cache: IntakeCache,
+  input: IntakeInput,
+  notAfter: string | undefined,
+  retried = false,
+): Promise<IntakeResult> {
+  const { found, charged, accepted } = await priceLines(sql, cache, input, retried);
   const total = addMoney(...charged.map((c) => c.price));
   const reply: CreateOrdersReply = {
     success: true,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRateLimit } from '../../plugins/rate-limit.ts';
 import { enqueueForwarding } from '../../services/forwarding.ts';
-import { createOrders } from '../../services/order-intake.ts';
-import { createOrdersSchema } from './schemas.ts';
+import { createOrders, quoteOrders } from '../../services/order-intake.ts';
+import { createOrdersSchema, quoteSchema } from './schemas.ts';
 
 // 100 lines with 2,048-character links are ~220 KB: the global 64 KB limit would refuse a valid order.
 const CREATE_ORDERS_BODY_LIMIT = 256 * 1024;
@@ -33,6 +33,16 @@ export const createOrdersRoute: FastifyPluginAsyncZod = async (app) => {
       // Committed and charged: from here on the answer is 201 whatever Redis does.
       await enqueueForwarding(forwardQueue, result.accepted, req.log);
       return reply.code(201).send(result.reply);
+    },
+  );
+
+  // The web's live total: the server's own price, never one re-computed from a rounded display rate.
+  app.post(
+    '/orders/quote',
+    { schema: quoteSchema, bodyLimit: Math.max(config.bodyLimit, CREATE_ORDERS_BODY_LIMIT) },
+    async (req) => {
+      const lines = 'orders' in req.body ? req.body.orders : [req.body];
+      return quoteOrders(db.sql, cache, { userId: req.user.id, lines });
     },
   );
 };

@@ -32,6 +32,30 @@ export const createOrdersSchema = {
   },
 };
 
+export const quoteSchema = {
+  tags: ['user'],
+  summary:
+    'What an order (or a mass order) would cost now, priced exactly as create-orders will; nothing is written',
+  body: createOrdersBodySchema,
+  response: {
+    200: z
+      .object({
+        success: z.literal(true),
+        totalCost: moneySchema,
+        currency: currencySchema,
+        lines: z.array(
+          z.object({
+            serviceId: z.string(),
+            units: z.number().int().describe('what the line delivers (quantity × runs)'),
+            price: moneySchema,
+          }),
+        ),
+      })
+      .meta({ id: 'Quote' }),
+    ...errors(400, 401, 403, 413, 422, 503),
+  },
+};
+
 // --- orders ------------------------------------------------------------------------------------
 
 export const orderSchema = z
