@@ -1,7 +1,7 @@
 export { type CreateDbOptions, createDb, type Db, type DbClient, type DbOrTx } from './client.ts';
 export { ensureDatabase, MIGRATIONS_FOLDER, runMigrations } from './migrate.ts';
+export * from './orders/index.ts';
 export * from './repositories/balance.ts';
-export * from './repositories/charge-orders.ts';
 export * from './repositories/import-services.ts';
 export {
   RotationError,

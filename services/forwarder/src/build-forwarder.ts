@@ -1,17 +1,24 @@
-import type { DbClient, SecretBox } from '@smm/db';
+import {
+  type ClaimInput,
+  claimOrders,
+  type DbClient,
+  type ForwardedInput,
+  findOrderTargets,
+  markForwardedMany,
+  type SecretBox,
+  type TargetInput,
+} from '@smm/db';
 import type { Logger } from '@smm/logger';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
 import { createWorker, Producer, type Worker } from '@smm/queue';
 import type { Redis } from 'ioredis';
 import { providerRetryBackoff } from './backoff.ts';
 import { Batcher } from './batcher.ts';
-import { type ClaimInput, claimOrders, findOrderTargets, type TargetInput } from './claim-order.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import { forwardCancelProcessor } from './forward-cancel.ts';
 import { forwardOrderProcessor } from './forward-order.ts';
 import { forwardRefillProcessor } from './forward-refill.ts';
 import { ForwarderMetrics } from './metrics.ts';
-import { type ForwardedInput, markForwardedMany } from './outcomes.ts';
 import { ProviderClients } from './provider-clients.ts';
 import { ProviderLimits } from './provider-limits.ts';
 import { LocalShare } from './provider-slot.ts';

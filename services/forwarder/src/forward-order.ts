@@ -1,4 +1,16 @@
-import type { DbClient } from '@smm/db';
+import {
+  cancelRejected,
+  currentStatus,
+  type DbClient,
+  deferOrder,
+  type ForwardedInput,
+  type ForwardedWrite,
+  markNeedsReview,
+  recordStaleReply,
+  recordWaiting,
+  releaseForRetry,
+  type SoftInput,
+} from '@smm/db';
 import { type OrderStatus, REVIEW_KIND, unsupportedTypeReason } from '@smm/domain';
 import { jobLogger, type Logger } from '@smm/logger';
 import {
@@ -28,18 +40,7 @@ import {
 } from './claim-order.ts';
 import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
-import {
-  cancelRejected,
-  currentStatus,
-  deferOrder,
-  errorRecord,
-  type ForwardedInput,
-  type ForwardedWrite,
-  markNeedsReview,
-  recordStaleReply,
-  releaseForRetry,
-  type SoftInput,
-} from './outcomes.ts';
+import { errorRecord } from './outcomes.ts';
 import type { ProviderClients } from './provider-clients.ts';
 import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import type { ForwardResult } from './result.ts';
@@ -421,10 +422,8 @@ async function waiting(
 ): Promise<ForwardResult> {
   deps.metrics.job('waiting');
   log().warn({ reason }, 'order cannot be forwarded automatically');
-  await deps.sql`
-    update orders set last_error = ${reason}, updated_at = now()
-    where id = ${orderId} and status = 'pending' and last_error is distinct from ${reason}`.catch(
-    (err: unknown) => log().warn({ err }, 'could not record why the order waits'),
+  await recordWaiting(deps.sql, orderId, reason).catch((err: unknown) =>
+    log().warn({ err }, 'could not record why the order waits'),
   );
   return { status: 'pending', error: reason };
 }

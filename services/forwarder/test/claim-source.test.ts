@@ -1,10 +1,9 @@
-import { ledgerBalance } from '@smm/db';
+import { ledgerBalance, markForwardedMany } from '@smm/db';
 import { newId } from '@smm/domain';
 import { startSandbox } from '@smm/sandbox-provider';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForwardResult } from '../src/index.ts';
-import { markForwardedMany } from '../src/outcomes.ts';
 import { createOrders, insertCatalog, insertUser, orderRow, secretBox, uniqueLink } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 

@@ -1,3 +1,4 @@
+import type { BatchWrites, PlannedActivity, RowUpdate } from '@smm/db';
 import {
   cancelRefundAmount,
   canTransition,
@@ -12,6 +13,11 @@ import {
   type ReviewKind,
 } from '@smm/domain';
 import type { PerOrder, ProviderOrderStatus } from '@smm/provider-client';
+
+export type { PlannedActivity, PlannedRefund, RowUpdate } from '@smm/db';
+/** What one provider reply means for the batch: its writes (`writeBatch`) and its per-order errors. */
+export type BatchPlan = BatchWrites;
+
 import { MAX_POLL_MS, nextCheckDelayMs } from './polling-schedule.ts';
 
 /** An order as the batch read it (bigints as text, money as decimal strings). */
@@ -39,61 +45,12 @@ export interface LoadedOrder {
   refunded: string;
 }
 
-/** One row of the batch's single UPDATE; applied only while the order is still in `expected`. */
-export interface RowUpdate {
-  id: string;
-  expected: OrderStatus;
-  status: OrderStatus;
-  /** false: the provider answered with an error for this order; its provider fields stay as they were. */
-  ok: boolean;
-  providerStatus: string | null;
-  startCount: string | null;
-  remains: string | null;
-  charge: string | null;
-  currency: string | null;
-  /** null = no further checks (terminal). */
-  nextInMs: number | null;
-  unchanged: number;
-  /** Per-order errors in a row after this check (0 after a readable entry). */
-  syncErrors: number;
-  /** Set when this check sends the order to needs_review: which decision the admin is asked for. */
-  reviewKind: ReviewKind | null;
-  lastError: string | null;
-  terminal: boolean;
-}
-
 export interface PlanSettings {
   /** Per-order errors in a row before the order stops being polled and goes to needs_review. */
   maxOrderErrors: number;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = { maxOrderErrors: 12 };
-
-export interface PlannedRefund {
-  orderId: string;
-  userId: string;
-  kind: 'partial' | 'canceled';
-  amount: string;
-  note: string;
-}
-
-export interface PlannedActivity {
-  orderId: string;
-  userId: string;
-  providerOrderId: string;
-  from: OrderStatus;
-  to: OrderStatus;
-  message: string;
-  /** The provider's entry for this order, as read (the client already stripped the API key). */
-  reply: Record<string, unknown>;
-}
-
-export interface BatchPlan {
-  rows: RowUpdate[];
-  refunds: PlannedRefund[];
-  activity: PlannedActivity[];
-  errors: Array<{ orderId: string; message: string }>;
-}
 
 // numeric(20,6) and bigint bounds: an absurd number from a provider must not fail the whole batch.
 const MAX_CHARGE = dec('99999999999999');

@@ -1,3 +1,4 @@
+import { rescheduleOrders } from '@smm/db';
 import type postgres from 'postgres';
 
 /**
@@ -32,19 +33,7 @@ export async function backOffProvider(
   });
 }
 
-/** Orders of a provider that is already backed off wait for it, without a call. */
-export async function rescheduleOrders(
-  sql: postgres.Sql | postgres.TransactionSql,
-  orderIds: string[],
-  /** ISO timestamp. */
-  until: string,
-  message: string,
-): Promise<void> {
-  await sql`
-    update orders set next_status_check = ${until}::timestamptz, sync_claimed_until = null, last_error = ${message.slice(0, 500)}, updated_at = now()
-    where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
-      and status in ('processing', 'in_progress')`;
-}
+export { rescheduleOrders };
 
 /** A successful call ends the backoff; writes only when there was one. */
 export async function resetProviderBackoff(sql: postgres.Sql, providerId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DbClient } from '@smm/db';
+import { type DbClient, releaseAllClaims } from '@smm/db';
 import { jobLogger, type Logger } from '@smm/logger';
 import type { Timeouts } from '@smm/provider-client';
 import { createWorker, type Producer, QUEUE, type Queue, type Worker, waitForRedis } from '@smm/queue';
@@ -109,12 +109,9 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
     checkIntervalMs: config.schedulerCheckMs,
     // Batches lost with Redis would keep their orders claimed for the whole lease: give them back.
     onDataLoss: async () => {
-      const released = await db.sql`
-        update orders set sync_claimed_until = null
-        where sync_claimed_until > now() and status in ('processing', 'in_progress')
-        returning 1`;
-      logger.warn({ released: released.length }, 'Redis lost its data: sync claims released');
-      metrics.repaired.inc({ action: 'sync_claims_released' }, released.length);
+      const released = await releaseAllClaims(db.sql);
+      logger.warn({ released }, 'Redis lost its data: sync claims released');
+      metrics.repaired.inc({ action: 'sync_claims_released' }, released);
     },
   });
 

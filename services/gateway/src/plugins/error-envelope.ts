@@ -1,3 +1,4 @@
+import { OrderWriteRefused } from '@smm/db';
 import { QueueUnavailableError } from '@smm/queue';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -113,12 +114,24 @@ function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody 
   }
 }
 
+/** The orders module's refusals (nothing was written) as the §9 codes clients branch on. */
+const REFUSAL: Record<OrderWriteRefused['reason'], [number, ErrorCode]> = {
+  not_found: [404, ERROR_CODE.notFound],
+  invalid_transition: [409, ERROR_CODE.invalidTransition],
+  conflict: [409, ERROR_CODE.conflict],
+  business_rule: [422, ERROR_CODE.businessRule],
+};
+
 /** §9: every error leaves as `{success: false, error: {code, message, details}}`. */
 export function registerErrorEnvelope(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, err.message);
       return reply.code(err.statusCode).send(errorBody(err.code, err.message, err.details));
+    }
+    if (err instanceof OrderWriteRefused) {
+      const [status, code] = REFUSAL[err.reason];
+      return reply.code(status).send(errorBody(code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const part = err.validationContext ?? 'body';

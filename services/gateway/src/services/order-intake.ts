@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ChargedOrderLine, ChargeTooLateError, chargeAndCreateOrders } from '@smm/db';
+import { ACTIVITY, type ChargedOrderLine, ChargeTooLateError, chargeAndCreateOrders } from '@smm/db';
 import {
   addMoney,
   allowsDripFeed,
@@ -336,7 +336,7 @@ async function intake(
       ? {
           isManual: true,
           adminNotes: input.admin.adminNotes,
-          activityAction: 'order.created_manual',
+          activityAction: ACTIVITY.orderCreatedManual,
           activityMessage: `manual order placed by admin ${input.admin.actorId}`,
         }
       : { activityMessage: charged.length > 1 ? `mass order of ${charged.length} lines` : undefined }),

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlLike } from '@smm/db';
+import { ACTIVITY, recordActivity } from '@smm/db';
 import { type Currency, isZeroMoney, newId } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import type postgres from 'postgres';
@@ -130,10 +131,13 @@ export async function updateUser(
     if (patch.dollarRate !== undefined) set.dollar_rate = patch.dollarRate;
     if (patch.currency !== undefined) set.currency = patch.currency;
     await tx`update users set ${tx(set)} where id = ${id}`;
-    await tx`insert into activity_log (id, actor_id, user_id, action, message)
-             values (${newId('activity')}, ${actorId}, ${id}, 'user.updated',
-                     ${Object.entries(patch)
-                       .map(([k, v]) => `${k} → ${v}`)
-                       .join(', ')})`;
+    await recordActivity(tx, {
+      action: ACTIVITY.userUpdated,
+      actorId,
+      userId: id,
+      message: Object.entries(patch)
+        .map(([k, v]) => `${k} → ${v}`)
+        .join(', '),
+    });
   });
 }

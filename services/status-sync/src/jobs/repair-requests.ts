@@ -1,8 +1,14 @@
+import {
+  ACTIVITY,
+  pendingRequests,
+  requestActivity,
+  reviewStaleRequests,
+  touchPendingRequest,
+} from '@smm/db';
 import type { Logger } from '@smm/logger';
 import { enqueue, forwardCancelJobId, forwardRefillJobId, QUEUE } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 import { lookUpJob } from './live-job.ts';
-import { requestActivity, reviewStaleRequests, type StuckRequest } from './stale-requests.ts';
 
 export interface RequestRepair {
   /** Pending requests past the grace period with no live job, given a new one. */
@@ -28,23 +34,13 @@ export async function repairRefills(ctx: JobContext, log: Logger): Promise<Reque
     settings.submittingStaleMs,
     settings.repairBatchLimit,
   );
-  const stuck = await sql<StuckRequest[]>`
-    select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
-           o.provider_order_id as "providerOrderId"
-    from refills r join orders o on o.id = r.order_id
-    where r.status = 'pending' and r.updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
-    order by r.updated_at
-    limit ${settings.repairBatchLimit}`;
+  const stuck = await pendingRequests(sql, 'refill', settings.pendingGraceMs, settings.repairBatchLimit);
   let requeued = 0;
   let live = 0;
   for (const r of stuck) {
     const outcome = await requeue(ctx, forwardRefillJobId(r.id), {
       // Guarded like forward_round for orders: of two repairers, the one that touches it first re-adds.
-      touch: () => sql`
-        update refills set updated_at = now()
-        where id = ${r.id} and status = 'pending'
-          and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
-        returning 1`,
+      touch: () => touchPendingRequest(sql, 'refill', r.id, settings.pendingGraceMs),
       add: (jobId) => enqueue(ctx.producer, 'forward-refill', { refillId: r.id }, { jobId }),
     });
     if (outcome === 'live') live++;
@@ -52,7 +48,7 @@ export async function repairRefills(ctx: JobContext, log: Logger): Promise<Reque
     await requestActivity(
       sql,
       [r],
-      'refill.requeued',
+      ACTIVITY.refillRequeued,
       `refill ${r.id}: no live job (${outcome.was}); queued again`,
     );
     log.info({ refillId: r.id, was: outcome.was }, 'pending refill re-enqueued');
@@ -70,23 +66,12 @@ export async function repairCancels(ctx: JobContext, log: Logger): Promise<Reque
     settings.submittingStaleMs,
     settings.repairBatchLimit,
   );
-  // orders_cancel_open_idx (partial: pending/submitting cancels) keeps this an index look-up.
-  const stuck = await sql<StuckRequest[]>`
-    select id, id as "orderId", user_id as "userId", provider_id as "providerId",
-           provider_order_id as "providerOrderId"
-    from orders
-    where cancel_status = 'pending' and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
-    order by updated_at
-    limit ${settings.repairBatchLimit}`;
+  const stuck = await pendingRequests(sql, 'cancel', settings.pendingGraceMs, settings.repairBatchLimit);
   let requeued = 0;
   let live = 0;
   for (const o of stuck) {
     const outcome = await requeue(ctx, forwardCancelJobId(o.id), {
-      touch: () => sql`
-        update orders set updated_at = now()
-        where id = ${o.id} and cancel_status = 'pending'
-          and updated_at < now() - ${settings.pendingGraceMs} * interval '1 millisecond'
-        returning 1`,
+      touch: () => touchPendingRequest(sql, 'cancel', o.id, settings.pendingGraceMs),
       add: (jobId) => enqueue(ctx.producer, 'forward-cancel', { orderId: o.id }, { jobId }),
     });
     if (outcome === 'live') live++;
@@ -94,7 +79,7 @@ export async function repairCancels(ctx: JobContext, log: Logger): Promise<Reque
     await requestActivity(
       sql,
       [o],
-      'order.cancel_requeued',
+      ACTIVITY.orderCancelRequeued,
       `cancel request: no live job (${outcome.was}); queued again`,
     );
     log.info({ orderId: o.id, was: outcome.was }, 'pending cancel request re-enqueued');
@@ -106,11 +91,11 @@ export async function repairCancels(ctx: JobContext, log: Logger): Promise<Reque
 async function requeue(
   ctx: JobContext,
   jobId: string,
-  step: { touch: () => PromiseLike<ArrayLike<unknown>>; add: (jobId: string) => Promise<unknown> },
+  step: { touch: () => Promise<boolean>; add: (jobId: string) => Promise<unknown> },
 ): Promise<'live' | 'moved' | { was: string }> {
   const look = await lookUpJob(ctx.producer.queue(QUEUE.orderForward), jobId);
   if (look.live) return 'live';
-  if ((await step.touch()).length === 0) return 'moved';
+  if (!(await step.touch())) return 'moved';
   try {
     await look.job?.remove();
   } catch {

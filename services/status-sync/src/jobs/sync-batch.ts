@@ -1,3 +1,4 @@
+import { writeBatch } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import {
   isAccountWide,
@@ -7,7 +8,6 @@ import {
   type ProviderOrderStatus,
 } from '@smm/provider-client';
 import { type LoadedOrder, planBatch } from '../batch-plan.ts';
-import { writeBatch } from '../batch-write.ts';
 import type { JobContext } from '../context.ts';
 import { backOffProvider, rescheduleOrders, resetProviderBackoff } from '../provider-backoff.ts';
 

@@ -1,4 +1,5 @@
-import { newId, normalizeProviderWord } from '@smm/domain';
+import { openRefills, writeRefillStates } from '@smm/db';
+import { normalizeProviderWord } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import { isProviderError, MAX_MULTI, type PerOrder } from '@smm/provider-client';
 import type { JobContext } from '../context.ts';
@@ -8,15 +9,6 @@ export interface SyncRefillsResult {
   checked: number;
   changed: number;
   errors: Array<{ refillId: string; message: string }>;
-}
-
-interface OpenRefill {
-  id: string;
-  orderId: string;
-  userId: string;
-  providerId: string;
-  providerRefillId: string;
-  providerStatus: string | null;
 }
 
 /** At most this many refills per run; the rest wait for the next one (oldest first). */
@@ -41,13 +33,7 @@ export function refillStatusFor(word: string): 'completed' | 'rejected' | 'proce
  * backoff is not asked; a per-refill error is kept on the refill.
  */
 export async function runSyncRefills(ctx: JobContext, log: Logger): Promise<SyncRefillsResult> {
-  const open = await ctx.sql<OpenRefill[]>`
-    select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
-           r.provider_refill_id as "providerRefillId", r.provider_status as "providerStatus"
-    from refills r join orders o on o.id = r.order_id
-    where r.status = 'processing' and r.provider_refill_id is not null and o.provider_id is not null
-    order by r.updated_at
-    limit ${MAX_PER_RUN}`;
+  const open = await openRefills(ctx.sql, MAX_PER_RUN);
   const result: SyncRefillsResult = { checked: 0, changed: 0, errors: [] };
   const byProvider = Map.groupBy(open, (r) => r.providerId);
   for (const [providerId, refills] of byProvider) {
@@ -93,42 +79,8 @@ export async function runSyncRefills(ctx: JobContext, log: Logger): Promise<Sync
         }
         return { ...r, status: refillStatusFor(entry.value), word: entry.value, error: null };
       });
-      result.changed += await writeRefills(ctx, rows);
+      result.changed += await writeRefillStates(ctx.sql, rows);
     }
   }
   return result;
-}
-
-async function writeRefills(
-  ctx: JobContext,
-  rows: Array<OpenRefill & { status: string; word: string | null; error: string | null }>,
-): Promise<number> {
-  const payload = rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    word: r.word,
-    error: r.error,
-    order_id: r.orderId,
-    user_id: r.userId,
-    provider_id: r.providerId,
-    activity_id: newId('activity'),
-  }));
-  const changed = await ctx.sql`
-    with x as (
-      select * from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
-        id text, status text, word text, error text, order_id text, user_id text, provider_id text, activity_id text)
-    ),
-    u as (
-      update refills set status = x.status, provider_status = x.word, last_error = x.error, updated_at = now()
-      from x
-      where refills.id = x.id and refills.status = 'processing'
-      returning refills.id, refills.status
-    )
-    insert into activity_log (id, order_id, provider_id, user_id, action, message)
-    select x.activity_id, x.order_id, x.provider_id, x.user_id, 'refill.' || u.status,
-           'refill ' || x.id || ' ' || u.status || ' at the provider (' || coalesce(x.word, '?') || ')'
-    from u join x on x.id = u.id
-    where u.status <> 'processing'
-    returning 1`;
-  return changed.length;
 }

@@ -1,3 +1,4 @@
+import { claimDueOrders, releaseClaims } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import { enqueueBulk } from '@smm/queue';
 import type { JobContext } from '../context.ts';
@@ -31,27 +32,11 @@ export async function runSweep(
 ): Promise<SweepResult> {
   const { sql, settings } = ctx;
   const horizonMs = opts.force ? MAX_POLL_MS : 0;
-  const claimMs = settings.leaseMs;
-  const claimed = await sql<{ id: string; providerId: string }[]>`
-    with due as (
-      select o.id
-      from orders o
-      join api_providers p on p.id = o.provider_id
-      where o.status in ('processing', 'in_progress')
-        and o.provider_order_id is not null
-        and (o.next_status_check is null
-             or o.next_status_check <= now() + ${horizonMs} * interval '1 millisecond')
-        and (o.sync_claimed_until is null or o.sync_claimed_until <= now())
-        and (p.sync_backoff_until is null or p.sync_backoff_until <= now())
-      order by o.next_status_check nulls first
-      limit ${settings.sweepMaxOrders}
-      for update of o skip locked
-    )
-    update orders o
-    set sync_claimed_until = now() + ${claimMs} * interval '1 millisecond'
-    from due
-    where o.id = due.id
-    returning o.id, o.provider_id as "providerId"`;
+  const claimed = await claimDueOrders(sql, {
+    horizonMs,
+    claimMs: settings.leaseMs,
+    limit: settings.sweepMaxOrders,
+  });
 
   if (claimed.length === 0) return { batches: 0, orders: 0, batchJobIds: [] };
 
@@ -79,10 +64,10 @@ export async function runSweep(
     }
   } catch (err) {
     // Without their batches the claimed orders would wait out the whole claim: release it.
-    await sql`
-      update orders set sync_claimed_until = null
-      where id in (select jsonb_array_elements_text(${JSON.stringify(claimed.map((c) => c.id))}::jsonb))
-        and status in ('processing', 'in_progress')`;
+    await releaseClaims(
+      sql,
+      claimed.map((c) => c.id),
+    );
     throw err;
   }
   log.info({ orders: claimed.length, batches: jobs.length, providers: byProvider.size }, 'sweep enqueued');

@@ -1,5 +1,5 @@
-import { adjustBalance } from '@smm/db';
-import { idSchema, isZeroMoney, newId, roundMoney } from '@smm/domain';
+import { adjustBalance, recordActivity, requestAction } from '@smm/db';
+import { idSchema, isZeroMoney, roundMoney } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ERROR_CODE, notFound } from '../../errors.ts';
@@ -55,9 +55,12 @@ export const adminBalanceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!done) {
         throw new AppError(422, ERROR_CODE.balanceTooLow, 'the balance cannot go below zero', { amount });
       }
-      await tx`insert into activity_log (id, actor_id, user_id, action, message)
-               values (${newId('activity')}, ${req.user.id}, ${userId}, ${`balance.${req.body.kind}`},
-                       ${`${amount} ${user.currency}: ${req.body.note}`})`;
+      await recordActivity(tx, {
+        action: requestAction.balance(req.body.kind),
+        actorId: req.user.id,
+        userId,
+        message: `${amount} ${user.currency}: ${req.body.note}`,
+      });
       req.log.info({ userId, amount }, 'balance adjusted by admin');
       return { success: true as const, userId, amount, balance: done.balanceAfter, currency: user.currency };
     });

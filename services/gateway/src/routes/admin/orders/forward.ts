@@ -1,7 +1,7 @@
-import { newId } from '@smm/domain';
+import { requestAdminForward } from '@smm/db';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, conflict, ERROR_CODE, notFound } from '../../../errors.ts';
+import { AppError, ERROR_CODE, notFound } from '../../../errors.ts';
 import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
 import { assertProviderUrl } from '../../../services/providers.ts';
 import { forwardSchema } from './schemas.ts';
@@ -55,32 +55,7 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
     // Events first: the job's completion must not happen before anyone listens.
     const events = await eventsFor(app, QUEUE.orderForward);
 
-    const round = await sql.begin(async (tx) => {
-      const [o] = await tx<{ status: string; userId: string }[]>`
-        select status, user_id as "userId" from orders where id = ${orderId} for update`;
-      if (!o) throw notFound('order');
-      if (o.status === 'needs_review') {
-        // A re-send: the admin has judged that the provider does not have it.
-        await tx`update orders set status = 'pending', last_error = null, review_kind = null, updated_at = now()
-                 where id = ${orderId} and status = 'needs_review'`;
-        await tx`insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
-                 values (${newId('activity')}, ${req.user.id}, ${orderId}, ${providerId}, ${o.userId},
-                         'order.resend', 'admin re-sends an order in review (needs_review → pending)')`;
-      } else if (o.status !== 'pending') {
-        throw conflict(`a ${o.status} order cannot be forwarded (only pending or needs_review)`, {
-          status: o.status,
-        });
-      }
-      const [bumped] = await tx<{ round: number }[]>`
-        update orders set forward_round = forward_round + 1, updated_at = now()
-        where id = ${orderId} and status = 'pending'
-        returning forward_round as round`;
-      if (!bumped) throw conflict('the order changed while being forwarded');
-      await tx`insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
-               values (${newId('activity')}, ${req.user.id}, ${orderId}, ${providerId}, ${o.userId},
-                       'order.forward_requested', ${`admin forwards to provider ${providerId} (round ${bumped.round})`})`;
-      return bumped.round;
-    });
+    const round = await requestAdminForward(sql, { orderId, providerId, actorId: req.user.id });
 
     const jobId = forwardJobId(orderId, round);
     // Redis down here leaves the order pending (charged, nothing sent): the answer is a 503 to retry.

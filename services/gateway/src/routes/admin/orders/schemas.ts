@@ -1,3 +1,4 @@
+import { MANUAL_TARGETS } from '@smm/db';
 import {
   idSchema,
   linkSchema,
@@ -8,7 +9,6 @@ import {
 } from '@smm/domain';
 import { providerOrderIdSchema } from '@smm/provider-client';
 import { z } from 'zod';
-import { MANUAL_TARGETS } from '../../../services/admin-orders.ts';
 import { currencySchema, errors, moneySchema } from '../../common-schemas.ts';
 import { adminOrderSchema } from './view.ts';
 

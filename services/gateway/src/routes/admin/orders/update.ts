@@ -1,7 +1,6 @@
-import { newId } from '@smm/domain';
+import { ACTIVITY, cancelOrder, patchOrder, recordActivity, settleOrder } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
-import { cancelOrder, patchOrder, settleOrder } from '../../../services/admin-orders.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
 import { cancelAdminOrderSchema, patchAdminOrderSchema, settleOrderSchema } from './schemas.ts';
 import { loadAdminOrder } from './view.ts';
@@ -57,9 +56,14 @@ export const adminOrderUpdateRoutes: FastifyPluginAsyncZod = async (app) => {
         providerCancel = 'failed';
         providerCancelMessage = err instanceof Error ? err.message : 'provider cancel failed';
       }
-      await sql`insert into activity_log (id, actor_id, order_id, provider_id, provider_order_id, action, message)
-                values (${newId('activity')}, ${req.user.id}, ${id}, ${out.providerId}, ${out.providerOrderId},
-                        'order.provider_cancel', ${`provider cancel ${providerCancel}${providerCancelMessage ? `: ${providerCancelMessage}` : ''}`})`;
+      await recordActivity(sql, {
+        action: ACTIVITY.orderProviderCancel,
+        actorId: req.user.id,
+        orderId: id,
+        providerId: out.providerId,
+        providerOrderId: out.providerOrderId,
+        message: `provider cancel ${providerCancel}${providerCancelMessage ? `: ${providerCancelMessage}` : ''}`,
+      });
     }
     return {
       success: true as const,

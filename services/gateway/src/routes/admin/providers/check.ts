@@ -1,4 +1,4 @@
-import { newId } from '@smm/domain';
+import { ACTIVITY, recordActivity } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
@@ -18,9 +18,12 @@ export const providerCheckRoutes: FastifyPluginAsyncZod = async (app) => {
     } catch (err) {
       const e = failure(err);
       req.log.warn({ providerId: secrets.id, err: e }, 'provider check failed');
-      await sql`insert into activity_log (id, actor_id, provider_id, action, message)
-                values (${newId('activity')}, ${req.user.id}, ${secrets.id}, 'provider.check_failed',
-                        ${e instanceof Error ? e.message : 'provider call failed'})`;
+      await recordActivity(sql, {
+        action: ACTIVITY.providerCheckFailed,
+        actorId: req.user.id,
+        providerId: secrets.id,
+        message: e instanceof Error ? e.message : 'provider call failed',
+      });
       throw e;
     }
     // A provider that answers is usable again: its flag and any sync backoff are lifted.
@@ -30,9 +33,12 @@ export const providerCheckRoutes: FastifyPluginAsyncZod = async (app) => {
           last_balance_at = now(), flagged_at = null, flag_reason = null, sync_backoff_until = null,
           sync_failures = 0, ambiguous_streak = 0, breaker_open_until = null, updated_at = now()
       where id = ${secrets.id}`;
-    await sql`insert into activity_log (id, actor_id, provider_id, action, message)
-              values (${newId('activity')}, ${req.user.id}, ${secrets.id}, 'provider.checked',
-                      ${`balance ${balance.balance} ${balance.currency ?? ''}`.trim()})`;
+    await recordActivity(sql, {
+      action: ACTIVITY.providerChecked,
+      actorId: req.user.id,
+      providerId: secrets.id,
+      message: `balance ${balance.balance} ${balance.currency ?? ''}`.trim(),
+    });
     const provider = await loadProviderView(sql, app.deps.secretBox, secrets.id);
     if (!provider) throw notFound('provider');
     return {

@@ -1,3 +1,4 @@
+import { ACTIVITY, recordActivity } from '@smm/db';
 import { newId } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
@@ -42,8 +43,12 @@ export const providerCrudRoutes: FastifyPluginAsyncZod = async (app) => {
       values (${id}, ${b.name}, ${b.apiUrl}, ${box.encrypt(b.apiKey)}, ${b.loginUser ?? null},
               ${b.loginPass ? box.encrypt(b.loginPass) : null}, ${b.status ?? 'active'}, ${b.isCustom ?? false},
               ${b.maxConcurrency ?? 10}, ${b.rateToUsd ?? null})`;
-    await sql`insert into activity_log (id, actor_id, provider_id, action, message)
-              values (${newId('activity')}, ${req.user.id}, ${id}, 'provider.created', ${`provider "${b.name}" added`})`;
+    await recordActivity(sql, {
+      action: ACTIVITY.providerCreated,
+      actorId: req.user.id,
+      providerId: id,
+      message: `provider "${b.name}" added`,
+    });
     req.log.info({ providerId: id }, 'provider created');
     return reply.code(201).send({ success: true as const, provider: await view(id) });
   });
@@ -67,9 +72,12 @@ export const providerCrudRoutes: FastifyPluginAsyncZod = async (app) => {
     if (rows.length === 0) throw notFound('provider');
     // Which fields changed is worth keeping; their values (secrets among them) are not.
     const changed = Object.keys(b).join(', ');
-    await sql`insert into activity_log (id, actor_id, provider_id, action, message)
-              values (${newId('activity')}, ${req.user.id}, ${req.params.id}, 'provider.updated',
-                      ${`changed: ${changed}`})`;
+    await recordActivity(sql, {
+      action: ACTIVITY.providerUpdated,
+      actorId: req.user.id,
+      providerId: req.params.id,
+      message: `changed: ${changed}`,
+    });
     req.log.info({ providerId: req.params.id, changed }, 'provider updated');
     return { success: true as const, provider: await view(req.params.id) };
   });
@@ -88,9 +96,11 @@ export const providerCrudRoutes: FastifyPluginAsyncZod = async (app) => {
       } else {
         await tx`delete from api_providers where id = ${id}`;
       }
-      await tx`insert into activity_log (id, actor_id, provider_id, action, message)
-               values (${newId('activity')}, ${req.user.id}, ${id},
-                       ${p.used ? 'provider.deactivated' : 'provider.deleted'}, null)`;
+      await recordActivity(tx, {
+        action: p.used ? ACTIVITY.providerDeactivated : ACTIVITY.providerDeleted,
+        actorId: req.user.id,
+        providerId: id,
+      });
       return p.used ? 'deactivated' : 'deleted';
     });
     return {

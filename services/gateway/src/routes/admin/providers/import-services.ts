@@ -1,5 +1,4 @@
-import { importBlockReason, importProviderServices } from '@smm/db';
-import { newId } from '@smm/domain';
+import { ACTIVITY, importBlockReason, importProviderServices, recordActivity } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
@@ -64,9 +63,12 @@ export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const reason = importBlockReason(s);
       return reason === null ? [] : [{ service: s.service, name: s.name, type: s.type, reason }];
     });
-    await sql`insert into activity_log (id, actor_id, provider_id, action, message)
-              values (${newId('activity')}, ${req.user.id}, ${secrets.id}, 'provider.services_imported',
-                      ${`markup ${markupPercent}% (${currency}): ${result.created} created, ${result.updated} updated, ${result.disabled} disabled, ${unsupported.length} of an unsupported type (inactive), ${listed.skipped} skipped`})`;
+    await recordActivity(sql, {
+      action: ACTIVITY.providerServicesImported,
+      actorId: req.user.id,
+      providerId: secrets.id,
+      message: `markup ${markupPercent}% (${currency}): ${result.created} created, ${result.updated} updated, ${result.disabled} disabled, ${unsupported.length} of an unsupported type (inactive), ${listed.skipped} skipped`,
+    });
     return {
       success: true as const,
       ...result,

@@ -1,18 +1,20 @@
-import { refundedAmount, refundOrder, type SqlLike } from '@smm/db';
 import {
   allowedSources,
-  cancelRefundAmount,
   compareMoney,
   isTerminal,
   isZeroMoney,
-  newId,
   type OrderStatus,
   partialRefundAmount,
   REVIEW_KIND,
   roundMoney,
 } from '@smm/domain';
 import type postgres from 'postgres';
-import { AppError, ERROR_CODE, notFound } from '../errors.ts';
+import { refundedAmount, refundOrder } from '../repositories/balance.ts';
+import type { SqlLike } from '../sql-like.ts';
+import { ACTIVITY, type ActivityAction, recordActivity } from './activity.ts';
+import { cancelWithRefund } from './cancel.ts';
+import { refused } from './errors.ts';
+import { sourcesOf } from './transition.ts';
 
 /** Statuses an admin may cancel from (§5: not while an `add` is in flight, never a finished order). */
 export const CANCELABLE: readonly OrderStatus[] = ['pending', 'needs_review', 'processing', 'in_progress'];
@@ -52,27 +54,28 @@ async function lockOrder(tx: SqlLike, id: string): Promise<LockedOrder> {
     from orders o join services s on s.id = o.service_id
     where o.id = ${id}
     for update of o`;
-  if (!row) throw notFound('order');
+  if (!row) throw refused.notFound('order');
   return row;
 }
 
-function invalidTransition(from: OrderStatus, to: string, why?: string): AppError {
-  return new AppError(409, ERROR_CODE.invalidTransition, why ?? `order cannot move from ${from} to ${to}`, {
-    from,
-    to,
-  });
-}
+const invalidTransition = refused.transition;
 
-async function activity(
+function activity(
   tx: SqlLike,
   o: { id: string; userId: string; providerId: string | null; providerOrderId: string | null },
   actorId: string,
-  action: string,
+  action: ActivityAction,
   message: string,
 ): Promise<void> {
-  await tx`insert into activity_log (id, actor_id, order_id, provider_id, provider_order_id, user_id, action, message)
-           values (${newId('activity')}, ${actorId}, ${o.id}, ${o.providerId}, ${o.providerOrderId}, ${o.userId},
-                   ${action}, ${message})`;
+  return recordActivity(tx, {
+    action,
+    actorId,
+    orderId: o.id,
+    userId: o.userId,
+    providerId: o.providerId,
+    providerOrderId: o.providerOrderId,
+    message,
+  });
 }
 
 export interface CancelOutcome {
@@ -105,22 +108,15 @@ export async function cancelLocked(
           : `a ${o.status} order cannot be canceled`,
     );
   }
-  const sources = allowedSources('canceled').filter((s) => CANCELABLE.includes(s));
-  const moved = await tx`
-    update orders set status = 'canceled', completed_at = now(), next_status_check = null, updated_at = now()
-    where id = ${o.id} and status = any(${sources}::text[])
-    returning 1`;
-  if (moved.length === 0) throw invalidTransition(o.status, 'canceled');
-  const amount = cancelRefundAmount(o.price, await refundedAmount(tx, o.id));
-  const refund = await refundOrder(tx, { orderId: o.id, amount, note: 'canceled by admin', actorId });
-  const refunded = refund.applied ? amount : '0.000000';
-  await activity(
-    tx,
-    o,
+  const done = await cancelWithRefund(tx, {
+    orderId: o.id,
+    from: CANCELABLE,
     actorId,
-    'order.canceled',
-    `canceled by admin from ${o.status}; refund ${refunded} ${o.currency}${reason ? ` — ${reason}` : ''}`,
-  );
+    note: 'canceled by admin',
+    message: `canceled by admin from ${o.status}; refund {refund}${reason ? ` — ${reason}` : ''}`,
+  });
+  if (!done) throw invalidTransition(o.status, 'canceled');
+  const refunded = done.refunded;
   return {
     from: o.status,
     refunded,
@@ -188,7 +184,13 @@ export async function patchOrder(
     if (Object.keys(fields).length > 0) {
       await tx`update orders set ${tx(fields)}, updated_at = now() where id = ${o.id}`;
       if (patch.status === undefined && patch.providerOrderId === undefined) {
-        await activity(tx, o, actorId, 'order.updated', `admin changed ${Object.keys(fields).join(', ')}`);
+        await activity(
+          tx,
+          o,
+          actorId,
+          ACTIVITY.orderUpdated,
+          `admin changed ${Object.keys(fields).join(', ')}`,
+        );
       }
     }
     return { refunded };
@@ -203,16 +205,14 @@ async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, acto
   }
   const providerId = o.providerId ?? o.serviceProviderId;
   if (!providerId) {
-    throw new AppError(422, ERROR_CODE.businessRule, 'the order has no provider to look this order id up at');
+    throw refused.rule('the order has no provider to look this order id up at');
   }
   // One provider order id, one order: a status reply must never move (or refund) two orders.
   const [holder] = await tx<{ id: string }[]>`
     select id from orders
     where provider_id = ${providerId} and provider_order_id = ${providerOrderId} and id <> ${o.id}`;
   if (holder) {
-    throw new AppError(
-      409,
-      ERROR_CODE.conflict,
+    throw refused.conflict(
       `provider order ${providerOrderId} already belongs to order ${holder.id}; find this order's own id at the provider`,
       { heldBy: holder.id },
     );
@@ -223,17 +223,12 @@ async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, acto
     set status = 'processing', provider_order_id = ${providerOrderId}, provider_id = ${providerId},
         next_status_check = now(), submitted_at = coalesce(submitted_at, now()), last_error = null,
         review_kind = null, sync_errors = 0, unchanged_checks = 0, updated_at = now()
-    where id = ${o.id} and status = any(${allowedSources('processing').filter((s) => sources.includes(s))}::text[])
+    where id = ${o.id} and status = any(${sourcesOf('processing', sources)}::text[])
     returning 1`.catch((e: unknown) => {
     if ((e as { code?: string }).code === '23505') {
-      throw new AppError(
-        409,
-        ERROR_CODE.conflict,
-        `provider order ${providerOrderId} already belongs to another order`,
-        {
-          heldBy: null,
-        },
-      );
+      throw refused.conflict(`provider order ${providerOrderId} already belongs to another order`, {
+        heldBy: null,
+      });
     }
     throw e;
   });
@@ -242,7 +237,7 @@ async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, acto
     tx,
     { ...o, providerId, providerOrderId },
     actorId,
-    'order.provider_order_attached',
+    ACTIVITY.orderProviderOrderAttached,
     `admin attached provider order ${providerOrderId} (was ${o.status}); status sync takes over`,
   );
 }
@@ -276,14 +271,10 @@ async function moveManual(
   let refund: string | null = null;
   if (to === 'partial') {
     if (remainsIn === undefined) {
-      throw new AppError(
-        422,
-        ERROR_CODE.businessRule,
-        'a partial order needs remains (what was not delivered)',
-      );
+      throw refused.rule('a partial order needs remains (what was not delivered)');
     }
     if (remainsIn > o.quantity) {
-      throw new AppError(422, ERROR_CODE.businessRule, `remains cannot exceed the quantity (${o.quantity})`);
+      throw refused.rule(`remains cannot exceed the quantity (${o.quantity})`);
     }
     refund = partialRefundAmount(o.price, remainsIn, o.quantity).amount;
   } else if (to === 'completed') {
@@ -310,7 +301,7 @@ async function moveManual(
     refunded = r.applied ? refund : '0.000000';
   }
   const money = refunded !== null && !isZeroMoney(refunded) ? `; refund ${refunded} ${o.currency}` : '';
-  await activity(tx, o, actorId, 'order.status_changed', `status ${o.status} → ${to} by admin${money}`);
+  await activity(tx, o, actorId, ACTIVITY.orderStatusChanged, `status ${o.status} → ${to} by admin${money}`);
   return refunded;
 }
 
@@ -359,21 +350,13 @@ export async function settleOrder(
     let amount: string;
     if (input.remains !== undefined) {
       if (input.remains > o.quantity) {
-        throw new AppError(
-          422,
-          ERROR_CODE.businessRule,
-          `remains cannot exceed the quantity (${o.quantity})`,
-        );
+        throw refused.rule(`remains cannot exceed the quantity (${o.quantity})`);
       }
       amount = partialRefundAmount(o.price, input.remains, o.quantity).amount;
     } else {
       amount = roundMoney(input.refund ?? '0');
       if (compareMoney(amount, o.price) > 0) {
-        throw new AppError(
-          422,
-          ERROR_CODE.businessRule,
-          `the refund cannot exceed the price (${o.price} ${o.currency})`,
-        );
+        throw refused.rule(`the refund cannot exceed the price (${o.price} ${o.currency})`);
       }
     }
 
@@ -399,9 +382,53 @@ export async function settleOrder(
       tx,
       o,
       actorId,
-      'order.settled',
+      ACTIVITY.orderSettled,
       `settled by admin (${input.remains !== undefined ? `remains ${input.remains}` : 'refund'}): refund ${amount} ${o.currency}${awaiting ? `, ${o.status} → ${status}` : ''} — ${input.note}`,
     );
     return { status, refunded: amount };
+  });
+}
+
+/**
+ * An admin's forward: a `needs_review` order is first moved back to `pending` (the admin judged the
+ * provider does not have it: a re-send), then the forward round is bumped — its job id is the next
+ * round's — with activity rows naming the admin. Returns the round to enqueue.
+ */
+export async function requestAdminForward(
+  sql: postgres.Sql,
+  input: { orderId: string; providerId: string; actorId: string },
+): Promise<number> {
+  return sql.begin(async (tx) => {
+    const [o] = await tx<{ status: OrderStatus; userId: string }[]>`
+      select status, user_id as "userId" from orders where id = ${input.orderId} for update`;
+    if (!o) throw refused.notFound('order');
+    const log = (action: ActivityAction, message: string) =>
+      recordActivity(tx, {
+        action,
+        actorId: input.actorId,
+        orderId: input.orderId,
+        userId: o.userId,
+        providerId: input.providerId,
+        message,
+      });
+    if (o.status === 'needs_review') {
+      await tx`update orders set status = 'pending', last_error = null, review_kind = null, updated_at = now()
+               where id = ${input.orderId} and status = any(${sourcesOf('pending', ['needs_review'])}::text[])`;
+      await log(ACTIVITY.orderResend, 'admin re-sends an order in review (needs_review → pending)');
+    } else if (o.status !== 'pending') {
+      throw refused.conflict(`a ${o.status} order cannot be forwarded (only pending or needs_review)`, {
+        status: o.status,
+      });
+    }
+    const [bumped] = await tx<{ round: number }[]>`
+      update orders set forward_round = forward_round + 1, updated_at = now()
+      where id = ${input.orderId} and status = 'pending'
+      returning forward_round as round`;
+    if (!bumped) throw refused.conflict('the order changed while being forwarded');
+    await log(
+      ACTIVITY.orderForwardRequested,
+      `admin forwards to provider ${input.providerId} (round ${bumped.round})`,
+    );
+    return bumped.round;
   });
 }

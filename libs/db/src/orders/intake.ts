@@ -1,5 +1,6 @@
 import { newId } from '@smm/domain';
 import type { SqlLike } from '../sql-like.ts';
+import { ACTIVITY } from './activity.ts';
 
 export interface ChargedOrderLine {
   orderId: string;
@@ -37,7 +38,7 @@ export interface ChargeOrdersInput {
   idempotencyKey?: string | null;
   /** Who placed it: the customer, or the admin for manual orders. */
   actorId: string;
-  activityAction?: string;
+  activityAction?: typeof ACTIVITY.orderCreated | typeof ACTIVITY.orderCreatedManual;
   activityMessage?: string;
   /**
    * The caller's deadline (ISO time): a debit that would run after it writes nothing. A request that
@@ -127,7 +128,7 @@ export async function chargeAndCreateOrders(
     a as (
       insert into activity_log (id, actor_id, order_id, provider_id, user_id, action, message)
       select activity_id, ${input.actorId}, lines.id, provider_id, ${input.userId},
-             ${input.activityAction ?? 'order.created'}, ${input.activityMessage ?? null}
+             ${input.activityAction ?? ACTIVITY.orderCreated}, ${input.activityMessage ?? null}
       from lines, d
     )
     select (select balance::text from d) as balance,

@@ -1,0 +1,462 @@
+import { newId } from '@smm/domain';
+import type postgres from 'postgres';
+import type { SqlLike } from '../sql-like.ts';
+import { ACTIVITY, type ActivityAction, recordActivity, requestAction } from './activity.ts';
+import { cancelWithRefund } from './cancel.ts';
+
+// A customer's refill and cancel requests: written by the gateway, sent upstream once by the
+// forwarder (`forward-refill`, `forward-cancel`), synced and repaired by status-sync. Every write of
+// a request's state lives here, each guarded on the state it leaves.
+
+// --- intake (gateway) ---------------------------------------------------------------------------
+
+export const CANCEL_REFUSAL = {
+  notFound: 'Incorrect order ID',
+  disabled: 'Cancel is disabled for this service',
+  finished: 'Order is already finished',
+  busy: 'Order is being sent to the provider; try again in a moment',
+  review: 'Order is under review; contact support',
+  requested: 'Cancel is already requested for this order',
+} as const;
+export type CancelRefusal = keyof typeof CANCEL_REFUSAL;
+
+export type CancelRequest =
+  | { ok: true; kind: 'canceled'; refunded: string; currency: string }
+  | { ok: true; kind: 'requested' }
+  | { ok: false; refusal: CancelRefusal };
+
+/**
+ * A customer's cancel, in one transaction. Still `pending` (never sent): canceled and refunded in
+ * full at once. Live at a provider and the service allows cancel: a cancel request
+ * (`cancel_status = pending`) that `forward-cancel` sends; the order turns canceled/partial — and is
+ * refunded — only when status sync hears it from the provider.
+ */
+export async function recordCancelRequest(
+  sql: postgres.Sql,
+  input: { userId: string; orderId: string },
+): Promise<CancelRequest> {
+  return sql.begin(async (tx): Promise<CancelRequest> => {
+    const [o] = await tx<
+      {
+        status: string;
+        providerOrderId: string | null;
+        providerId: string | null;
+        cancel: boolean;
+        cancelStatus: string | null;
+      }[]
+    >`
+      select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel,
+             o.cancel_status as "cancelStatus"
+      from orders o join services s on s.id = o.service_id
+      where o.id = ${input.orderId} and o.user_id = ${input.userId}
+      for update of o`;
+    if (!o) return { ok: false, refusal: 'notFound' };
+    if (o.status === 'pending') {
+      const done = await cancelWithRefund(tx, {
+        orderId: input.orderId,
+        from: ['pending'],
+        actorId: input.userId,
+        note: 'canceled by the customer before it was sent',
+        message: 'canceled by the customer while pending; refund {refund}',
+      });
+      return done
+        ? { ok: true, kind: 'canceled', refunded: done.refunded, currency: done.currency }
+        : { ok: false, refusal: 'busy' };
+    }
+    if (o.status === 'submitting') return { ok: false, refusal: 'busy' };
+    if (o.status === 'needs_review') return { ok: false, refusal: 'review' };
+    if (o.status !== 'processing' && o.status !== 'in_progress') return { ok: false, refusal: 'finished' };
+    if (!o.cancel) return { ok: false, refusal: 'disabled' };
+    if (o.cancelStatus !== null) return { ok: false, refusal: 'requested' };
+    await tx`update orders set cancel_status = 'pending', cancel_error = null, updated_at = now()
+             where id = ${input.orderId} and cancel_status is null`;
+    await recordActivity(tx, {
+      action: ACTIVITY.orderCancelRequested,
+      actorId: input.userId,
+      orderId: input.orderId,
+      userId: input.userId,
+      providerId: o.providerId,
+      providerOrderId: o.providerOrderId,
+      message: 'customer asked the provider to cancel',
+    });
+    return { ok: true, kind: 'requested' };
+  });
+}
+
+export const REFILL_REFUSAL = {
+  notFound: 'Incorrect order ID',
+  disabled: 'Refill is disabled for this service',
+  notCompleted: 'Order is not completed yet',
+  open: 'Refill is already requested for this order',
+} as const;
+export type RefillRefusal = keyof typeof REFILL_REFUSAL;
+
+export type RefillRequest = { ok: true; refillId: string } | { ok: false; refusal: RefillRefusal };
+
+/**
+ * A customer's refill of one of their orders: only a finished (completed/partial) order of a refill
+ * service that is at a provider, and one open refill per order at a time. The refill row is written
+ * under the order's row lock, so two racing requests make one refill.
+ */
+export async function recordRefillRequest(
+  sql: postgres.Sql,
+  input: { userId: string; orderId: string },
+): Promise<RefillRequest> {
+  return sql.begin(async (tx): Promise<RefillRequest> => {
+    const [o] = await tx<
+      {
+        status: string;
+        providerOrderId: string | null;
+        providerId: string | null;
+        refill: boolean;
+        open: boolean;
+      }[]
+    >`
+      select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.refill,
+             exists (select 1 from refills r where r.order_id = o.id
+                     and r.status in ('pending', 'submitting', 'processing', 'needs_review')) as open
+      from orders o join services s on s.id = o.service_id
+      where o.id = ${input.orderId} and o.user_id = ${input.userId}
+      for update of o`;
+    if (!o) return { ok: false, refusal: 'notFound' };
+    if (!o.refill) return { ok: false, refusal: 'disabled' };
+    if ((o.status !== 'completed' && o.status !== 'partial') || !o.providerOrderId || !o.providerId)
+      return { ok: false, refusal: 'notCompleted' };
+    if (o.open) return { ok: false, refusal: 'open' };
+    const refillId = newId('refill');
+    await tx`insert into refills (id, order_id, user_id) values (${refillId}, ${input.orderId}, ${input.userId})`;
+    await recordActivity(tx, {
+      action: ACTIVITY.refillRequested,
+      actorId: input.userId,
+      orderId: input.orderId,
+      userId: input.userId,
+      providerId: o.providerId,
+      providerOrderId: o.providerOrderId,
+      message: `refill ${refillId} requested`,
+    });
+    return { ok: true, refillId };
+  });
+}
+
+// --- sending (forwarder) ------------------------------------------------------------------------
+
+/** A request as its claim read it: whether this job moved it to `submitting`, and where it goes. */
+export interface RequestClaim {
+  claimed: boolean;
+  /** The request's state (a refill's status, an order's cancel_status). */
+  state: string | null;
+  /** The order's own status. */
+  orderStatus: string;
+  orderId: string;
+  userId: string;
+  providerOrderId: string | null;
+  providerId: string | null;
+  apiUrl: string | null;
+  apiKeyEnc: string | null;
+}
+
+/** The provider a still-pending refill goes to; null when there is nothing to send. */
+export async function pendingRefillProvider(sql: SqlLike, refillId: string): Promise<string | null> {
+  const [row] = await sql<{ providerId: string | null }[]>`
+    select o.provider_id as "providerId" from refills r join orders o on o.id = r.order_id
+    where r.id = ${refillId} and r.status = 'pending'`;
+  return row?.providerId ?? null;
+}
+
+/** pending → submitting, only for an order at an active provider (https unless allowed). */
+export async function claimRefill(
+  sql: SqlLike,
+  refillId: string,
+  insecureOk: boolean,
+): Promise<RequestClaim | null> {
+  const [row] = await sql<RequestClaim[]>`
+    with t as (
+      select r.id, r.status, r.order_id, r.user_id, o.status as order_status, o.provider_order_id,
+             p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
+      from refills r join orders o on o.id = r.order_id left join api_providers p on p.id = o.provider_id
+      where r.id = ${refillId}
+    ),
+    m as (
+      update refills set status = 'submitting', updated_at = now()
+      from t
+      where refills.id = t.id and refills.status = 'pending' and t.provider_order_id is not null
+        and t.provider_status = 'active' and (${insecureOk}::boolean or t.api_url like 'https://%')
+      returning refills.id
+    )
+    select exists (select 1 from m) as claimed, t.status as state, t.order_status as "orderStatus",
+           t.order_id as "orderId", t.user_id as "userId", t.provider_order_id as "providerOrderId",
+           t.provider_id as "providerId", t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc"
+    from t`;
+  return row ?? null;
+}
+
+/** One guarded move of the refill plus its activity row; a no-op if the refill moved on meanwhile. */
+export async function moveRefill(
+  sql: SqlLike,
+  refillId: string,
+  from: 'pending' | 'submitting',
+  to: { status: string; error?: string; providerRefillId?: string },
+  claim: RequestClaim,
+  record: Record<string, unknown>,
+): Promise<void> {
+  await sql`
+    with r as (
+      update refills
+      set status = ${to.status}, last_error = ${to.error ?? null},
+          provider_refill_id = coalesce(${to.providerRefillId ?? null}, provider_refill_id), updated_at = now()
+      where id = ${refillId} and status = ${from}
+      returning id
+    )
+    insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
+    select ${newId('activity')}, ${claim.orderId}, ${claim.providerId}, ${claim.providerOrderId}, ${claim.userId},
+           ${requestAction.refill(to.status)}, ${`refill ${refillId}${to.error ? `: ${to.error}` : ''}`},
+           ${JSON.stringify(record)}::jsonb
+    from r`;
+}
+
+/** The provider a still-pending cancel request goes to; null when there is nothing to send. */
+export async function pendingCancelProvider(sql: SqlLike, orderId: string): Promise<string | null> {
+  const [row] = await sql<{ providerId: string | null }[]>`
+    select provider_id as "providerId" from orders where id = ${orderId} and cancel_status = 'pending'`;
+  return row?.providerId ?? null;
+}
+
+/** cancel_status pending → submitting, only while the order is live at an active provider. */
+export async function claimCancel(
+  sql: SqlLike,
+  orderId: string,
+  insecureOk: boolean,
+): Promise<RequestClaim | null> {
+  const [row] = await sql<RequestClaim[]>`
+    with t as (
+      select o.id, o.status, o.cancel_status, o.user_id, o.provider_order_id, p.id as provider_id, p.api_url,
+             p.api_key_enc, p.status as provider_status
+      from orders o left join api_providers p on p.id = o.provider_id
+      where o.id = ${orderId}
+    ),
+    m as (
+      update orders set cancel_status = 'submitting', updated_at = now()
+      from t
+      where orders.id = t.id and orders.cancel_status = 'pending'
+        and orders.status in ('processing', 'in_progress') and t.provider_order_id is not null
+        and t.provider_status = 'active' and (${insecureOk}::boolean or t.api_url like 'https://%')
+      returning orders.id
+    )
+    select exists (select 1 from m) as claimed, t.cancel_status as state, t.status as "orderStatus",
+           t.id as "orderId", t.user_id as "userId", t.provider_order_id as "providerOrderId",
+           t.provider_id as "providerId", t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc"
+    from t`;
+  return row ?? null;
+}
+
+/** One guarded move of a cancel request plus its activity row. `sent` also asks status sync to look soon. */
+export async function moveCancel(
+  sql: SqlLike,
+  orderId: string,
+  from: 'pending' | 'submitting',
+  to: { to: string; error?: string },
+  claim: RequestClaim,
+  record: Record<string, unknown>,
+): Promise<void> {
+  await sql`
+    with o as (
+      update orders set cancel_status = ${to.to}, cancel_error = ${to.error ?? null}, updated_at = now(),
+        -- The provider's Canceled/Partial is what refunds the customer: look again soon.
+        next_status_check = case when ${to.to} = 'sent' and status in ('processing', 'in_progress') then now()
+                                 else next_status_check end
+      where id = ${orderId} and cancel_status = ${from}
+      returning id
+    )
+    insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
+    select ${newId('activity')}, ${orderId}, ${claim.providerId}, ${claim.providerOrderId}, ${claim.userId},
+           ${requestAction.cancel(to.to)}, ${`provider cancel ${to.to}${to.error ? `: ${to.error}` : ''}`},
+           ${JSON.stringify(record)}::jsonb
+    from o`;
+}
+
+// --- sync and repair (status-sync) --------------------------------------------------------------
+
+export interface OpenRefill {
+  id: string;
+  orderId: string;
+  userId: string;
+  providerId: string;
+  providerRefillId: string;
+  providerStatus: string | null;
+}
+
+/** Refills at a provider, oldest first. */
+export async function openRefills(sql: SqlLike, limit: number): Promise<OpenRefill[]> {
+  return sql<OpenRefill[]>`
+    select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
+           r.provider_refill_id as "providerRefillId", r.provider_status as "providerStatus"
+    from refills r join orders o on o.id = r.order_id
+    where r.status = 'processing' and r.provider_refill_id is not null and o.provider_id is not null
+    order by r.updated_at
+    limit ${limit}`;
+}
+
+/** The refills a status reply moved, in one statement, guarded on `processing`; returns how many finished. */
+export async function writeRefillStates(
+  sql: SqlLike,
+  rows: Array<OpenRefill & { status: string; word: string | null; error: string | null }>,
+): Promise<number> {
+  const payload = rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    word: r.word,
+    error: r.error,
+    order_id: r.orderId,
+    user_id: r.userId,
+    provider_id: r.providerId,
+    activity_id: newId('activity'),
+  }));
+  const changed = await sql`
+    with x as (
+      select * from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
+        id text, status text, word text, error text, order_id text, user_id text, provider_id text, activity_id text)
+    ),
+    u as (
+      update refills set status = x.status, provider_status = x.word, last_error = x.error, updated_at = now()
+      from x
+      where refills.id = x.id and refills.status = 'processing'
+      returning refills.id, refills.status
+    )
+    insert into activity_log (id, order_id, provider_id, user_id, action, message)
+    select x.activity_id, x.order_id, x.provider_id, x.user_id, 'refill.' || u.status,
+           'refill ' || x.id || ' ' || u.status || ' at the provider (' || coalesce(x.word, '?') || ')'
+    from u join x on x.id = u.id
+    where u.status <> 'processing'
+    returning 1`;
+  return changed.length;
+}
+
+/** A refill or cancel request and what its activity rows name. */
+export interface StuckRequest {
+  /** The refill id, or the order id for a cancel. */
+  id: string;
+  orderId: string;
+  userId: string;
+  providerId: string | null;
+  providerOrderId: string | null;
+}
+
+const DIED = 'worker died mid-call; fate unknown — check the provider before re-sending';
+
+/** `submitting` past the stale time: the provider may have the request, so never re-sent. */
+export async function reviewStaleRequests(
+  sql: postgres.Sql,
+  kind: 'refill' | 'cancel',
+  staleMs: number,
+  limit: number,
+): Promise<number> {
+  return sql.begin(async (tx) => {
+    const stale =
+      kind === 'refill'
+        ? await tx<StuckRequest[]>`
+            with r as (
+              update refills set status = 'needs_review', last_error = ${DIED}, updated_at = now()
+              where id in (
+                select id from refills
+                where status = 'submitting' and updated_at < now() - ${staleMs} * interval '1 millisecond'
+                order by id limit ${limit}
+                for update skip locked)
+                and status = 'submitting'
+              returning id, order_id, user_id
+            )
+            select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
+                   o.provider_order_id as "providerOrderId"
+            from r join orders o on o.id = r.order_id`
+        : await tx<StuckRequest[]>`
+            update orders set cancel_status = 'needs_review', cancel_error = ${DIED}, updated_at = now()
+            where id in (
+              select id from orders
+              where cancel_status = 'submitting' and updated_at < now() - ${staleMs} * interval '1 millisecond'
+              order by id limit ${limit}
+              for update skip locked)
+              and cancel_status = 'submitting'
+            returning id, id as "orderId", user_id as "userId", provider_id as "providerId",
+                      provider_order_id as "providerOrderId"`;
+    if (kind === 'refill')
+      await requestActivity(tx, stale, ACTIVITY.refillNeedsReview, (r) => `refill ${r.id}: ${DIED}`);
+    else
+      await requestActivity(
+        tx,
+        stale,
+        ACTIVITY.orderCancelNeedsReview,
+        `provider cancel needs_review: ${DIED}`,
+      );
+    return stale.length;
+  });
+}
+
+/** Requests `pending` past the grace period: candidates for a lost job. */
+export async function pendingRequests(
+  sql: SqlLike,
+  kind: 'refill' | 'cancel',
+  graceMs: number,
+  limit: number,
+): Promise<StuckRequest[]> {
+  return kind === 'refill'
+    ? sql<StuckRequest[]>`
+        select r.id, r.order_id as "orderId", r.user_id as "userId", o.provider_id as "providerId",
+               o.provider_order_id as "providerOrderId"
+        from refills r join orders o on o.id = r.order_id
+        where r.status = 'pending' and r.updated_at < now() - ${graceMs} * interval '1 millisecond'
+        order by r.updated_at
+        limit ${limit}`
+    : // orders_cancel_open_idx (partial: pending/submitting cancels) keeps this an index look-up.
+      sql<StuckRequest[]>`
+        select id, id as "orderId", user_id as "userId", provider_id as "providerId",
+               provider_order_id as "providerOrderId"
+        from orders
+        where cancel_status = 'pending' and updated_at < now() - ${graceMs} * interval '1 millisecond'
+        order by updated_at
+        limit ${limit}`;
+}
+
+/**
+ * Marks a pending request as being repaired, guarded on the grace: of two repairers, the one that
+ * touches it first re-adds its job. False when another did.
+ */
+export async function touchPendingRequest(
+  sql: SqlLike,
+  kind: 'refill' | 'cancel',
+  id: string,
+  graceMs: number,
+): Promise<boolean> {
+  const rows =
+    kind === 'refill'
+      ? await sql`
+          update refills set updated_at = now()
+          where id = ${id} and status = 'pending' and updated_at < now() - ${graceMs} * interval '1 millisecond'
+          returning 1`
+      : await sql`
+          update orders set updated_at = now()
+          where id = ${id} and cancel_status = 'pending'
+            and updated_at < now() - ${graceMs} * interval '1 millisecond'
+          returning 1`;
+  return rows.length > 0;
+}
+
+export async function requestActivity(
+  sql: SqlLike,
+  rows: StuckRequest[],
+  action: ActivityAction,
+  message: string | ((r: StuckRequest) => string),
+): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = rows.map((r) => ({
+    id: newId('activity'),
+    order_id: r.orderId,
+    provider_id: r.providerId,
+    provider_order_id: r.providerOrderId,
+    user_id: r.userId,
+    message: typeof message === 'string' ? message : message(r),
+  }));
+  await sql`
+    insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message)
+    select x.id, x.order_id, x.provider_id, x.provider_order_id, x.user_id, ${action}, x.message
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+      as x(id text, order_id text, provider_id text, provider_order_id text, user_id text, message text)`;
+}
