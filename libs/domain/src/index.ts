@@ -3,6 +3,7 @@ export * from './ids.ts';
 export * from './money.ts';
 export * from './order-status.ts';
 export * from './pricing.ts';
+export * from './provider-rules.ts';
 export * from './refunds.ts';
 export * from './service-types.ts';
 export * from './state-machine.ts';

@@ -13,6 +13,7 @@ export {
   type ServicesResult,
   type SkippedService,
 } from './client.ts';
+export { ProviderClients, type ProviderClientsOptions, type ProviderRow } from './client-cache.ts';
 export { isProviderError, PROVIDER_ERROR_KINDS, ProviderError, type ProviderErrorKind } from './errors.ts';
 export { redactSecret } from './redact.ts';
 export {

@@ -9,7 +9,7 @@ import {
   type TargetInput,
 } from '@smm/db';
 import type { Logger } from '@smm/logger';
-import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
+import { DEFAULT_TIMEOUTS, ProviderClients } from '@smm/provider-client';
 import { createWorker, Producer, type Worker } from '@smm/queue';
 import type { Redis } from 'ioredis';
 import { providerRetryBackoff } from './backoff.ts';
@@ -19,7 +19,7 @@ import { forwardCancelProcessor } from './forward-cancel.ts';
 import { forwardOrderProcessor } from './forward-order.ts';
 import { forwardRefillProcessor } from './forward-refill.ts';
 import { ForwarderMetrics } from './metrics.ts';
-import { ProviderClients } from './provider-clients.ts';
+
 import { ProviderLimits } from './provider-limits.ts';
 import { LocalShare } from './provider-slot.ts';
 import { DEFAULT_SETTINGS, type ForwarderSettings } from './settings.ts';
@@ -66,7 +66,11 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   const producer = new Producer({ connection: side, prefix: settings.prefix });
   // Two statements in flight per step at most: under load the rest gather into the next one.
   const batch = { maxSize: 100, maxInFlight: 2, key: (i: { orderId: string }) => i.orderId } as const;
-  const clients = new ProviderClients(deps.secretBox, settings.providerTimeouts, metrics);
+  const clients = new ProviderClients({
+    decrypt: (enc) => deps.secretBox.decrypt(enc),
+    timeouts: settings.providerTimeouts,
+    onCallFor: (providerId) => metrics.onCall(providerId),
+  });
   const limits = new ProviderLimits(deps.sql, settings.providerCacheMs);
   const slot = {
     limiter,

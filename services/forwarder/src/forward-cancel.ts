@@ -1,4 +1,5 @@
-import { claimCancel, moveCancel, pendingCancelProvider } from '@smm/db';
+import { claimCancel, moveCancel, pendingCancelTarget } from '@smm/db';
+import { providerProblem } from '@smm/domain';
 import { jobLogger } from '@smm/logger';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
 import type { UpstreamDeps } from './forward-refill.ts';
@@ -17,21 +18,31 @@ export type CancelJobResult = { cancelStatus: string | null; error?: string };
 export function forwardCancelProcessor(deps: UpstreamDeps) {
   return async (job: TypedJob<'forward-cancel'>, token?: string): Promise<CancelJobResult> => {
     // The slot is taken before the claim: a job over the limit must leave the request `pending`.
-    const providerId = await pendingCancelProvider(deps.sql, job.data.orderId);
+    const target = await pendingCancelTarget(deps.sql, job.data.orderId);
+    const problem = target?.providerId ? providerProblem(target, deps.allowInsecureProviderUrls) : null;
+    if (target && problem) {
+      const error = `the order's provider cannot be used: ${problem.reason}`;
+      await moveCancel(deps.sql, job.data.orderId, 'pending', { to: 'rejected', error }, target, {
+        reason: error,
+      });
+      return { cancelStatus: 'rejected', error };
+    }
     const log = () => jobLogger(deps.logger, job);
-    return withProviderSlot(deps.slot, job, token, providerId, log, () => sendCancel(deps, job));
+    return withProviderSlot(deps.slot, job, token, target?.providerId ?? null, log, () =>
+      sendCancel(deps, job),
+    );
   };
 }
 
 async function sendCancel(deps: UpstreamDeps, job: TypedJob<'forward-cancel'>): Promise<CancelJobResult> {
   const { orderId } = job.data;
-  const claim = await claimCancel(deps.sql, orderId, deps.allowInsecureProviderUrls);
+  const claim = await claimCancel(deps.sql, orderId);
   if (!claim) throw new UnrecoverableError(`order ${orderId} does not exist`);
   if (!claim.claimed) {
     if (claim.state !== 'pending') return { cancelStatus: claim.state };
     const error =
       claim.orderStatus === 'processing' || claim.orderStatus === 'in_progress'
-        ? 'the order has no usable provider (inactive or not https)'
+        ? 'the order has no usable provider (inactive)'
         : `the order is ${claim.orderStatus}: nothing to cancel at the provider`;
     await moveCancel(deps.sql, orderId, 'pending', { to: 'rejected', error }, claim, { reason: error });
     return { cancelStatus: 'rejected', error };

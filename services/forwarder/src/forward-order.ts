@@ -11,13 +11,14 @@ import {
   releaseForRetry,
   type SoftInput,
 } from '@smm/db';
-import { type OrderStatus, REVIEW_KIND, unsupportedTypeReason } from '@smm/domain';
+import { type OrderStatus, providerProblem, REVIEW_KIND, unsupportedTypeReason } from '@smm/domain';
 import { jobLogger, type Logger } from '@smm/logger';
 import {
   type AddResult,
   addParamsFor,
   isProviderError,
   type ProviderClient,
+  type ProviderClients,
   ProviderError,
 } from '@smm/provider-client';
 import {
@@ -41,7 +42,6 @@ import {
 import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
 import { errorRecord } from './outcomes.ts';
-import type { ProviderClients } from './provider-clients.ts';
 import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import type { ForwardResult } from './result.ts';
 import type { ForwarderSettings } from './settings.ts';
@@ -91,6 +91,19 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
   if (unsupported !== null) return waiting(deps, log, orderId, unsupported);
   if (target.providerId === null) return waiting(deps, log, orderId, 'the service has no provider');
   const providerId = target.providerId;
+  // Is this provider usable (active, https unless allowed): the one rule, before any slot is taken.
+  const problem =
+    target.providerStatus === null ? null : providerProblem(target, deps.settings.allowInsecureProviderUrls);
+  if (problem) {
+    return defer(deps, job, log, {
+      from: { status: 'pending' },
+      providerId,
+      error: problem.reason,
+      flagReason: problem.reason,
+      unknownText: false,
+      record: { reason: problem.reason },
+    });
+  }
   // The circuit breaker: a provider that keeps not answering gets no new order until its cool-down
   // ends, then one probe. An admin's explicit forward is their decision and goes anyway.
   if (!adminForward) await passBreaker(deps, job, token, providerId, target);
@@ -99,7 +112,6 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
     orderId,
     providerId,
     adminForward: adminForward !== undefined,
-    allowInsecureUrls: deps.settings.allowInsecureProviderUrls,
   };
   return withProviderSlot(
     deps.slot,
@@ -190,7 +202,7 @@ async function send(
     client = deps.clients.get({ id: providerId, apiUrl: claim.apiUrl!, apiKeyEnc: claim.apiKeyEnc! });
   } catch (err) {
     log().error({ err }, 'cannot decrypt the provider API key');
-    const reason = 'cannot decrypt the provider API key (SECRETS_KEY differs from the gateway)';
+    const reason = err instanceof Error ? err.message : 'cannot decrypt the provider API key';
     return defer(deps, job, log, {
       from: { status: 'submitting', attempt: claim.attempt },
       providerId,

@@ -1,8 +1,9 @@
-import { claimRefill, type DbClient, moveRefill, pendingRefillProvider } from '@smm/db';
+import { claimRefill, type DbClient, moveRefill, pendingRefillTarget } from '@smm/db';
+import { providerProblem } from '@smm/domain';
 import { jobLogger, type Logger } from '@smm/logger';
+import type { ProviderClients } from '@smm/provider-client';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
 import { errorRecord } from './outcomes.ts';
-import type { ProviderClients } from './provider-clients.ts';
 import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import { classifyUpstreamFailure, failureText } from './upstream-failure.ts';
 
@@ -27,19 +28,29 @@ export type RefillJobResult = { status: string; providerRefillId?: string; error
 export function forwardRefillProcessor(deps: UpstreamDeps) {
   return async (job: TypedJob<'forward-refill'>, token?: string): Promise<RefillJobResult> => {
     // The slot is taken before the claim: a job over the limit must leave the refill `pending`.
-    const providerId = await pendingRefillProvider(deps.sql, job.data.refillId);
+    const target = await pendingRefillTarget(deps.sql, job.data.refillId);
+    const problem = target?.providerId ? providerProblem(target, deps.allowInsecureProviderUrls) : null;
+    if (target && problem) {
+      const error = `the order's provider cannot be used: ${problem.reason}`;
+      await moveRefill(deps.sql, job.data.refillId, 'pending', { status: 'rejected', error }, target, {
+        reason: error,
+      });
+      return { status: 'rejected', error };
+    }
     const log = () => jobLogger(deps.logger, job);
-    return withProviderSlot(deps.slot, job, token, providerId, log, () => sendRefill(deps, job));
+    return withProviderSlot(deps.slot, job, token, target?.providerId ?? null, log, () =>
+      sendRefill(deps, job),
+    );
   };
 }
 
 async function sendRefill(deps: UpstreamDeps, job: TypedJob<'forward-refill'>): Promise<RefillJobResult> {
   const { refillId } = job.data;
-  const claim = await claimRefill(deps.sql, refillId, deps.allowInsecureProviderUrls);
+  const claim = await claimRefill(deps.sql, refillId);
   if (!claim) throw new UnrecoverableError(`refill ${refillId} does not exist`);
   if (!claim.claimed) {
     if (claim.state !== 'pending') return { status: claim.state ?? 'rejected' };
-    const error = 'the order has no usable provider (inactive, not https, or not at a provider)';
+    const error = 'the order has no usable provider (inactive, or not at a provider)';
     await moveRefill(deps.sql, refillId, 'pending', { status: 'rejected', error }, claim, { reason: error });
     return { status: 'rejected', error };
   }

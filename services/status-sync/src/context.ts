@@ -2,7 +2,7 @@ import type { Logger } from '@smm/logger';
 import type { Producer } from '@smm/queue';
 import type postgres from 'postgres';
 import type { StatusSyncMetrics } from './metrics.ts';
-import type { ProviderClients } from './provider-clients.ts';
+import type { SyncProviders } from './sync-providers.ts';
 
 /** The settings the job handlers work from (a subset of StatusSyncConfig, so tests can build one). */
 export interface JobSettings {
@@ -26,6 +26,6 @@ export interface JobContext {
   producer: Producer;
   logger: Logger;
   metrics: StatusSyncMetrics;
-  providers: ProviderClients;
+  providers: SyncProviders;
   settings: JobSettings;
 }

@@ -13,10 +13,10 @@ import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
 import { runSyncRefills, type SyncRefillsResult } from './jobs/sync-refills.ts';
 import { runSweep, type SweepResult, sweepIdFor } from './jobs/sync-sweep.ts';
 import { createMetrics, type StatusSyncMetrics } from './metrics.ts';
-import { ProviderClients } from './provider-clients.ts';
 import { SchedulerKeeper } from './scheduler-keeper.ts';
 import { upsertSchedulers } from './schedulers.ts';
 import { syncLagSeconds } from './sync-lag.ts';
+import { SyncProviders } from './sync-providers.ts';
 
 /** Everything status-sync talks to, built by main.ts (or a test). The built service owns and closes them. */
 export interface StatusSyncDeps {
@@ -60,7 +60,7 @@ export interface StatusSync {
 export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
   const { config, db, producer, workerConnection, logger } = deps;
   const metrics = createMetrics(() => syncLagSeconds(db.sql));
-  const providers = new ProviderClients({
+  const providers = new SyncProviders({
     sql: db.sql,
     secretsKey: config.secretsKey,
     previousSecretsKey: config.previousSecretsKey,

@@ -14,6 +14,9 @@ export interface OrderTarget {
   /** That provider's calls in a row without an answer, and how long its open breaker still holds (0: closed). */
   ambiguousStreak: number;
   breakerWaitMs: number;
+  /** What "is this provider usable" needs (domain `providerProblem`). */
+  providerStatus: string | null;
+  apiUrl: string | null;
 }
 
 export interface TargetInput {
@@ -34,7 +37,7 @@ export async function findOrderTargets(
   const rows = await sql<(OrderTarget & { orderId: string })[]>`
     select o.id as "orderId", o.status, o.provider_order_id as "providerOrderId", o.service_type as "serviceType",
            coalesce(r.admin_provider_id, s.provider_id) as "providerId",
-           coalesce(p.ambiguous_streak, 0) as "ambiguousStreak",
+           coalesce(p.ambiguous_streak, 0) as "ambiguousStreak", p.status as "providerStatus", p.api_url as "apiUrl",
            greatest(0, coalesce(extract(epoch from p.breaker_open_until - now()) * 1000, 0))::float8 as "breakerWaitMs"
     from jsonb_to_recordset(${JSON.stringify(
       inputs.map((i) => ({ order_id: i.orderId, admin_provider_id: i.adminProviderId ?? null })),
@@ -78,16 +81,16 @@ export interface ClaimInput {
   providerId: string;
   /** An admin's explicit forward: allowed for manual-mode services, to the service's own provider. */
   adminForward: boolean;
-  allowInsecureUrls: boolean;
 }
 
 /**
  * §7 step 1, in one statement for a batch of orders (one order id at most once): read each order with
  * its service and provider, and move it pending → submitting only if it is pending and can be sent:
  * the service's provider is the one the job holds the slot of (an admin forward names it explicitly,
- * and the service must have a number there), that provider is active (https unless allowed), the
- * service has a provider service number, and the service is in auto mode (or an admin forwards). The
- * type was checked before (`unsupportedTypeReason` on the order's own snapshot). The status guard is re-checked under each row's lock, so of two jobs racing for one
+ * and the service must have a number there), that provider is active (its URL was checked
+ * on the target: domain `providerProblem`), the service has a provider service number, and the
+ * service is in auto mode (or an admin forwards). The type was checked before on the order's own
+ * snapshot. The status guard is re-checked under each row's lock, so of two jobs racing for one
  * order exactly one gets `claimed`. Whatever stops a move is visible in the row; null = no such order.
  */
 export async function claimOrders(sql: Sql, inputs: readonly ClaimInput[]): Promise<Array<Claim | null>> {
@@ -98,15 +101,14 @@ export async function claimOrders(sql: Sql, inputs: readonly ClaimInput[]): Prom
           order_id: i.orderId,
           provider_id: i.providerId,
           admin: i.adminForward,
-          insecure_ok: i.allowInsecureUrls,
         })),
-      )}::jsonb) as r(order_id text, provider_id text, admin boolean, insecure_ok boolean)
+      )}::jsonb) as r(order_id text, provider_id text, admin boolean)
     ),
     t as (
       select o.id, o.status, o.provider_order_id, o.forward_round, o.submit_attempts, o.soft_rejections, o.link,
              o.quantity, o.runs, o."interval", o.comments, o.service_type, s.provider_id as service_provider_id,
              s.provider_service_id, s.mode, p.id as provider_id, p.api_url, p.api_key_enc,
-             p.status as provider_status, r.admin, r.insecure_ok
+             p.status as provider_status, r.admin
       from r
       join orders o on o.id = r.order_id
       join services s on s.id = o.service_id
@@ -119,7 +121,8 @@ export async function claimOrders(sql: Sql, inputs: readonly ClaimInput[]): Prom
       from t
       where o.id = t.id and o.status = any(${sourcesOf('submitting')}::text[])
         and t.provider_id is not null and t.provider_status = 'active' and t.provider_service_id is not null
-        and (t.mode = 'auto' or t.admin) and (t.insecure_ok or t.api_url like 'https://%')
+        -- The row-level half of "is this provider usable" (its URL was checked on the target).
+        and (t.mode = 'auto' or t.admin)
       returning o.id, o.submit_attempts
     )
     select t.id as "orderId", m.id is not null as claimed, t.status,

@@ -155,20 +155,30 @@ export interface RequestClaim {
   apiKeyEnc: string | null;
 }
 
-/** The provider a still-pending refill goes to; null when there is nothing to send. */
-export async function pendingRefillProvider(sql: SqlLike, refillId: string): Promise<string | null> {
-  const [row] = await sql<{ providerId: string | null }[]>`
-    select o.provider_id as "providerId" from refills r join orders o on o.id = r.order_id
-    where r.id = ${refillId} and r.status = 'pending'`;
-  return row?.providerId ?? null;
+/** Where a still-pending request goes; null when there is nothing to send. */
+export interface RequestTarget extends RequestSubject {
+  providerStatus: string | null;
+  apiUrl: string | null;
 }
 
-/** pending → submitting, only for an order at an active provider (https unless allowed). */
-export async function claimRefill(
-  sql: SqlLike,
-  refillId: string,
-  insecureOk: boolean,
-): Promise<RequestClaim | null> {
+/** What a request's activity row names. */
+export type RequestSubject = Pick<RequestClaim, 'orderId' | 'userId' | 'providerId' | 'providerOrderId'>;
+
+/** The provider a still-pending refill goes to, with what "is this provider usable" needs. */
+export async function pendingRefillTarget(sql: SqlLike, refillId: string): Promise<RequestTarget | null> {
+  const [row] = await sql<RequestTarget[]>`
+    select o.provider_id as "providerId", p.status as "providerStatus", p.api_url as "apiUrl", o.id as "orderId",
+           r.user_id as "userId", o.provider_order_id as "providerOrderId"
+    from refills r join orders o on o.id = r.order_id left join api_providers p on p.id = o.provider_id
+    where r.id = ${refillId} and r.status = 'pending'`;
+  return row ?? null;
+}
+
+/**
+ * pending → submitting, only for an order at an active provider (the row-level half of "is this
+ * provider usable"; the caller checked the URL rule on `pendingRefillTarget`).
+ */
+export async function claimRefill(sql: SqlLike, refillId: string): Promise<RequestClaim | null> {
   const [row] = await sql<RequestClaim[]>`
     with t as (
       select r.id, r.status, r.order_id, r.user_id, o.status as order_status, o.provider_order_id,
@@ -180,7 +190,7 @@ export async function claimRefill(
       update refills set status = 'submitting', updated_at = now()
       from t
       where refills.id = t.id and refills.status = 'pending' and t.provider_order_id is not null
-        and t.provider_status = 'active' and (${insecureOk}::boolean or t.api_url like 'https://%')
+        and t.provider_status = 'active'
       returning refills.id
     )
     select exists (select 1 from m) as claimed, t.status as state, t.order_status as "orderStatus",
@@ -196,7 +206,7 @@ export async function moveRefill(
   refillId: string,
   from: 'pending' | 'submitting',
   to: { status: string; error?: string; providerRefillId?: string },
-  claim: RequestClaim,
+  claim: RequestSubject,
   record: Record<string, unknown>,
 ): Promise<void> {
   await sql`
@@ -214,19 +224,18 @@ export async function moveRefill(
     from r`;
 }
 
-/** The provider a still-pending cancel request goes to; null when there is nothing to send. */
-export async function pendingCancelProvider(sql: SqlLike, orderId: string): Promise<string | null> {
-  const [row] = await sql<{ providerId: string | null }[]>`
-    select provider_id as "providerId" from orders where id = ${orderId} and cancel_status = 'pending'`;
-  return row?.providerId ?? null;
+/** The provider a still-pending cancel request goes to, with what "is this provider usable" needs. */
+export async function pendingCancelTarget(sql: SqlLike, orderId: string): Promise<RequestTarget | null> {
+  const [row] = await sql<RequestTarget[]>`
+    select o.provider_id as "providerId", p.status as "providerStatus", p.api_url as "apiUrl", o.id as "orderId",
+           o.user_id as "userId", o.provider_order_id as "providerOrderId"
+    from orders o left join api_providers p on p.id = o.provider_id
+    where o.id = ${orderId} and o.cancel_status = 'pending'`;
+  return row ?? null;
 }
 
 /** cancel_status pending → submitting, only while the order is live at an active provider. */
-export async function claimCancel(
-  sql: SqlLike,
-  orderId: string,
-  insecureOk: boolean,
-): Promise<RequestClaim | null> {
+export async function claimCancel(sql: SqlLike, orderId: string): Promise<RequestClaim | null> {
   const [row] = await sql<RequestClaim[]>`
     with t as (
       select o.id, o.status, o.cancel_status, o.user_id, o.provider_order_id, p.id as provider_id, p.api_url,
@@ -239,7 +248,7 @@ export async function claimCancel(
       from t
       where orders.id = t.id and orders.cancel_status = 'pending'
         and orders.status in ('processing', 'in_progress') and t.provider_order_id is not null
-        and t.provider_status = 'active' and (${insecureOk}::boolean or t.api_url like 'https://%')
+        and t.provider_status = 'active'
       returning orders.id
     )
     select exists (select 1 from m) as claimed, t.cancel_status as state, t.status as "orderStatus",
@@ -255,7 +264,7 @@ export async function moveCancel(
   orderId: string,
   from: 'pending' | 'submitting',
   to: { to: string; error?: string },
-  claim: RequestClaim,
+  claim: RequestSubject,
   record: Record<string, unknown>,
 ): Promise<void> {
   await sql`

@@ -1,3 +1,4 @@
+import { providerUrlProblem } from '@smm/domain';
 import { isProviderError, ProviderClient, type ProviderError, redactSecret } from '@smm/provider-client';
 import type { FastifyInstance } from 'fastify';
 import { AppError, ERROR_CODE, notFound } from '../errors.ts';
@@ -5,18 +6,15 @@ import { AppError, ERROR_CODE, notFound } from '../errors.ts';
 /** Admin calls wait on a person: shorter than the workers' limits, still enough for a slow panel. */
 const ADMIN_TIMEOUTS = { response: 15_000, request: 20_000 };
 
-/** §10: provider URLs are https unless ALLOW_INSECURE_PROVIDER_URLS (development, sandbox). */
+/** §10: provider URLs are https unless ALLOW_INSECURE_PROVIDER_URLS (the domain's one rule), as a 4xx. */
 export function assertProviderUrl(raw: string, allowInsecure: boolean): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
+  const problem = providerUrlProblem(raw, allowInsecure);
+  if (!problem) return;
+  if (!URL.canParse(raw)) {
     throw new AppError(400, ERROR_CODE.validation, 'apiUrl is not a URL', [
       { field: 'body.apiUrl', message: 'not a URL' },
     ]);
   }
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && allowInsecure) return;
   throw new AppError(
     422,
     ERROR_CODE.providerUrlNotAllowed,

@@ -1,4 +1,5 @@
 import { requestAdminForward } from '@smm/db';
+import { providerProblem } from '@smm/domain';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, notFound } from '../../../errors.ts';
@@ -26,10 +27,13 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
     const [provider] = await sql<{ status: string; apiUrl: string }[]>`
       select status, api_url as "apiUrl" from api_providers where id = ${providerId}`;
     if (!provider) throw notFound('provider');
-    if (provider.status !== 'active') {
-      throw new AppError(422, ERROR_CODE.providerInactive, 'the provider is inactive');
-    }
-    assertProviderUrl(provider.apiUrl, config.allowInsecureProviderUrls);
+    // Is this provider usable: the domain's one rule, answered as the 422 it is.
+    const problem = providerProblem(
+      { providerStatus: provider.status, apiUrl: provider.apiUrl },
+      config.allowInsecureProviderUrls,
+    );
+    if (problem?.kind === 'inactive') throw new AppError(422, ERROR_CODE.providerInactive, problem.reason);
+    if (problem) assertProviderUrl(provider.apiUrl, config.allowInsecureProviderUrls);
     const [svc] = await sql<{ providerServiceId: string | null; providerId: string | null }[]>`
       select s.provider_service_id as "providerServiceId", s.provider_id as "providerId"
       from orders o join services s on s.id = o.service_id where o.id = ${orderId}`;
