@@ -1,3 +1,4 @@
+import { NEXT_STEP } from './next-step.ts';
 import type { RefusalFault } from './refusal-rules.ts';
 
 /**
@@ -59,9 +60,9 @@ export class ProviderError extends Error {
     this.code = init.code;
   }
 
-  /** Whether an `add` that failed this way may be sent again automatically. */
+  /** Whether an `add` that failed this way may be sent again automatically (`NEXT_STEP` says retry). */
   get retryableForAdd(): boolean {
-    return this.kind === 'not_sent' || this.kind === 'rate_limited';
+    return NEXT_STEP[this.kind] === 'retry';
   }
 
   toJSON() {
@@ -81,4 +82,14 @@ export class ProviderError extends Error {
 
 export function isProviderError(e: unknown): e is ProviderError {
   return e instanceof ProviderError;
+}
+
+/**
+ * Any failure of a call as a ProviderError. Something that is not one (a bug, an unexpected throw
+ * after the request left) counts as ambiguous: the provider may have acted.
+ */
+export function asProviderError(e: unknown, action: string): ProviderError {
+  return isProviderError(e)
+    ? e
+    : new ProviderError({ kind: 'ambiguous', action, message: `the ${action} call failed unexpectedly` });
 }

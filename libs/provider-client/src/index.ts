@@ -14,7 +14,14 @@ export {
   type SkippedService,
 } from './client.ts';
 export { ProviderClients, type ProviderClientsOptions, type ProviderRow } from './client-cache.ts';
-export { isProviderError, PROVIDER_ERROR_KINDS, ProviderError, type ProviderErrorKind } from './errors.ts';
+export {
+  asProviderError,
+  isProviderError,
+  PROVIDER_ERROR_KINDS,
+  ProviderError,
+  type ProviderErrorKind,
+} from './errors.ts';
+export { NEXT_STEP, type NextStep, nextStep } from './next-step.ts';
 export { redactSecret } from './redact.ts';
 export {
   classifyRefusal,

@@ -4,4 +4,5 @@ export * from './connections.ts';
 export * from './names.ts';
 export * from './queues.ts';
 export * from './retention.ts';
+export * from './retry.ts';
 export * from './workers.ts';

@@ -1,13 +1,20 @@
 import { type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { isJobName, type JobName, type JobPayload, type JobsOf, jobCatalog } from './catalog.ts';
+import {
+  isJobName,
+  type JobName,
+  type JobPayload,
+  type JobResult,
+  type JobsOf,
+  jobCatalog,
+} from './catalog.ts';
 import type { QueueName } from './names.ts';
 
 export type TypedJob<N extends JobName> = Job<JobPayload<N>, unknown, N>;
 
-/** One handler per job of the queue: leaving one out does not compile. */
+/** One handler per job of the queue, returning the catalog's result: leaving one out does not compile. */
 export type HandlerMap<Q extends QueueName> = {
-  [N in JobsOf<Q>]: (job: TypedJob<N>, token?: string) => Promise<unknown>;
+  [N in JobsOf<Q>]: (job: TypedJob<N>, token?: string) => Promise<JobResult<N>>;
 };
 
 export interface CreateWorkerOptions extends Omit<WorkerOptions, 'connection' | 'prefix'> {

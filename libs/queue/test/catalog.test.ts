@@ -72,10 +72,10 @@ describe('enqueue and createWorker', () => {
       {
         'forward-order': async (job) => {
           seen.push(job.data.orderId);
-          return { ok: true };
+          return { status: 'processing' };
         },
-        'forward-refill': async () => ({ ok: true }),
-        'forward-cancel': async () => ({ ok: true }),
+        'forward-refill': async () => ({ status: 'pending' }),
+        'forward-cancel': async () => ({ cancelStatus: null }),
       },
       { connection: workerConn, prefix },
     );

@@ -10,9 +10,8 @@ import {
 } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import { DEFAULT_TIMEOUTS, ProviderClients } from '@smm/provider-client';
-import { createWorker, Producer, type Worker } from '@smm/queue';
+import { createWorker, isLastAttempt, Producer, providerRetryBackoff, type Worker } from '@smm/queue';
 import type { Redis } from 'ioredis';
-import { providerRetryBackoff } from './backoff.ts';
 import { Batcher } from './batcher.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import { forwardCancelProcessor } from './forward-cancel.ts';
@@ -120,7 +119,7 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   worker.on('failed', (job, err) => {
     if (!job) return;
     // Retries are logged by the processor; this is the final word on jobs that will not run again.
-    if (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError') {
+    if (isLastAttempt(job, 'failed') || err.name === 'UnrecoverableError') {
       logger.warn({ jobId: job.id, orderId: job.data?.orderId, reason: err.message }, 'forward job failed');
     }
   });

@@ -13,7 +13,7 @@ import {
 } from '@smm/config';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
 import { z } from 'zod';
-import type { ForwarderSettings } from './settings.ts';
+import { DEFAULT_SETTINGS, type ForwarderSettings } from './settings.ts';
 
 const ms = (def: number) => z.coerce.number().int().min(1).default(def);
 
@@ -33,7 +33,7 @@ export const forwarderEnvSchema = z
     PROVIDER_CONNECT_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.connect),
     PROVIDER_RESPONSE_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.response),
     PROVIDER_REQUEST_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request),
-    FORWARD_BACKOFF_BASE_MS: ms(2_000),
+    FORWARD_BACKOFF_BASE_MS: ms(DEFAULT_SETTINGS.backoffBaseMs),
     FORWARD_BACKOFF_MAX_MS: ms(10 * 60_000),
     FORWARD_SOFT_REJECT_DELAY_MS: ms(5 * 60_000),
     FORWARD_MAX_SOFT_ROUNDS: z.coerce.number().int().min(1).max(100).default(5),

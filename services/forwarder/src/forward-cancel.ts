@@ -1,13 +1,14 @@
 import { claimCancel, moveCancel, pendingCancelTarget } from '@smm/db';
 import { providerProblem } from '@smm/domain';
 import { jobLogger } from '@smm/logger';
+import type { JobResult } from '@smm/queue';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
 import type { UpstreamDeps } from './forward-refill.ts';
 import { errorRecord } from './outcomes.ts';
 import { withProviderSlot } from './provider-slot.ts';
 import { classifyUpstreamFailure, failureText } from './upstream-failure.ts';
 
-export type CancelJobResult = { cancelStatus: string | null; error?: string };
+export type CancelJobResult = JobResult<'forward-cancel'>;
 
 /**
  * `forward-cancel`: the order's cancel request pending → submitting in one guarded statement (only

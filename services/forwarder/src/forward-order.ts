@@ -16,20 +16,24 @@ import { jobLogger, type Logger } from '@smm/logger';
 import {
   type AddResult,
   addParamsFor,
-  isProviderError,
+  asProviderError,
+  nextStep,
   type ProviderClient,
   type ProviderClients,
-  ProviderError,
+  type ProviderError,
 } from '@smm/provider-client';
 import {
   DelayedError,
   enqueue,
   forwardJobId,
+  isLastAttempt,
+  jitter,
   type Producer,
+  retryWrite,
+  softRejectDelay,
   type TypedJob,
   UnrecoverableError,
 } from '@smm/queue';
-import { jitter, softRejectDelay } from './backoff.ts';
 import type { Batcher } from './batcher.ts';
 import { countsAsNoAnswer, recordAnswer, recordNoAnswer, takeProbe } from './breaker.ts';
 import {
@@ -39,7 +43,6 @@ import {
   type OrderTarget,
   type TargetInput,
 } from './claim-order.ts';
-import { retryWrite } from './db-retry.ts';
 import type { ForwarderMetrics } from './metrics.ts';
 import { errorRecord } from './outcomes.ts';
 import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
@@ -226,10 +229,7 @@ async function send(
   try {
     added = await client.add(params);
   } catch (e) {
-    const err = isProviderError(e)
-      ? e
-      : new ProviderError({ kind: 'ambiguous', action: 'add', message: 'the add call failed unexpectedly' });
-    return failed(deps, job, log, providerId, claim, err);
+    return failed(deps, job, log, providerId, claim, asProviderError(e, 'add'));
   }
   return forwarded(deps, log, orderId, providerId, claim.attempt, added);
 }
@@ -300,14 +300,12 @@ async function failed(
   const error = e.providerMessage ?? e.message;
   const base = { orderId, providerId, attempt: claim.attempt, error, record: errorRecord(e) };
   await noteBreaker(deps, log, providerId, e);
-  switch (e.kind) {
-    case 'not_sent':
-    case 'rate_limited': {
+  switch (nextStep(e)) {
+    case 'retry': {
       await retryWrite(() => releaseForRetry(deps.sql, base));
       deps.metrics.job('retry');
       const attempt = job.attemptsMade + 1;
-      const attempts = job.opts.attempts ?? 1;
-      if (attempt >= attempts) {
+      if (isLastAttempt(job)) {
         log().warn(
           { kind: e.kind, attempt },
           'not sent, attempts used up: the order stays pending for repair',
@@ -317,7 +315,7 @@ async function failed(
       }
       throw e;
     }
-    case 'rejected_soft': {
+    case 'wait': {
       const unknownText = e.fault === undefined || e.fault === 'unknown';
       // Words no rule knows: wait, but not forever — after a few rounds an admin reads them.
       if (unknownText && claim.softRejections + 1 >= deps.settings.maxSoftRounds) {
@@ -340,7 +338,7 @@ async function failed(
         unknownText,
       });
     }
-    case 'rejected_hard': {
+    case 'refuse': {
       const done = await retryWrite(() => cancelRejected(deps.sql, base));
       deps.metrics.job('hard_rejected');
       if (!done) {
@@ -350,7 +348,7 @@ async function failed(
       log().info({ error, refunded: done.refunded }, 'provider rejected the order: canceled and refunded');
       return { status: 'canceled', error, refunded: done.refunded };
     }
-    case 'ambiguous': {
+    case 'review': {
       // A request that reached the provider and got no answer is "sent, no answer", not "unreachable".
       const kind = e.code && !e.httpStatus ? REVIEW_KIND.sentNoAnswer : REVIEW_KIND.ambiguousReply;
       await retryWrite(() => markNeedsReview(deps.sql, base, kind));

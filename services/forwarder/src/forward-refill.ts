@@ -2,6 +2,7 @@ import { claimRefill, type DbClient, moveRefill, pendingRefillTarget } from '@sm
 import { providerProblem } from '@smm/domain';
 import { jobLogger, type Logger } from '@smm/logger';
 import type { ProviderClients } from '@smm/provider-client';
+import type { JobResult } from '@smm/queue';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
 import { errorRecord } from './outcomes.ts';
 import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
@@ -18,7 +19,7 @@ export interface UpstreamDeps {
   slot: ProviderSlotDeps;
 }
 
-export type RefillJobResult = { status: string; providerRefillId?: string; error?: string };
+export type RefillJobResult = JobResult<'forward-refill'>;
 
 /**
  * `forward-refill`: move the refill pending → submitting in one guarded statement (only then may this

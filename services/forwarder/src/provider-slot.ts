@@ -1,6 +1,5 @@
 import type { Logger } from '@smm/logger';
-import { DelayedError, type Job } from '@smm/queue';
-import { jitter } from './backoff.ts';
+import { DelayedError, type Job, jitter } from '@smm/queue';
 import type { ConcurrencyLimit, Lease } from './concurrency-limit.ts';
 import type { ProviderLimits } from './provider-limits.ts';
 

@@ -1,4 +1,5 @@
 import type { Timeouts } from '@smm/provider-client';
+import { jobCatalog } from '@smm/queue';
 
 /** Everything buildForwarder needs to know besides its connections; main.ts fills it from the env. */
 export interface ForwarderSettings {
@@ -40,7 +41,8 @@ export const DEFAULT_SETTINGS: ForwarderSettings = {
   prefix: 'bull',
   concurrency: 20,
   providerTimeouts: {},
-  backoffBaseMs: 2_000,
+  // The catalog's retry policy for forward-order, unless a deployment overrides it.
+  backoffBaseMs: jobCatalog['forward-order'].options.backoff.delay,
   backoffMaxMs: 10 * 60_000,
   softRejectDelayMs: 5 * 60_000,
   maxSoftRounds: 5,

@@ -1,7 +1,7 @@
-import { isProviderError, ProviderError } from '@smm/provider-client';
-import type { Job } from '@smm/queue';
+import { asProviderError, nextStep, type ProviderError } from '@smm/provider-client';
+import { isLastAttempt, type Job } from '@smm/queue';
 
-/** What a failed refill/cancel call means for its request (the forward-order table, minus the cancel). */
+/** What a failed refill/cancel call means for its request: the `NEXT_STEP` table, without a cancel. */
 export type UpstreamFailure =
   /** Definitely not acted on, and worth another try (not sent, rate limited, our key/funds). */
   | { next: 'retry'; error: ProviderError }
@@ -11,19 +11,17 @@ export type UpstreamFailure =
   | { next: 'needs_review'; error: ProviderError };
 
 export function classifyUpstreamFailure(e: unknown, action: string, job: Job): UpstreamFailure {
-  const error = isProviderError(e)
-    ? e
-    : new ProviderError({ kind: 'ambiguous', action, message: `the ${action} call failed unexpectedly` });
-  switch (error.kind) {
-    case 'ambiguous':
+  const error = asProviderError(e, action);
+  switch (nextStep(error)) {
+    case 'review':
       return { next: 'needs_review', error };
-    case 'rejected_hard':
+    case 'refuse':
       return { next: 'rejected', error };
-    default: {
-      // Out of attempts: nothing was sent, so giving up is safe — and says so instead of waiting forever.
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      return { next: last ? 'rejected' : 'retry', error };
-    }
+    case 'retry':
+    case 'wait':
+      // A request has no "wait for an admin" of its own: it is retried, and when out of attempts —
+      // nothing was sent — given up, which says so instead of waiting forever.
+      return { next: isLastAttempt(job) ? 'rejected' : 'retry', error };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Job, QueueName } from '@smm/queue';
+import { type Job, type JobName, type JobResult, parseResult, type QueueName } from '@smm/queue';
 import type { QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { AppError, ERROR_CODE } from '../errors.ts';
@@ -28,16 +28,25 @@ export async function eventsFor(app: FastifyInstance, name: QueueName): Promise<
 }
 
 /**
- * Waits for a job's result, at most `ttlMs`. A job that failed for good and a wait that ran out both
- * reject in BullMQ; the job's own state tells them apart.
+ * Waits for a job's result, at most `ttlMs`, read with the catalog's result schema for `name` (a
+ * worker of another version answering something else is an error here, not a silent undefined).
+ * A job that failed for good and a wait that ran out both reject in BullMQ; the job's own state
+ * tells them apart.
  */
-export async function waitForJob<T>(job: Job, events: QueueEvents, ttlMs: number): Promise<WaitOutcome<T>> {
+export async function waitForJob<N extends JobName>(
+  name: N,
+  job: Job,
+  events: QueueEvents,
+  ttlMs: number,
+): Promise<WaitOutcome<JobResult<N>>> {
   if (ttlMs <= 0) return { kind: 'timeout' };
+  let value: unknown;
   try {
-    return { kind: 'done', value: (await job.waitUntilFinished(events, ttlMs)) as T };
+    value = await job.waitUntilFinished(events, ttlMs);
   } catch (err) {
     const state = await job.getState().catch(() => 'unknown');
     if (state === 'failed') return { kind: 'failed', reason: (err as Error).message || 'job failed' };
     return { kind: 'timeout' };
   }
+  return { kind: 'done', value: parseResult(name, value) };
 }

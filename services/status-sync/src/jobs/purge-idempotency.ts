@@ -1,9 +1,9 @@
 import type { Logger } from '@smm/logger';
+import type { JobResult } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 
-export interface PurgeResult {
-  deleted: number;
-}
+/** The catalog's result schema for `purge-idempotency-keys` (the admin routes read it). */
+export type PurgeResult = JobResult<'purge-idempotency-keys'>;
 
 const CHUNK = 5_000;
 

@@ -5,22 +5,14 @@ import {
   reviewStaleSubmitting as reviewStale,
 } from '@smm/db';
 import type { Logger } from '@smm/logger';
+import type { JobResult } from '@smm/queue';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 import { lookUpJob } from './live-job.ts';
 import { type RequestRepair, repairCancels, repairRefills } from './repair-requests.ts';
 
-export interface RepairResult {
-  /** Pending auto orders that had no live forward job and got one (next round). */
-  requeued: number;
-  /** Pending auto orders past the grace period whose current job is still live. */
-  live: number;
-  /** `submitting` orders whose worker died mid-call, moved to needs_review. */
-  needsReview: number;
-  /** The same for customers' refill and cancel requests (their forward-refill / forward-cancel jobs). */
-  refills: RequestRepair;
-  cancels: RequestRepair;
-}
+/** The catalog's result schema for `repair-stuck` (the admin routes read it). */
+export type RepairResult = JobResult<'repair-stuck'>;
 
 /**
  * Repairs work that fell between the cracks: a `forward-order` (or `forward-refill`,

@@ -7,20 +7,13 @@ import {
   type ProviderClient,
   type ProviderOrderStatus,
 } from '@smm/provider-client';
+import type { JobResult } from '@smm/queue';
 import { type LoadedOrder, planBatch } from '../batch-plan.ts';
 import type { JobContext } from '../context.ts';
 import { backOffProvider, rescheduleOrders, resetProviderBackoff } from '../provider-backoff.ts';
 
-export interface SyncBatchResult {
-  /** Orders the provider answered for (an error entry for an order counts as answered, not synced). */
-  synced: number;
-  /** Orders whose status changed. */
-  changed: number;
-  /** Per-order problems, and for a provider-wide failure one entry per order of the batch. */
-  errors: Array<{ orderId: string; message: string }>;
-  /** Set when the whole call failed or was not made because the provider is backed off. */
-  providerError?: { kind: string; message: string; backoffUntil: string };
-}
+/** The catalog's result schema for `sync-batch` (the admin routes read it). */
+export type SyncBatchResult = JobResult<'sync-batch'>;
 
 /**
  * One multi-status call for ≤100 orders of one provider, then one transaction for all their writes.

@@ -2,14 +2,12 @@ import { openRefills, writeRefillStates } from '@smm/db';
 import { normalizeProviderWord } from '@smm/domain';
 import type { Logger } from '@smm/logger';
 import { isProviderError, MAX_MULTI, type PerOrder } from '@smm/provider-client';
+import type { JobResult } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 import { backOffProvider, resetProviderBackoff } from '../provider-backoff.ts';
 
-export interface SyncRefillsResult {
-  checked: number;
-  changed: number;
-  errors: Array<{ refillId: string; message: string }>;
-}
+/** The catalog's result schema for `sync-refills` (the admin routes read it). */
+export type SyncRefillsResult = JobResult<'sync-refills'>;
 
 /** At most this many refills per run; the rest wait for the next one (oldest first). */
 const MAX_PER_RUN = 2_000;

@@ -1,5 +1,6 @@
 import { claimDueOrders, releaseClaims } from '@smm/db';
 import type { Logger } from '@smm/logger';
+import type { JobResult } from '@smm/queue';
 import { enqueueBulk } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 import { MAX_POLL_MS } from '../polling-schedule.ts';
@@ -7,14 +8,8 @@ import { MAX_POLL_MS } from '../polling-schedule.ts';
 export const BATCH_SIZE = 100;
 const ENQUEUE_CHUNK = 500;
 
-export interface SweepResult {
-  /** sync-batch jobs enqueued by this sweep. */
-  batches: number;
-  /** Orders claimed by this sweep (each in exactly one batch). */
-  orders: number;
-  /** The batch job ids, so a caller (the admin forced sync) can wait for each one's result. */
-  batchJobIds: string[];
-}
+/** The catalog's result schema for `sync-sweep` (the admin routes read it). */
+export type SweepResult = JobResult<'sync-sweep'>;
 
 /**
  * Selects the due orders, claims them and enqueues one sync-batch per ≤100 orders of a provider.

@@ -7,13 +7,6 @@ import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
 import { assertProviderUrl } from '../../../services/providers.ts';
 import { forwardSchema } from './schemas.ts';
 
-/** What the forwarder's forward-order job returns (services/forwarder src/result.ts). */
-interface ForwardResult {
-  status: string;
-  providerOrderId?: string;
-  error?: string;
-}
-
 /**
  * §9.3: the admin's forward goes through the forwarder's own job (the one code path that may call
  * `add`), enqueued with the provider named so manual-mode services go too, and waited for, bounded.
@@ -69,7 +62,7 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
       { orderId, adminForward: { providerId, actorId: req.user.id } },
       { jobId },
     );
-    const outcome = await waitForJob<ForwardResult>(job, events, config.adminWaitMs);
+    const outcome = await waitForJob('forward-order', job, events, config.adminWaitMs);
 
     if (outcome.kind === 'done') {
       return {

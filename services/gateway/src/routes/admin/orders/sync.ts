@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { enqueue, QUEUE } from '@smm/queue';
+import { enqueue, type JobResult, QUEUE } from '@smm/queue';
 import { Job } from 'bullmq';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict, notFound } from '../../../errors.ts';
 import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
 import { syncStatusSchema } from './schemas.ts';
 
-/** status-sync's job results (services/status-sync src/jobs). */
-interface SyncBatchResult {
-  synced: number;
-  changed: number;
-  errors: Array<{ orderId: string; message: string }>;
-}
-interface SweepResult {
-  batches: number;
-  orders: number;
-  batchJobIds: string[];
-}
+type SyncBatchResult = JobResult<'sync-batch'>;
 
 /**
  * §9.3: one order → one sync-batch job of its own; all orders → a sweep (forced by default), then
@@ -56,7 +46,7 @@ export const syncRoute: FastifyPluginAsyncZod = async (app) => {
         { providerId: o.providerId, orderIds: [orderId] },
         { jobId },
       );
-      const r = await waitForJob<SyncBatchResult>(job, events, left());
+      const r = await waitForJob('sync-batch', job, events, left());
       if (r.kind === 'timeout') return late(jobId);
       if (r.kind === 'failed') tally.errors.push({ orderId, message: r.reason });
       else add(r.value);
@@ -65,14 +55,14 @@ export const syncRoute: FastifyPluginAsyncZod = async (app) => {
 
     const sweep = await enqueue(producer, 'sync-sweep', { force: req.body.forceSync ?? true });
     const jobId = sweep.id!;
-    const s = await waitForJob<SweepResult>(sweep, events, left());
+    const s = await waitForJob('sync-sweep', sweep, events, left());
     if (s.kind === 'timeout') return late(jobId);
     if (s.kind === 'failed') throw new Error(`status sweep failed: ${s.reason}`);
     const queue = producer.queue(QUEUE.statusSync);
     for (const id of s.value.batchJobIds) {
       const batch = await Job.fromId(queue, id);
       if (!batch) continue;
-      const r = await waitForJob<SyncBatchResult>(batch, events, left());
+      const r = await waitForJob('sync-batch', batch, events, left());
       if (r.kind === 'timeout') return late(jobId);
       if (r.kind === 'done') add(r.value);
       else {
