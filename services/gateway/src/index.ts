@@ -4,6 +4,6 @@ export { closeDeps, type GatewayDeps, type OpenDepsOptions, openDeps } from './d
 export { AppError, ERROR_CODE, type ErrorCode } from './errors.ts';
 export type { AuthUser, Role } from './plugins/auth.ts';
 export { TOKEN_COOKIE } from './plugins/auth.ts';
-export { type CreateOrdersReply, requestHash } from './services/order-intake.ts';
-export { hashPassword, verifyPassword } from './services/passwords.ts';
-export { createUser, ensureAdmin, hashApiKey, type PublicUser } from './services/users.ts';
+export { type CreateOrdersReply, requestHash } from './use-cases/order-intake.ts';
+export { hashPassword, verifyPassword } from './use-cases/passwords.ts';
+export { createUser, ensureAdmin, hashApiKey, type PublicUser } from './use-cases/users.ts';

@@ -5,7 +5,7 @@ import { DependencyUnreachable, waitUntilReachable } from '@smm/service-kit';
 import { buildGateway } from './app.ts';
 import { type GatewayConfig, loadConfig } from './config.ts';
 import { closeDeps, type GatewayDeps, openDeps } from './deps.ts';
-import { ensureAdmin } from './services/users.ts';
+import { ensureAdmin } from './use-cases/users.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 

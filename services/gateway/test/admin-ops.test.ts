@@ -2,7 +2,7 @@ import { startSandbox } from '@smm/sandbox-provider';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/index.ts';
-import { createUser } from '../src/services/users.ts';
+import { createUser } from '../src/use-cases/users.ts';
 import { insertSandboxProvider, orderIn, sessions } from './admin-fixtures.ts';
 import { bearer, startGateway, TEST_JWT_SECRET } from './harness.ts';
 

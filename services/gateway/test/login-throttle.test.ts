@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../src/index.ts';
-import { ipSubject } from '../src/services/login-throttle.ts';
+import { ipSubject } from '../src/use-cases/login-throttle.ts';
 import { startGateway } from './harness.ts';
 
 const t = await useTestDatabase();

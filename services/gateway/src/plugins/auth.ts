@@ -3,7 +3,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config.ts';
 import { forbidden, unauthorized } from '../errors.ts';
-import { SessionUsers } from '../services/session-users.ts';
+import { SessionUsers } from '../use-cases/session-users.ts';
 
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ForwardQueue } from '../services/forwarding.ts';
-import { IntakeCache } from '../services/intake-cache.ts';
+import { ForwardQueue } from '../use-cases/forwarding.ts';
+import { IntakeCache } from '../use-cases/intake-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

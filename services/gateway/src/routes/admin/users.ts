@@ -2,7 +2,7 @@ import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors.ts';
-import { updateUser } from '../../services/users.ts';
+import { updateUser } from '../../use-cases/users.ts';
 import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
 import { likeContains } from '../cursor.ts';
 

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, forbidden } from '../../errors.ts';
 import { TOKEN_COOKIE } from '../../plugins/auth.ts';
 import { loginRateLimit } from '../../plugins/rate-limit.ts';
-import { LoginThrottle } from '../../services/login-throttle.ts';
-import { verifyPassword } from '../../services/passwords.ts';
-import { createUser, findUserByEmail, type PublicUser } from '../../services/users.ts';
+import { LoginThrottle } from '../../use-cases/login-throttle.ts';
+import { verifyPassword } from '../../use-cases/passwords.ts';
+import { createUser, findUserByEmail, type PublicUser } from '../../use-cases/users.ts';
 import { loginSchema, logoutSchema, registerSchema } from './schemas.ts';
 
 /** One text for every lockout, whether the account, the IP, or both: it never says which, or whether the account exists. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors.ts';
-import { hashApiKey, newApiKey } from '../../services/users.ts';
+import { hashApiKey, newApiKey } from '../../use-cases/users.ts';
 import { apiKeySchema } from './schemas.ts';
 
 export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {

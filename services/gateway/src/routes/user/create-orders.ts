@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orderRateLimit } from '../../plugins/rate-limit.ts';
-import { enqueueForwarding } from '../../services/forwarding.ts';
-import { createOrders, quoteOrders } from '../../services/order-intake.ts';
+import { enqueueForwarding } from '../../use-cases/forwarding.ts';
+import { createOrders, quoteOrders } from '../../use-cases/order-intake.ts';
 import { createOrdersSchema, quoteSchema } from './schemas.ts';
 
 // 100 lines with 2,048-character links are ~220 KB: the global 64 KB limit would refuse a valid order.

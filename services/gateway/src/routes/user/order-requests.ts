@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, notFound } from '../../errors.ts';
-import { CANCEL_REFUSAL, type CancelRefusal, requestCancel } from '../../services/cancel-requests.ts';
-import { REFILL_REFUSAL, type RefillRefusal, requestRefill } from '../../services/refill-requests.ts';
+import { CANCEL_REFUSAL, type CancelRefusal, requestCancel } from '../../use-cases/cancel-requests.ts';
+import { REFILL_REFUSAL, type RefillRefusal, requestRefill } from '../../use-cases/refill-requests.ts';
 import { cancelOrderSchema, refillOrderSchema } from './schemas.ts';
 
 function refillError(r: RefillRefusal): AppError {

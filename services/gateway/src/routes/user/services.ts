@@ -1,7 +1,7 @@
 import { displayRate } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors.ts';
-import { listActiveCatalog } from '../../services/active-catalog.ts';
+import { listActiveCatalog } from '../../use-cases/active-catalog.ts';
 import { listServicesSchema } from './schemas.ts';
 
 export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {

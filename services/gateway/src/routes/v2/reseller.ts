@@ -1,6 +1,6 @@
 import type { Currency } from '@smm/domain';
 import type postgres from 'postgres';
-import { hashApiKey } from '../../services/users.ts';
+import { hashApiKey } from '../../use-cases/users.ts';
 import { V2_ERROR, V2Error } from './params.ts';
 
 export interface Reseller {

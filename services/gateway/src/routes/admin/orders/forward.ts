@@ -3,8 +3,8 @@ import { providerProblem } from '@smm/domain';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, notFound } from '../../../errors.ts';
-import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
-import { assertProviderUrl } from '../../../services/providers.ts';
+import { eventsFor, waitForJob } from '../../../use-cases/admin-jobs.ts';
+import { assertProviderUrl } from '../../../use-cases/providers.ts';
 import { forwardSchema } from './schemas.ts';
 
 /**

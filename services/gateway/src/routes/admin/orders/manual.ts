@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
-import { createOrders } from '../../../services/order-intake.ts';
+import { createOrders } from '../../../use-cases/order-intake.ts';
 import { manualOrderSchema } from './schemas.ts';
 
 /**

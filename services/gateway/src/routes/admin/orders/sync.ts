@@ -3,7 +3,7 @@ import { enqueue, type JobResult, QUEUE } from '@smm/queue';
 import { Job } from 'bullmq';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict, notFound } from '../../../errors.ts';
-import { eventsFor, waitForJob } from '../../../services/admin-jobs.ts';
+import { eventsFor, waitForJob } from '../../../use-cases/admin-jobs.ts';
 import { syncStatusSchema } from './schemas.ts';
 
 type SyncBatchResult = JobResult<'sync-batch'>;

@@ -1,7 +1,7 @@
 import { ACTIVITY, cancelOrder, patchOrder, recordActivity, settleOrder } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
-import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
+import { adminProviderClient, loadProviderSecrets } from '../../../use-cases/providers.ts';
 import { cancelAdminOrderSchema, patchAdminOrderSchema, settleOrderSchema } from './schemas.ts';
 import { loadAdminOrder } from './view.ts';
 

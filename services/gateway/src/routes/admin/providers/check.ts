@@ -1,7 +1,7 @@
 import { ACTIVITY, recordActivity } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
-import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
+import { adminProviderClient, loadProviderSecrets } from '../../../use-cases/providers.ts';
 import { checkProviderSchema } from './schemas.ts';
 import { loadProviderView } from './view.ts';
 

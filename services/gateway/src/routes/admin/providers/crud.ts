@@ -2,7 +2,7 @@ import { ACTIVITY, recordActivity } from '@smm/db';
 import { newId } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
-import { assertProviderUrl } from '../../../services/providers.ts';
+import { assertProviderUrl } from '../../../use-cases/providers.ts';
 import {
   createProviderSchema,
   deleteProviderSchema,

@@ -1,7 +1,7 @@
 import { ACTIVITY, importBlockReason, importProviderServices, recordActivity } from '@smm/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
-import { adminProviderClient, loadProviderSecrets } from '../../../services/providers.ts';
+import { adminProviderClient, loadProviderSecrets } from '../../../use-cases/providers.ts';
 import { importServicesSchema } from './schemas.ts';
 
 export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -8,9 +8,9 @@ import {
   takesComments,
 } from '@smm/domain';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
-import { enqueueForwarding } from '../../../services/forwarding.ts';
-import type { CatalogService } from '../../../services/intake-cache.ts';
-import { createOrders, type IntakeLine } from '../../../services/order-intake.ts';
+import { enqueueForwarding } from '../../../use-cases/forwarding.ts';
+import type { CatalogService } from '../../../use-cases/intake-cache.ts';
+import { createOrders, type IntakeLine } from '../../../use-cases/order-intake.ts';
 import type { V2Action } from '../context.ts';
 import { positiveInt, V2_ERROR, V2Error } from '../params.ts';
 

@@ -1,4 +1,4 @@
-import { CANCEL_REFUSAL, requestCancel } from '../../../services/cancel-requests.ts';
+import { CANCEL_REFUSAL, requestCancel } from '../../../use-cases/cancel-requests.ts';
 import type { V2Action, V2Context } from '../context.ts';
 import { idList, V2_ERROR, V2Error } from '../params.ts';
 

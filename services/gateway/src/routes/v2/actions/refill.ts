@@ -1,4 +1,4 @@
-import { REFILL_REFUSAL, refillWord, requestRefill } from '../../../services/refill-requests.ts';
+import { REFILL_REFUSAL, refillWord, requestRefill } from '../../../use-cases/refill-requests.ts';
 import type { V2Action, V2Context } from '../context.ts';
 import { idList, V2_ERROR, V2Error } from '../params.ts';
 

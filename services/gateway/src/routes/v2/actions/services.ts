@@ -1,5 +1,5 @@
 import { displayRate } from '@smm/domain';
-import { listActiveCatalog } from '../../../services/active-catalog.ts';
+import { listActiveCatalog } from '../../../use-cases/active-catalog.ts';
 import type { V2Action } from '../context.ts';
 
 /**
