@@ -9,6 +9,7 @@ import { decorateIntake } from './plugins/intake.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { decorateQueueEvents } from './plugins/queue-events.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
+import { decorateRepositories } from './plugins/repositories.ts';
 import { genReqId, registerRequestIdEcho } from './plugins/request-id.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSwagger } from './plugins/swagger.ts';
@@ -40,6 +41,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   registerErrorEnvelope(app);
   registerRequestIdEcho(app);
   decorateDeps(app, deps);
+  decorateRepositories(app);
   registerMetrics(app, deps);
   decorateIntake(app);
   decorateQueueEvents(app);

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../errors.ts';
 import { errors } from '../../common-schemas.ts';
-import { iso, likeContains } from '../../cursor.ts';
 
 const categorySchema = z
   .object({
@@ -16,7 +15,6 @@ const categorySchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'AdminCategory' });
-type Category = z.infer<typeof categorySchema>;
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -28,14 +26,9 @@ const params = z.strictObject({ id: idSchema('category') });
 const one = z.object({ success: z.literal(true), category: categorySchema });
 
 export const adminCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { sql } = app.deps.db;
-  const empty = sql``;
-  const columns = sql.unsafe(`
-    c.id, c.name, c.description, c.status, c.sort_order as "sortOrder",
-    (select count(*)::int from services s where s.category_id = c.id) as "servicesCount",
-    ${iso('c.created_at')} as "createdAt"`);
+  const { categories } = app.repos;
   const load = async (id: string) => {
-    const [row] = await sql<Category[]>`select ${columns} from categories c where c.id = ${id}`;
+    const row = await categories.find(id);
     if (!row) throw notFound('category');
     return row;
   };
@@ -55,16 +48,7 @@ export const adminCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => {
-      const { status, search } = req.query;
-      const categories = await sql<Category[]>`
-        select ${columns} from categories c
-        where true
-          ${status ? sql`and c.status = ${status}` : empty}
-          ${search ? sql`and c.name ilike ${likeContains(search)}` : empty}
-        order by c.sort_order, c.name, c.id`;
-      return { success: true as const, categories };
-    },
+    async (req) => ({ success: true as const, categories: await categories.list(req.query) }),
   );
 
   app.post(
@@ -84,8 +68,12 @@ export const adminCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const b = req.body;
       const id = newId('category');
-      await sql`insert into categories (id, name, description, status, sort_order)
-                values (${id}, ${b.name}, ${b.description ?? null}, ${b.status ?? 'active'}, ${b.sortOrder ?? 0})`;
+      await categories.insert(id, {
+        name: b.name,
+        description: b.description ?? null,
+        status: b.status ?? 'active',
+        sortOrder: b.sortOrder ?? 0,
+      });
       return reply.code(201).send({ success: true as const, category: await load(id) });
     },
   );
@@ -108,14 +96,7 @@ export const adminCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const b = req.body;
-      const set: Record<string, string | number | null> = {};
-      if (b.name !== undefined) set.name = b.name;
-      if (b.description !== undefined) set.description = b.description;
-      if (b.status !== undefined) set.status = b.status;
-      if (b.sortOrder !== undefined) set.sort_order = b.sortOrder;
-      const rows = await sql`update categories set ${sql(set)} where id = ${req.params.id} returning 1`;
-      if (rows.length === 0) throw notFound('category');
+      if (!(await categories.update(req.params.id, req.body))) throw notFound('category');
       return { success: true as const, category: await load(req.params.id) };
     },
   );
@@ -136,17 +117,9 @@ export const adminCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const id = req.params.id;
-      return sql.begin(async (tx) => {
-        const [c] = await tx<{ used: boolean }[]>`
-          select exists (select 1 from services where category_id = c.id)
-              or exists (select 1 from orders where category_id = c.id) as used
-          from categories c where c.id = ${id} for update`;
-        if (!c) throw notFound('category');
-        if (c.used) await tx`update categories set status = 'inactive' where id = ${id}`;
-        else await tx`delete from categories where id = ${id}`;
-        return { success: true as const, deleted: !c.used };
-      });
+      const done = await categories.deleteOrDisable(req.params.id);
+      if (!done) throw notFound('category');
+      return { success: true as const, ...done };
     },
   );
 };

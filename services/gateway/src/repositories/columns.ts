@@ -1,0 +1,24 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+
+/**
+ * A timestamp as exact UTC text with microseconds: what the API shows and what keyset cursors
+ * compare back losslessly (a JS Date would drop the microseconds).
+ */
+export function isoText(column: AnyColumn | SQL): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** The same, for a column that may be null. */
+export function isoTextOrNull(column: AnyColumn | SQL): SQL<string | null> {
+  return sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** A substring for LIKE/ILIKE with the pattern characters taken literally. */
+export function likeContains(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** True when a Postgres error is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505';
+}
