@@ -1,7 +1,7 @@
 import { newId, normalizeServiceType, unsupportedTypeReason } from '@smm/domain';
 import { AppError, ERROR_CODE, notFound } from '../errors.ts';
-import type { Repositories } from '../repositories/index.ts';
 import { isUniqueViolation } from '../repositories/columns.ts';
+import type { Repositories } from '../repositories/index.ts';
 import type { ServiceFields, ServiceRow } from '../repositories/services.ts';
 
 const DISABLED_BY_ADMIN = 'disabled by an admin';

@@ -1,7 +1,12 @@
 import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createService, loadService, patchService, removeService } from '../../../use-cases/admin-services.ts';
+import {
+  createService,
+  loadService,
+  patchService,
+  removeService,
+} from '../../../use-cases/admin-services.ts';
 import { errors, moneySchema } from '../../common-schemas.ts';
 
 const serviceSchema = z
