@@ -1,4 +1,6 @@
 import { newId } from '@smm/domain';
+import type postgres from 'postgres';
+import { recordActivity, requestAction } from '../orders/activity.ts';
 import type { SqlLike } from '../sql-like.ts';
 
 export interface RefundInput {
@@ -79,6 +81,31 @@ export async function adjustBalance(
     )
     select balance from u`;
   return rows[0] ? { balanceAfter: rows[0].balance } : null;
+}
+
+/**
+ * An admin's adjustment or deposit with its activity row, in one transaction: the balance change,
+ * its ledger row and the record of who did it land together or not at all.
+ */
+export async function adjustBalanceByAdmin(
+  sql: postgres.Sql,
+  input: AdjustInput & { actorId: string },
+): Promise<{ balanceAfter: string; currency: 'BDT' | 'USD' } | 'no-user' | 'too-low'> {
+  return sql.begin(async (tx) => {
+    const [user] = await tx<
+      { currency: 'BDT' | 'USD' }[]
+    >`select currency from users where id = ${input.userId}`;
+    if (!user) return 'no-user' as const;
+    const done = await adjustBalance(tx, input);
+    if (!done) return 'too-low' as const;
+    await recordActivity(tx, {
+      action: requestAction.balance(input.kind),
+      actorId: input.actorId,
+      userId: input.userId,
+      message: `${input.amount} ${user.currency}: ${input.note}`,
+    });
+    return { balanceAfter: done.balanceAfter, currency: user.currency };
+  }) as Promise<{ balanceAfter: string; currency: 'BDT' | 'USD' } | 'no-user' | 'too-low'>;
 }
 
 export interface LedgerCheck {

@@ -1,5 +1,11 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
+/** Keyset pagination over (created_at, id): stable under inserts, and the timestamp compares losslessly. */
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
 /**
  * A timestamp as exact UTC text with microseconds: what the API shows and what keyset cursors
  * compare back losslessly (a JS Date would drop the microseconds).

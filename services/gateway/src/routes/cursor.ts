@@ -1,10 +1,8 @@
 import { AppError, ERROR_CODE } from '../errors.ts';
 
-/** Keyset pagination over (created_at, id): stable under inserts, and the timestamp compares losslessly. */
-export interface Cursor {
-  createdAt: string;
-  id: string;
-}
+import type { Cursor } from '../repositories/columns.ts';
+
+export type { Cursor };
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
@@ -27,14 +25,4 @@ export function decodeCursor(raw: string): Cursor {
   throw new AppError(400, ERROR_CODE.validation, 'invalid cursor', [
     { field: 'querystring.cursor', message: 'not a cursor from this API' },
   ]);
-}
-
-/** Timestamps leave as exact UTC text with microseconds (what the cursor compares back). */
-export function iso(column: string): string {
-  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
-
-/** A substring for LIKE/ILIKE with the pattern characters taken literally. */
-export function likeContains(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

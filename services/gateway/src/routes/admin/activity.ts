@@ -2,7 +2,7 @@ import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../common-schemas.ts';
-import { type Cursor, decodeCursor, encodeCursor, iso } from '../cursor.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { activityEntrySchema } from './orders/schemas.ts';
 
 const activitySchema = {
@@ -27,32 +27,19 @@ const activitySchema = {
 };
 
 export const adminActivityRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { sql } = app.deps.db;
-  const empty = sql``;
-
   app.get('/activity', { schema: activitySchema }, async (req) => {
-    const q = req.query;
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    const rows = await sql<(z.infer<typeof activityEntrySchema> & Cursor)[]>`
-      select id, actor_id as "actorId", order_id as "orderId", provider_id as "providerId",
-             provider_order_id as "providerOrderId", user_id as "userId", action, message,
-             provider_response as "providerResponse", ${sql.unsafe(iso('created_at'))} as "createdAt"
-      from activity_log
-      where true
-        ${q.orderId ? sql`and order_id = ${q.orderId}` : empty}
-        ${q.providerId ? sql`and provider_id = ${q.providerId}` : empty}
-        ${q.userId ? sql`and user_id = ${q.userId}` : empty}
-        ${q.actorId ? sql`and actor_id = ${q.actorId}` : empty}
-        ${q.action ? sql`and action = ${q.action}` : empty}
-        ${cursor ? sql`and (created_at, id) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : empty}
-      order by created_at desc, id desc
-      limit ${q.limit + 1}`;
-    const page = rows.slice(0, q.limit);
+    const { cursor, limit, ...filter } = req.query;
+    const rows = await app.repos.activity.list({
+      ...filter,
+      after: cursor ? decodeCursor(cursor) : null,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       success: true as const,
       activity: page,
-      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
   });
 };

@@ -1,4 +1,4 @@
-import { adjustBalance, recordActivity, requestAction } from '@smm/db';
+import { adjustBalanceByAdmin } from '@smm/db';
 import { idSchema, isZeroMoney, roundMoney } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,27 +42,18 @@ export const adminBalanceRoutes: FastifyPluginAsyncZod = async (app) => {
     if (req.body.kind === 'deposit' && amount.startsWith('-')) {
       throw new AppError(422, ERROR_CODE.businessRule, 'a deposit must be positive');
     }
-    return sql.begin(async (tx) => {
-      const [user] = await tx<{ currency: 'BDT' | 'USD' }[]>`select currency from users where id = ${userId}`;
-      if (!user) throw notFound('user');
-      const done = await adjustBalance(tx, {
-        userId,
-        amount,
-        kind: req.body.kind,
-        note: req.body.note,
-        actorId: req.user.id,
-      });
-      if (!done) {
-        throw new AppError(422, ERROR_CODE.balanceTooLow, 'the balance cannot go below zero', { amount });
-      }
-      await recordActivity(tx, {
-        action: requestAction.balance(req.body.kind),
-        actorId: req.user.id,
-        userId,
-        message: `${amount} ${user.currency}: ${req.body.note}`,
-      });
-      req.log.info({ userId, amount }, 'balance adjusted by admin');
-      return { success: true as const, userId, amount, balance: done.balanceAfter, currency: user.currency };
+    const done = await adjustBalanceByAdmin(sql, {
+      userId,
+      amount,
+      kind: req.body.kind,
+      note: req.body.note,
+      actorId: req.user.id,
     });
+    if (done === 'no-user') throw notFound('user');
+    if (done === 'too-low') {
+      throw new AppError(422, ERROR_CODE.balanceTooLow, 'the balance cannot go below zero', { amount });
+    }
+    req.log.info({ userId, amount }, 'balance adjusted by admin');
+    return { success: true as const, userId, amount, balance: done.balanceAfter, currency: done.currency };
   });
 };

@@ -45,16 +45,10 @@ const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() 
 
 /** GET /api/admin/sync/overview: the numbers the sync page shows (the lag is the /metrics gauge's query). */
 export const adminSyncOverviewRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, producer } = app.deps;
+  const { producer } = app.deps;
 
   app.get('/sync/overview', { schema: syncOverviewSchema }, async () => {
-    const [row] = await db.sql<{ lag: number | null; due: number; live: number; lastCheck: string | null }[]>`
-      select extract(epoch from now() - min(next_status_check) filter (where next_status_check <= now()))::float8 as lag,
-             count(*) filter (where next_status_check <= now())::int as due,
-             count(*)::int as live,
-             to_char(max(last_status_check) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastCheck"
-      from orders
-      where status in ('processing', 'in_progress')`;
+    const row = await app.repos.orders.syncLag();
 
     // Redis is optional here: the page still shows the database's numbers while it is down.
     let lastSweepAt: string | null = null;

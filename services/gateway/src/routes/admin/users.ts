@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { notFound } from '../../errors.ts';
 import { updateUser } from '../../use-cases/users.ts';
 import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
-import { likeContains } from '../cursor.ts';
 
 const adminUserSchema = z.object({
   id: z.string(),
@@ -68,28 +67,14 @@ const patchUserSchema = {
   },
 };
 
-const userColumns = `id, email, name, role, status, balance::text as balance, currency,
-  dollar_rate::text as "dollarRate", api_key_hash is not null as "hasApiKey",
-  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"`;
-
 export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
-  const empty = sql``;
+  const { users } = app.repos;
 
   app.get('/users', { schema: listUsersSchema }, async (req) => {
-    const { email, search, role, status, cursor, limit } = req.query;
+    const { cursor, limit, ...filter } = req.query;
     // User ids are time-sortable, so id order is signup order and the id itself is the cursor.
-    const rows = await sql<z.infer<typeof adminUserSchema>[]>`
-      select ${sql.unsafe(userColumns)}
-      from users
-      where true
-        ${email ? sql`and email like ${likeContains(email.toLowerCase())}` : empty}
-        ${search ? sql`and (email ilike ${likeContains(search)} or name ilike ${likeContains(search)})` : empty}
-        ${role ? sql`and role = ${role}` : empty}
-        ${status ? sql`and status = ${status}` : empty}
-        ${cursor ? sql`and id < ${cursor}` : empty}
-      order by id desc
-      limit ${limit + 1}`;
+    const rows = await users.list({ ...filter, before: cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {
       success: true as const,
@@ -105,8 +90,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
     app.sessionUsers.forget(id);
     app.intake.cache.forgetUser(id);
     req.log.info({ userId: id, changed: Object.keys(req.body) }, 'user updated by admin');
-    const [user] = await sql<z.infer<typeof adminUserSchema>[]>`
-      select ${sql.unsafe(userColumns)} from users where id = ${id}`;
+    const user = await users.find(id);
     if (!user) throw notFound('user');
     return { success: true as const, user };
   });

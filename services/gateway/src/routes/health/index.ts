@@ -43,9 +43,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/readyz',
     { schema: { tags: ['health'], response: { 200: readySchema, 503: readySchema } } },
     async (_req, reply) => {
-      const { db, producer, redis } = app.deps;
+      const { producer, redis } = app.deps;
       const [postgres, queueRedis, limitRedis] = await Promise.all([
-        probe(() => db.sql`select 1`),
+        probe(() => app.repos.ping()),
         probe(() => producer.connection.ping()),
         probe(() => redis.ping()),
       ]);

@@ -8,8 +8,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
 
   app.get('/services', { schema: listServicesSchema }, async (req) => {
-    const [user] = await sql<{ currency: 'BDT' | 'USD'; dollarRate: string }[]>`
-      select currency, dollar_rate::text as "dollarRate" from users where id = ${req.user.id}`;
+    const user = await app.repos.users.pricing(req.user.id);
     if (!user) throw notFound('user');
     const rows = await listActiveCatalog(sql);
     return {

@@ -55,7 +55,7 @@ export const resellerApiRoutes: FastifyPluginAsync = async (app) => {
     async (req) => {
       const params = readParams(req.body);
       if (!params) throw new V2Error(V2_ERROR.request);
-      const reseller = await findReseller(app.deps.db.sql, params.key);
+      const reseller = await findReseller(app.repos.users, params.key);
       if (!params.action) throw new V2Error(V2_ERROR.request);
       const action = ACTIONS[params.action.trim().toLowerCase()];
       if (!action) throw new V2Error(V2_ERROR.action);

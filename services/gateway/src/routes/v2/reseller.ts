@@ -1,5 +1,5 @@
 import type { Currency } from '@smm/domain';
-import type postgres from 'postgres';
+import type { UsersRepository } from '../../repositories/users.ts';
 import { hashApiKey } from '../../use-cases/users.ts';
 import { V2_ERROR, V2Error } from './params.ts';
 
@@ -11,11 +11,9 @@ export interface Reseller {
 }
 
 /** The key's owner, looked up by the key's sha256 (only the hash is stored). */
-export async function findReseller(sql: postgres.Sql, key: string | undefined): Promise<Reseller> {
+export async function findReseller(users: UsersRepository, key: string | undefined): Promise<Reseller> {
   if (!key) throw new V2Error(V2_ERROR.apiKey);
-  const [row] = await sql<(Reseller & { status: string })[]>`
-    select id, currency, dollar_rate::text as "dollarRate", balance::text as balance, status
-    from users where api_key_hash = ${hashApiKey(key)}`;
+  const row = await users.findByApiKeyHash(hashApiKey(key));
   if (!row) throw new V2Error(V2_ERROR.apiKey);
   if (row.status !== 'active') throw new V2Error(V2_ERROR.suspended);
   return { id: row.id, currency: row.currency, dollarRate: row.dollarRate, balance: row.balance };

@@ -17,8 +17,7 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/orders/forward-to-provider', { schema: forwardSchema }, async (req, reply) => {
     const { orderId, providerId } = req.body;
-    const [provider] = await sql<{ status: string; apiUrl: string }[]>`
-      select status, api_url as "apiUrl" from api_providers where id = ${providerId}`;
+    const provider = await app.repos.providers.usability(providerId);
     if (!provider) throw notFound('provider');
     // Is this provider usable: the domain's one rule, answered as the 422 it is.
     const problem = providerProblem(
@@ -27,9 +26,7 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
     );
     if (problem?.kind === 'inactive') throw new AppError(422, ERROR_CODE.providerInactive, problem.reason);
     if (problem) assertProviderUrl(provider.apiUrl, config.allowInsecureProviderUrls);
-    const [svc] = await sql<{ providerServiceId: string | null; providerId: string | null }[]>`
-      select s.provider_service_id as "providerServiceId", s.provider_id as "providerId"
-      from orders o join services s on s.id = o.service_id where o.id = ${orderId}`;
+    const svc = await app.repos.orders.serviceTarget(orderId);
     if (!svc) throw notFound('order');
     if (!svc.providerServiceId) {
       throw new AppError(
@@ -73,16 +70,16 @@ export const forwardRoute: FastifyPluginAsyncZod = async (app) => {
         jobId,
       };
     }
-    const [now] = await sql<{ status: string }[]>`select status from orders where id = ${orderId}`;
+    const status = await app.repos.orders.statusOf(orderId);
     if (outcome.kind === 'failed') {
       throw new AppError(502, ERROR_CODE.providerError, outcome.reason, {
-        status: now?.status ?? null,
+        status: status ?? null,
         jobId,
       });
     }
     return reply.code(202).send({
       success: true as const,
-      status: now?.status ?? 'pending',
+      status: status ?? 'pending',
       providerOrderId: null,
       jobId,
     });

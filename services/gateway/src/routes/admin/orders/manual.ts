@@ -14,8 +14,8 @@ export const manualOrderRoute: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/orders/manual', { schema: manualOrderSchema }, async (req, reply) => {
     const b = req.body;
-    const [user] = await sql`select 1 from users where id = ${b.userId}`;
-    if (!user) throw new AppError(404, ERROR_CODE.notFound, 'user not found');
+    if (!(await app.repos.users.exists(b.userId)))
+      throw new AppError(404, ERROR_CODE.notFound, 'user not found');
     const svc = (await cache.services(sql, [b.serviceId])).get(b.serviceId);
     if (!svc) throw new AppError(422, ERROR_CODE.serviceNotFound, 'no such service');
     const result = await createOrders(sql, cache, {

@@ -14,8 +14,7 @@ type SyncBatchResult = JobResult<'sync-batch'>;
  * never double-poll or double-refund; here we only wait, within ADMIN_WAIT_MS in total.
  */
 export const syncRoute: FastifyPluginAsyncZod = async (app) => {
-  const { db, producer, config } = app.deps;
-  const { sql } = db;
+  const { producer, config } = app.deps;
 
   app.post('/orders/sync-status', { schema: syncStatusSchema }, async (req, reply) => {
     const deadline = Date.now() + config.adminWaitMs;
@@ -32,9 +31,7 @@ export const syncRoute: FastifyPluginAsyncZod = async (app) => {
 
     if (req.body.orderId) {
       const orderId = req.body.orderId;
-      const [o] = await sql<{ status: string; providerId: string | null; providerOrderId: string | null }[]>`
-        select status, provider_id as "providerId", provider_order_id as "providerOrderId"
-        from orders where id = ${orderId}`;
+      const o = await app.repos.orders.providerPlace(orderId);
       if (!o) throw notFound('order');
       if (!o.providerId || !o.providerOrderId || (o.status !== 'processing' && o.status !== 'in_progress')) {
         throw conflict(`the order is not live at a provider (status ${o.status})`, { status: o.status });

@@ -3,13 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../use-cases/providers.ts';
 import { cancelAdminOrderSchema, patchAdminOrderSchema, settleOrderSchema } from './schemas.ts';
-import { loadAdminOrder } from './view.ts';
 
 export const adminOrderUpdateRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
 
   const reload = async (id: string) => {
-    const order = await loadAdminOrder(sql, id);
+    const order = await app.repos.orders.adminFind(id);
     if (!order) throw notFound('order');
     return order;
   };

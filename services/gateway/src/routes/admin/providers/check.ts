@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../../errors.ts';
 import { adminProviderClient, loadProviderSecrets } from '../../../use-cases/providers.ts';
 import { checkProviderSchema } from './schemas.ts';
-import { loadProviderView } from './view.ts';
+import { toView } from './view.ts';
 
 export const providerCheckRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
@@ -27,20 +27,16 @@ export const providerCheckRoutes: FastifyPluginAsyncZod = async (app) => {
       throw e;
     }
     // A provider that answers is usable again: its flag and any sync backoff are lifted.
-    await sql`
-      update api_providers
-      set last_balance = ${balance.balance}::numeric, last_balance_currency = ${balance.currency},
-          last_balance_at = now(), flagged_at = null, flag_reason = null, sync_backoff_until = null,
-          sync_failures = 0, ambiguous_streak = 0, breaker_open_until = null, updated_at = now()
-      where id = ${secrets.id}`;
+    await app.repos.providers.markAnswered(secrets.id, balance.balance, balance.currency);
     await recordActivity(sql, {
       action: ACTIVITY.providerChecked,
       actorId: req.user.id,
       providerId: secrets.id,
       message: `balance ${balance.balance} ${balance.currency ?? ''}`.trim(),
     });
-    const provider = await loadProviderView(sql, app.deps.secretBox, secrets.id);
-    if (!provider) throw notFound('provider');
+    const row = await app.repos.providers.find(secrets.id);
+    if (!row) throw notFound('provider');
+    const provider = toView(app.deps.secretBox, row);
     return {
       success: true as const,
       balance: provider.lastBalance ?? balance.balance,

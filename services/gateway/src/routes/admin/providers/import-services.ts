@@ -11,8 +11,8 @@ export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { markupPercent, categoryId } = req.body;
     const secrets = await loadProviderSecrets(app, req.params.id);
     if (categoryId) {
-      const [cat] = await sql`select 1 from categories where id = ${categoryId}`;
-      if (!cat) throw new AppError(422, ERROR_CODE.businessRule, 'no such category');
+      if (!(await app.repos.categories.exists(categoryId)))
+        throw new AppError(422, ERROR_CODE.businessRule, 'no such category');
     }
     const { client, failure } = adminProviderClient(app, secrets);
 
@@ -25,10 +25,8 @@ export const providerImportRoutes: FastifyPluginAsyncZod = async (app) => {
       req.log.warn({ providerId: secrets.id, err: e }, 'provider balance call before import failed');
       throw e;
     }
-    const [row] = await sql<{ rateToUsd: string | null }[]>`
-      update api_providers set last_balance_currency = ${currency}, updated_at = now()
-      where id = ${secrets.id} returning rate_to_usd::text as "rateToUsd"`;
-    const rateToUsd = currency === 'USD' ? '1' : (row?.rateToUsd ?? null);
+    const storedRate = await app.repos.providers.setBillingCurrency(secrets.id, currency);
+    const rateToUsd = currency === 'USD' ? '1' : storedRate;
     if (rateToUsd === null) {
       throw new AppError(
         422,

@@ -28,10 +28,8 @@ export const refillAction: V2Action = async (ctx) => {
 
 /** Single `refill` → `{"status"}`; `refills` → `[{"refill", "status": word | {"error"}}]`. */
 export const refillStatusAction: V2Action = async ({ app, reseller, params }) => {
-  const { sql } = app.deps.db;
   const load = async (ids: string[]) => {
-    const rows = await sql<{ id: string; status: string }[]>`
-      select id, status from refills where id = any(${ids}::text[]) and user_id = ${reseller.id}`;
+    const rows = await app.repos.refills.statuses(reseller.id, ids);
     return new Map(rows.map((r) => [r.id, refillWord(r.status)]));
   };
   if (params.refills !== undefined) {

@@ -1,18 +1,9 @@
 import { type OrderStatus, subMoney, toProviderWord } from '@smm/domain';
-import type postgres from 'postgres';
-import type { V2Action } from '../context.ts';
+import type { ResellerStatusRow } from '../../../repositories/order-reads.ts';
+import type { V2Action, V2Context } from '../context.ts';
 import { idList, V2_ERROR, V2Error } from '../params.ts';
 
-interface Row {
-  id: string;
-  status: OrderStatus;
-  price: string;
-  refunded: string;
-  currency: string;
-  startCount: string | null;
-  remains: string | null;
-  units: string;
-}
+type Row = ResellerStatusRow;
 
 /**
  * `charge` is what the order costs the reseller now: price − refunds (a Partial's refund or a
@@ -25,29 +16,22 @@ function entry(o: Row) {
   return {
     charge: subMoney(o.price, o.refunded),
     start_count: o.startCount ?? '0',
-    status: toProviderWord(o.status),
+    status: toProviderWord(o.status as OrderStatus),
     remains,
     currency: o.currency,
   };
 }
 
-async function load(sql: postgres.Sql, userId: string, ids: string[]): Promise<Map<string, Row>> {
-  const rows = await sql<Row[]>`
-    select o.id, o.status, o.price::text as price, o.currency, o.start_count::text as "startCount",
-           o.remains::text as remains, (o.quantity * coalesce(o.runs, 1))::text as units,
-           coalesce((select sum(l.amount) from ledger l where l.order_id = o.id and l.kind = 'refund'), 0)::text
-             as refunded
-    from orders o
-    where o.id = any(${ids}::text[]) and o.user_id = ${userId}`;
+async function load(app: V2Context['app'], userId: string, ids: string[]): Promise<Map<string, Row>> {
+  const rows = await app.repos.orders.resellerStatuses(userId, ids);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Single `order` → one status; `orders` (≤ 100) → keyed by id, unknown or other users' ids as errors. */
 export const statusAction: V2Action = async ({ app, reseller, params }) => {
-  const { sql } = app.deps.db;
   if (params.orders !== undefined) {
     const ids = idList(params.orders, V2_ERROR.order);
-    const found = await load(sql, reseller.id, ids);
+    const found = await load(app, reseller.id, ids);
     return Object.fromEntries(
       ids.map((id) => {
         const o = found.get(id);
@@ -56,7 +40,7 @@ export const statusAction: V2Action = async ({ app, reseller, params }) => {
     );
   }
   const id = params.order?.trim();
-  const o = id ? (await load(sql, reseller.id, [id])).get(id) : undefined;
+  const o = id ? (await load(app, reseller.id, [id])).get(id) : undefined;
   if (!o) throw new V2Error(V2_ERROR.order);
   return entry(o);
 };

@@ -1,0 +1,62 @@
+import { activityLog, type Db } from '@smm/db';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type Cursor, isoText } from './columns.ts';
+
+export interface ActivityFilter {
+  orderId?: string | undefined;
+  providerId?: string | undefined;
+  userId?: string | undefined;
+  actorId?: string | undefined;
+  action?: string | undefined;
+  after?: Cursor | null;
+  limit: number;
+}
+
+/** Reads of the activity log (rows are written only by @smm/db's recordActivity). */
+export function activityRepository(db: Db) {
+  const columns = {
+    id: activityLog.id,
+    actorId: activityLog.actorId,
+    orderId: activityLog.orderId,
+    providerId: activityLog.providerId,
+    providerOrderId: activityLog.providerOrderId,
+    userId: activityLog.userId,
+    action: activityLog.action,
+    message: activityLog.message,
+    providerResponse: activityLog.providerResponse,
+    createdAt: isoText(activityLog.createdAt),
+  };
+  const before = (c: Cursor | null | undefined): SQL | undefined =>
+    c
+      ? sql`(${activityLog.createdAt}, ${activityLog.id}) < (${c.createdAt}::timestamptz, ${c.id})`
+      : undefined;
+
+  return {
+    list(f: ActivityFilter) {
+      return db
+        .select(columns)
+        .from(activityLog)
+        .where(
+          and(
+            f.orderId ? eq(activityLog.orderId, f.orderId) : undefined,
+            f.providerId ? eq(activityLog.providerId, f.providerId) : undefined,
+            f.userId ? eq(activityLog.userId, f.userId) : undefined,
+            f.actorId ? eq(activityLog.actorId, f.actorId) : undefined,
+            f.action ? eq(activityLog.action, f.action) : undefined,
+            before(f.after),
+          ),
+        )
+        .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
+        .limit(f.limit);
+    },
+
+    /** An order's history, oldest first. */
+    ofOrder(orderId: string) {
+      return db
+        .select(columns)
+        .from(activityLog)
+        .where(eq(activityLog.orderId, orderId))
+        .orderBy(asc(activityLog.createdAt), asc(activityLog.id));
+    },
+  };
+}
