@@ -7,7 +7,7 @@ const t = await useTestDatabase();
 const { sql } = t;
 
 describe('migrated schema', () => {
-  it('has every table of §4', async () => {
+  it('has every table of architecture.md#data-model', async () => {
     const rows = await sql<{ table_name: string }[]>`
       select table_name from information_schema.tables where table_schema = 'public' order by 1`;
     expect(rows.map((r) => r.table_name)).toEqual(

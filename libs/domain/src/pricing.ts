@@ -26,7 +26,7 @@ export interface OrderPrice {
 }
 
 /**
- * §6: usdPrice = rateUSD × qty / 1000, bdtPrice = rate × qty / 1000 (or usdPrice × dollarRate when
+ * architecture.md#money: usdPrice = rateUSD × qty / 1000, bdtPrice = rate × qty / 1000 (or usdPrice × dollarRate when
  * the service has no BDT rate). Package services (and Custom Comments Packages) charge their rate once per order. Everything is
  * computed exactly and rounded half-up to 6 decimals once, at the end.
  */

@@ -19,14 +19,14 @@ export interface PartialRefund {
   remainsUnknown: boolean;
 }
 
-/** §6: price × clamp(remains, 0, quantity) / quantity, rounded down to 6 decimals. */
+/** architecture.md#money: price × clamp(remains, 0, quantity) / quantity, rounded down to 6 decimals. */
 export function partialRefundAmount(price: string, remains: number | null, quantity: number): PartialRefund {
   if (remains === null) return { amount: roundMoney(0), remainsUnknown: true };
   const clamped = Math.min(Math.max(remains, 0), quantity);
   return { amount: floorMoney(dec(price).times(clamped).div(quantity)), remainsUnknown: false };
 }
 
-/** §6: on cancel, everything not yet refunded. Never negative. */
+/** architecture.md#money: on cancel, everything not yet refunded. Never negative. */
 export function cancelRefundAmount(price: string, alreadyRefunded: string): string {
   const rest = dec(price).minus(dec(alreadyRefunded));
   return roundMoney(rest.isNegative() ? 0 : rest);

@@ -27,7 +27,7 @@ export function normalizeProviderWord(raw: unknown): string {
 }
 
 /**
- * §5: provider words map case- and space-insensitively; anything else keeps the current status
+ * architecture.md#order-lifecycle: provider words map case- and space-insensitively; anything else keeps the current status
  * (the caller stores the raw word in providerStatus and logs it).
  */
 export function mapProviderStatus(raw: unknown, current: OrderStatus): MappedStatus {
@@ -35,7 +35,7 @@ export function mapProviderStatus(raw: unknown, current: OrderStatus): MappedSta
   return mapped ? { status: mapped, recognised: true } : { status: current, recognised: false };
 }
 
-/** §9.4: our status as a reseller-facing provider word. */
+/** architecture.md#reseller-api: our status as a reseller-facing provider word. */
 export function toProviderWord(status: OrderStatus): string {
   switch (status) {
     case 'pending':

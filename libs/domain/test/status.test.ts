@@ -40,7 +40,7 @@ describe('mapProviderStatus', () => {
 });
 
 describe('toProviderWord', () => {
-  it('maps our statuses out as §9.4 says', () => {
+  it('maps our statuses out as architecture.md#reseller-api says', () => {
     expect(toProviderWord('pending')).toBe('Pending');
     expect(toProviderWord('submitting')).toBe('Pending');
     expect(toProviderWord('needs_review')).toBe('Pending');

@@ -52,7 +52,7 @@ function dockerAvailable(): boolean {
 }
 
 /**
- * §11: TEST_DATABASE_URL / TEST_REDIS_URL when set, else the local servers, else testcontainers
+ * architecture.md#testing: TEST_DATABASE_URL / TEST_REDIS_URL when set, else the local servers, else testcontainers
  * when a Docker engine answers. Fails with a clear message when none of them is available.
  */
 export async function resolveTestServers(env: NodeJS.ProcessEnv = process.env): Promise<TestServers> {

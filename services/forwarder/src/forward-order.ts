@@ -69,7 +69,7 @@ type ForwardJob = TypedJob<'forward-order'>;
 type JobLog = () => Logger;
 
 /**
- * The forward-order processor (§7): claim the order in one guarded statement, call `add` exactly
+ * The forward-order processor (architecture.md#jobs): claim the order in one guarded statement, call `add` exactly
  * once, record the outcome by its classification. Nothing here ever calls `add` for an order this
  * job did not itself move out of `pending`, so a retried, duplicated or stalled job cannot send twice.
  */

@@ -27,7 +27,7 @@ export const gatewayEnvSchema = z
     ...metricsTokenEnv,
     HOST: z.string().default('0.0.0.0'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    // §9.1: tokens never outlive 12 hours.
+    // architecture.md#auth: tokens never outlive 12 hours.
     JWT_EXPIRES_IN_S: z.coerce.number().int().min(60).max(TWELVE_HOURS_S).default(TWELVE_HOURS_S),
     JWT_ISSUER: z.string().min(1).default('smm-gateway'),
     JWT_AUDIENCE: z.string().min(1).default('smm-panel'),
@@ -110,7 +110,7 @@ export interface GatewayConfig {
   /** Provider API URLs may be http:// (development, sandbox); https only otherwise. */
   allowInsecureProviderUrls: boolean;
   adminWaitMs: number;
-  /** Role/status cache per gateway (≤ 5 s, §10). */
+  /** Role/status cache per gateway (≤ 5 s, architecture.md#security). */
   sessionCacheMs: number;
   intakeDeadlineMs: number;
   startWaitMs: number;

@@ -79,7 +79,7 @@ export function secretsKeys(config: Pick<GatewayConfig, 'secretsKey' | 'previous
   return config.previousSecretsKey ? [config.secretsKey, config.previousSecretsKey] : [config.secretsKey];
 }
 
-/** §7 order, after the HTTP server is closed: queues → Redis → Postgres. */
+/** architecture.md#jobs order, after the HTTP server is closed: queues → Redis → Postgres. */
 export async function closeDeps(deps: GatewayDeps, opts: { keepDb?: boolean } = {}): Promise<void> {
   await deps.producer.close().catch(() => {});
   await Promise.allSettled([quit(deps.producer.connection), quit(deps.redis)]);

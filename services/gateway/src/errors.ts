@@ -1,4 +1,4 @@
-/** The §9 error codes clients can branch on. */
+/** The architecture.md#http-api error codes clients can branch on. */
 export const ERROR_CODE = {
   validation: 'VALIDATION_ERROR',
   malformedJson: 'MALFORMED_JSON',
@@ -29,7 +29,7 @@ export const ERROR_CODE = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 
-/** An error that becomes the §9 envelope as is: the message is meant for the client. */
+/** An error that becomes the architecture.md#http-api envelope as is: the message is meant for the client. */
 export class AppError extends Error {
   readonly statusCode: number;
   readonly code: ErrorCode;

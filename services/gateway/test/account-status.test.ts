@@ -5,7 +5,7 @@ import { bearer, seedUser, startGateway } from './harness.ts';
 import { reseller, v2Form } from './reseller-fixtures.ts';
 
 /**
- * §10: a token says who the caller is; role and status come from the database. A suspended user
+ * architecture.md#security: a token says who the caller is; role and status come from the database. A suspended user
  * or a demoted admin loses access within seconds on every gateway replica — at once on the replica
  * that made the change — on the JSON API, the /api/v2 key and the Bull Board cookie alike.
  */

@@ -112,7 +112,7 @@ describe('manual orders', () => {
   });
 });
 
-describe('PATCH: manual fulfilment with §6 refunds', () => {
+describe('PATCH: manual fulfilment with architecture.md#money refunds', () => {
   it('partial refunds price × remains / quantity, rounded down, exactly once', async () => {
     const userId = await seedUser(sql, { balance: '10' });
     const token = app.issueToken({ id: userId, role: 'user' });

@@ -75,7 +75,7 @@ describe('POST /api/v2: key and request', () => {
 });
 
 describe('services and balance', () => {
-  it('lists the active catalog in the §8 shape, priced in the key owner’s currency', async () => {
+  it('lists the active catalog in the architecture.md#provider-api shape, priced in the key owner’s currency', async () => {
     const res = await v2Form(app, { key: r.key, action: 'services' });
     expect(res.statusCode).toBe(200);
     const list = res.json() as Array<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 const MINUTE = 60_000;
 
 /**
- * Adaptive polling (DESIGN §7): an order that just moved, or is young, is asked about again soon;
+ * Adaptive polling (DESIGN architecture.md#jobs): an order that just moved, or is young, is asked about again soon;
  * one that has not moved for several checks is asked about less and less often, up to MAX_POLL_MS.
  * Index = consecutive unchanged checks (the last entry repeats).
  */

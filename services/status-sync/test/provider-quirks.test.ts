@@ -16,7 +16,7 @@ import {
   testConfig,
 } from './helpers.ts';
 
-// §8: every reply shape a real provider sends, through the real client and the real sync.
+// architecture.md#provider-api: every reply shape a real provider sends, through the real client and the real sync.
 const t = await useTestDatabase();
 const { sql } = t;
 const redisUrl = testRedisUrl();

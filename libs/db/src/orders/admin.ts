@@ -16,7 +16,7 @@ import { cancelWithRefund } from './cancel.ts';
 import { refused } from './errors.ts';
 import { sourcesOf } from './transition.ts';
 
-/** Statuses an admin may cancel from (§5: not while an `add` is in flight, never a finished order). */
+/** Statuses an admin may cancel from (architecture.md#order-lifecycle: not while an `add` is in flight, never a finished order). */
 export const CANCELABLE: readonly OrderStatus[] = ['pending', 'needs_review', 'processing', 'in_progress'];
 
 /**
@@ -150,7 +150,7 @@ export interface PatchOutcome {
 
 /**
  * PATCH /api/admin/orders/:id in one transaction: a status for a manually fulfilled order (with the
- * §6 refund), a provider order id that settles an order in review, notes and counts.
+ * architecture.md#money refund), a provider order id that settles an order in review, notes and counts.
  */
 export async function patchOrder(
   sql: postgres.Sql,
@@ -197,7 +197,7 @@ export async function patchOrder(
   });
 }
 
-/** §5: attaching the provider's order id resolves a review (or records a hand-placed order). */
+/** architecture.md#order-lifecycle: attaching the provider's order id resolves a review (or records a hand-placed order). */
 async function settle(tx: SqlLike, o: LockedOrder, providerOrderId: string, actorId: string): Promise<void> {
   const sources: OrderStatus[] = ['needs_review', 'pending'];
   if (!sources.includes(o.status)) {
@@ -306,7 +306,7 @@ async function moveManual(
 }
 
 export interface SettleInput {
-  /** What was not delivered, in the order's units: the refund is the §6 partial share. */
+  /** What was not delivered, in the order's units: the refund is the architecture.md#money partial share. */
   remains?: number | undefined;
   /** Or the amount to give back, in the order's currency (at most what was not refunded yet). */
   refund?: string | undefined;
@@ -319,7 +319,7 @@ export interface SettleOutcome {
 }
 
 /**
- * §7: the refund automation may not decide — a package reported Partial, a Partial without readable
+ * architecture.md#jobs: the refund automation may not decide — a package reported Partial, a Partial without readable
  * remains (drip-feed), a finished order with no refund yet — settled once by an admin through the
  * same refund path and ledger row. An order waiting for settlement (needs_review, settle_refund) is
  * finished here (partial when money comes back, else completed); a finished one keeps its status.

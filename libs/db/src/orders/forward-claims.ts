@@ -84,7 +84,7 @@ export interface ClaimInput {
 }
 
 /**
- * §7 step 1, in one statement for a batch of orders (one order id at most once): read each order with
+ * architecture.md#jobs step 1, in one statement for a batch of orders (one order id at most once): read each order with
  * its service and provider, and move it pending → submitting only if it is pending and can be sent:
  * the service's provider is the one the job holds the slot of (an admin forward names it explicitly,
  * and the service must have a number there), that provider is active (its URL was checked

@@ -60,7 +60,7 @@ export interface ChargeOrdersResult {
 }
 
 /**
- * §6 charge: one atomic debit of the total (`balance >= total` guard), the order rows, one ledger
+ * architecture.md#money charge: one atomic debit of the total (`balance >= total` guard), the order rows, one ledger
  * row per order with a running balanceAfter, and one activity row per order — in one statement, so
  * it commits all together or not at all. Returns null, with nothing written, on insufficient funds
  * or when the user's currency or dollar rate is no longer the one the lines were priced with; throws

@@ -18,7 +18,7 @@ export interface RefundResult {
 }
 
 /**
- * §6 idempotent refund: the ledger row goes in first (ON CONFLICT DO NOTHING on the one-refund-per-order
+ * architecture.md#money idempotent refund: the ledger row goes in first (ON CONFLICT DO NOTHING on the one-refund-per-order
  * index) and the balance moves only when that row was inserted — all in one statement, with the user
  * row locked so balanceAfter is exact under concurrency.
  */

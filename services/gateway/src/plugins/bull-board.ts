@@ -24,7 +24,7 @@ export const BULL_BOARD_CSP = pageCsp({
 });
 
 /**
- * §9.5 Bull Board at /admin/queues for every queue on this gateway's BullMQ prefix, admin only:
+ * architecture.md#operations Bull Board at /admin/queues for every queue on this gateway's BullMQ prefix, admin only:
  * the session token from the Bearer header or the `token` cookie login sets (so the page loads in
  * a browser). The guard covers the page, its API and its static assets alike.
  *

@@ -114,7 +114,7 @@ function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody 
   }
 }
 
-/** The orders module's refusals (nothing was written) as the §9 codes clients branch on. */
+/** The orders module's refusals (nothing was written) as the architecture.md#http-api codes clients branch on. */
 const REFUSAL: Record<OrderWriteRefused['reason'], [number, ErrorCode]> = {
   not_found: [404, ERROR_CODE.notFound],
   invalid_transition: [409, ERROR_CODE.invalidTransition],
@@ -122,7 +122,7 @@ const REFUSAL: Record<OrderWriteRefused['reason'], [number, ErrorCode]> = {
   business_rule: [422, ERROR_CODE.businessRule],
 };
 
-/** §9: every error leaves as `{success: false, error: {code, message, details}}`. */
+/** architecture.md#http-api: every error leaves as `{success: false, error: {code, message, details}}`. */
 export function registerErrorEnvelope(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {

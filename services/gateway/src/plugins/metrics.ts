@@ -129,7 +129,7 @@ declare module 'fastify' {
 }
 
 /**
- * §9.5 metrics. Latency is labelled by the route pattern (never the raw URL, which would explode the
+ * architecture.md#operations metrics. Latency is labelled by the route pattern (never the raw URL, which would explode the
  * label set with ids). /metrics wants `Authorization: Bearer <METRICS_TOKEN>`; production refuses to
  * start without the token (config.ts), so only development and tests ever serve it open.
  */

@@ -8,7 +8,7 @@ export const errorSchema = z
   })
   .meta({ id: 'Error' });
 
-/** The error replies a route documents; every one has the §9 envelope. */
+/** The error replies a route documents; every one has the architecture.md#http-api envelope. */
 export function errors<const S extends readonly number[]>(...statuses: S) {
   return Object.fromEntries(statuses.map((s) => [s, errorSchema])) as Record<S[number], typeof errorSchema>;
 }

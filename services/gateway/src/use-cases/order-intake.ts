@@ -193,7 +193,7 @@ function tooLate(): AppError {
 }
 
 /**
- * §9.2/§6 order intake, bounded in time: see `intake`. With `deadlineMs`, the debit carries the
+ * architecture.md#customer-api, #money order intake, bounded in time: see `intake`. With `deadlineMs`, the debit carries the
  * deadline (it writes nothing after it) and the caller is answered 503 shortly after it at the latest.
  */
 export async function createOrders(
@@ -301,7 +301,7 @@ export async function quoteOrders(
 }
 
 /**
- * §9.2/§6 order intake: check every line against the catalog, price each with exact decimals, then
+ * architecture.md#customer-api, #money order intake: check every line against the catalog, price each with exact decimals, then
  * debit the total and write orders, ledger and activity rows in one statement (all or nothing).
  * With an Idempotency-Key the key row is written in the same transaction as the charge, so a
  * retried request either replays the committed answer or finds no trace of a failed attempt.

@@ -6,7 +6,7 @@ import { AppError, ERROR_CODE, notFound } from '../errors.ts';
 /** Admin calls wait on a person: shorter than the workers' limits, still enough for a slow panel. */
 const ADMIN_TIMEOUTS = { response: 15_000, request: 20_000 };
 
-/** §10: provider URLs are https unless ALLOW_INSECURE_PROVIDER_URLS (the domain's one rule), as a 4xx. */
+/** architecture.md#security: provider URLs are https unless ALLOW_INSECURE_PROVIDER_URLS (the domain's one rule), as a 4xx. */
 export function assertProviderUrl(raw: string, allowInsecure: boolean): void {
   const problem = providerUrlProblem(raw, allowInsecure);
   if (!problem) return;

@@ -34,7 +34,7 @@ export async function requestRefill(
   return result;
 }
 
-/** §9.4 refill words: ours → what a reseller panel's client reads. */
+/** architecture.md#reseller-api refill words: ours → what a reseller panel's client reads. */
 export function refillWord(status: string): string {
   switch (status) {
     case 'processing':

@@ -12,7 +12,7 @@ export interface SessionUser {
 }
 
 /**
- * §10: a token says who the caller is; role and status come from the database, cached for a few
+ * architecture.md#security: a token says who the caller is; role and status come from the database, cached for a few
  * seconds, so a suspended user or a demoted admin loses access within that time on every gateway
  * replica (and at once on the one that made the change, which forgets its copy).
  */

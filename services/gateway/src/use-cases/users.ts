@@ -51,7 +51,7 @@ export async function findUserByEmail(sql: SqlLike, email: string): Promise<Logi
 }
 
 /**
- * §9.1: the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD, created if absent (an existing
+ * architecture.md#auth: the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD, created if absent (an existing
  * account is never touched). Without ADMIN_PASSWORD outside production a password is generated and
  * printed once, to the terminal only, never to the log stream.
  */

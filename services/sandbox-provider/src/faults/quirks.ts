@@ -1,5 +1,5 @@
 /**
- * Reply-shape quirks seen from real providers (DESIGN §8, provider-client fixtures). Each one
+ * Reply-shape quirks seen from real providers (DESIGN architecture.md#provider-api, provider-client fixtures). Each one
  * changes only how a reply is written, never what happened.
  */
 export const QUIRKS = [

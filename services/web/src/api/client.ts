@@ -1,6 +1,6 @@
 /**
  * The one way the pages talk to the gateway: same origin, the httpOnly `token` cookie that login sets
- * (credentials: 'same-origin'), JSON in and out, and the §9 error envelope turned into an ApiError.
+ * (credentials: 'same-origin'), JSON in and out, and the architecture.md#http-api error envelope turned into an ApiError.
  */
 export interface FieldIssue {
   field: string;

@@ -8,7 +8,7 @@ import { adminSyncOverviewRoutes } from './sync-overview.ts';
 import { adminUserRoutes } from './users.ts';
 
 /**
- * §9.3 admin area. Every route registered here is behind authenticate + requireAdmin: add a file
+ * architecture.md#admin-api admin area. Every route registered here is behind authenticate + requireAdmin: add a file
  * exporting a FastifyPluginAsyncZod and register it below (prefix /api/admin is applied by app.ts).
  */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -26,7 +26,7 @@ const readySchema = z.object({
   redis: z.enum(['ok', 'down']),
 });
 
-/** §9.5: /healthz says the process runs; /readyz says it can serve (Postgres and Redis answer). */
+/** architecture.md#operations: /healthz says the process runs; /readyz says it can serve (Postgres and Redis answer). */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',

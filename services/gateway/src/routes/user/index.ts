@@ -6,7 +6,7 @@ import { orderRequestRoutes } from './order-requests.ts';
 import { orderRoutes } from './orders.ts';
 import { serviceRoutes } from './services.ts';
 
-/** §9.2 customer area: any signed-in user (admins too), always scoped to the caller's own data. */
+/** architecture.md#customer-api customer area: any signed-in user (admins too), always scoped to the caller's own data. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate);
   await app.register(createOrdersRoute);

@@ -17,7 +17,7 @@ function cancelError(r: CancelRefusal): AppError {
   return new AppError(409, ERROR_CODE.conflict, CANCEL_REFUSAL[r]);
 }
 
-/** §9.2 refill and cancel of the caller's own order: the same code as the reseller API's actions. */
+/** architecture.md#customer-api refill and cancel of the caller's own order: the same code as the reseller API's actions. */
 export const orderRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, producer } = app.deps;
 

@@ -23,8 +23,8 @@ const ACTIONS: Record<string, V2Action> = {
 };
 
 /**
- * §9.4 `POST /api/v2`: this panel as an SMM v2 provider for other panels. Form or JSON bodies; every
- * reply is the §8 shape or `{"error": …}` with HTTP 200 (what panels' clients expect — several treat
+ * architecture.md#reseller-api `POST /api/v2`: this panel as an SMM v2 provider for other panels. Form or JSON bodies; every
+ * reply is the architecture.md#provider-api shape or `{"error": …}` with HTTP 200 (what panels' clients expect — several treat
  * any 4xx as "provider down"), except 429 when the key's rate limit is spent and 5xx when we fail.
  * The form parser is registered here only, so the JSON API keeps refusing form bodies.
  */

@@ -1,4 +1,4 @@
-/** The customary SMM v2 error texts (DESIGN §9.4): resellers' panels match on these words. */
+/** The customary SMM v2 error texts (DESIGN architecture.md#reseller-api): resellers' panels match on these words. */
 export const V2_ERROR = {
   apiKey: 'Invalid API key',
   suspended: 'Your account is suspended',

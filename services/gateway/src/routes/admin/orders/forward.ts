@@ -8,7 +8,7 @@ import { assertProviderUrl } from '../../../use-cases/providers.ts';
 import { forwardSchema } from './schemas.ts';
 
 /**
- * §9.3: the admin's forward goes through the forwarder's own job (the one code path that may call
+ * architecture.md#admin-api: the admin's forward goes through the forwarder's own job (the one code path that may call
  * `add`), enqueued with the provider named so manual-mode services go too, and waited for, bounded.
  */
 export const forwardRoute: FastifyPluginAsyncZod = async (app) => {

@@ -90,7 +90,8 @@ export const getAdminOrderSchema = {
 
 export const patchAdminOrderSchema = {
   tags: ['admin'],
-  summary: 'Manual fulfilment (status with §6 refunds), notes, or a provider order id to settle a review',
+  summary:
+    'Manual fulfilment (status with architecture.md#money refunds), notes, or a provider order id to settle a review',
   params: orderParams,
   body: z
     .strictObject({

@@ -9,7 +9,7 @@ import { syncStatusSchema } from './schemas.ts';
 type SyncBatchResult = JobResult<'sync-batch'>;
 
 /**
- * §9.3: one order → one sync-batch job of its own; all orders → a sweep (forced by default), then
+ * architecture.md#admin-api: one order → one sync-batch job of its own; all orders → a sweep (forced by default), then
  * each batch it enqueued. Both are status-sync's jobs, so the admin's sync and the scheduled one can
  * never double-poll or double-refund; here we only wait, within ADMIN_WAIT_MS in total.
  */

@@ -88,7 +88,7 @@ function sizeOf(
   return { qty, comments, runs, interval };
 }
 
-/** The intake's §9 errors in the words reseller clients know. */
+/** The intake's architecture.md#http-api errors in the words reseller clients know. */
 function asV2Error(e: AppError): V2Error | AppError {
   switch (e.code) {
     case ERROR_CODE.insufficientFunds:

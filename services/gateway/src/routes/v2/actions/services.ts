@@ -3,7 +3,7 @@ import { listActiveCatalog } from '../../../use-cases/active-catalog.ts';
 import type { V2Action } from '../context.ts';
 
 /**
- * The active catalog priced in the key owner's currency, in the §8 shape. `service` is our own id
+ * The active catalog priced in the key owner's currency, in the architecture.md#provider-api shape. `service` is our own id
  * (`svc_…`): SMM clients, ours included, take ids as strings, and a numeric alias would be a second
  * identity to keep stable. min/max are strings as most panels send them.
  */
