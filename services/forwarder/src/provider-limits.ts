@@ -1,4 +1,5 @@
 import type { DbClient } from '@smm/db';
+import { LRUCache } from 'lru-cache';
 
 type Sql = DbClient['sql'];
 
@@ -8,21 +9,19 @@ type Sql = DbClient['sql'];
  */
 export class ProviderLimits {
   readonly #sql: Sql;
-  readonly #ttlMs: number;
-  readonly #cache = new Map<string, { value: Promise<number | null>; until: number }>();
+  readonly #cache: LRUCache<string, Promise<number | null>>;
 
   constructor(sql: Sql, ttlMs: number) {
     this.#sql = sql;
-    this.#ttlMs = ttlMs;
+    this.#cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
   }
 
   get(providerId: string): Promise<number | null> {
-    const now = Date.now();
     const hit = this.#cache.get(providerId);
-    if (hit && hit.until > now) return hit.value;
-    // One query for every job that misses at the same moment.
+    if (hit) return hit;
+    // The promise is cached: one query for every job that misses at the same moment.
     const value = this.#load(providerId);
-    this.#cache.set(providerId, { value, until: now + this.#ttlMs });
+    this.#cache.set(providerId, value);
     value.catch(() => this.#cache.delete(providerId));
     return value;
   }

@@ -1,5 +1,6 @@
 import type { SqlLike } from '@smm/db';
 import type { Currency } from '@smm/domain';
+import { LRUCache } from 'lru-cache';
 
 export interface CatalogService {
   id: string;
@@ -36,9 +37,9 @@ export const DEFAULT_INTAKE_CACHE: IntakeCacheOptions = {
   maxEntries: 20_000,
 };
 
+/** lru-cache holds no null: a known absence is stored boxed. */
 interface Entry<T> {
   value: T;
-  expires: number;
 }
 
 /**
@@ -46,21 +47,21 @@ interface Entry<T> {
  * statement alone. Balance is never cached: the debit's own `balance >= total` guard decides funds.
  */
 export class IntakeCache {
-  readonly #opts: IntakeCacheOptions;
-  #services = new Map<string, Entry<CatalogService | null>>();
-  #users = new Map<string, Entry<PricingFacts | null>>();
+  readonly #services: LRUCache<string, Entry<CatalogService | null>>;
+  readonly #users: LRUCache<string, Entry<PricingFacts | null>>;
 
   constructor(opts: IntakeCacheOptions = DEFAULT_INTAKE_CACHE) {
-    this.#opts = opts;
+    // Bounded by count, least recently used out first; entries expire on read after their TTL.
+    this.#services = new LRUCache({ max: opts.maxEntries, ttl: Math.max(1, opts.serviceTtlMs) });
+    this.#users = new LRUCache({ max: opts.maxEntries, ttl: Math.max(1, opts.userTtlMs) });
   }
 
   async services(sql: SqlLike, ids: string[]): Promise<Map<string, CatalogService>> {
-    const now = Date.now();
     const out = new Map<string, CatalogService>();
     const missing: string[] = [];
     for (const id of ids) {
       const e = this.#services.get(id);
-      if (e && e.expires > now) {
+      if (e) {
         if (e.value) out.set(id, e.value);
       } else missing.push(id);
     }
@@ -72,24 +73,20 @@ export class IntakeCache {
       from services s join categories c on c.id = s.category_id
       where s.id = any(${missing}::text[])`;
     const found = new Map(rows.map((r) => [r.id, r]));
-    this.#trim(this.#services);
-    const expires = now + this.#opts.serviceTtlMs;
     for (const id of missing) {
       const row = found.get(id) ?? null;
-      this.#services.set(id, { value: row, expires });
+      this.#services.set(id, { value: row });
       if (row) out.set(id, row);
     }
     return out;
   }
 
   async user(sql: SqlLike, userId: string, fresh = false): Promise<PricingFacts | null> {
-    const now = Date.now();
     const e = fresh ? undefined : this.#users.get(userId);
-    if (e && e.expires > now) return e.value;
+    if (e) return e.value;
     const [row] = await sql<PricingFacts[]>`
       select currency, dollar_rate::text as "dollarRate", status from users where id = ${userId}`;
-    this.#trim(this.#users);
-    this.#users.set(userId, { value: row ?? null, expires: now + this.#opts.userTtlMs });
+    this.#users.set(userId, { value: row ?? null });
     return row ?? null;
   }
 
@@ -100,10 +97,5 @@ export class IntakeCache {
   /** After an admin's edit: this replica prices the next order from the row (others within the TTL). */
   forgetService(serviceId: string): void {
     this.#services.delete(serviceId);
-  }
-
-  #trim(map: Map<string, unknown>): void {
-    // Crude but bounded: a full cache starts over rather than growing with every user ever seen.
-    if (map.size >= this.#opts.maxEntries) map.clear();
   }
 }
