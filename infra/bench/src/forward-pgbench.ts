@@ -9,7 +9,7 @@ const run = promisify(execFile);
 
 /**
  * The forwarder's two hot statements as a pgbench script (-M prepared), mirroring
- * services/forwarder/src/claim-order.ts (claimOrder) and outcomes.ts (markForwarded): the guarded
+ * services/forwarder/src/jobs/claim-order.ts (claimOrder) and jobs/outcomes.ts (markForwarded): the guarded
  * pending → submitting claim joined with service and provider, then submitting → processing with the
  * activity row in the same statement. Each transaction takes the next seeded order from a sequence,
  * so every claim really moves a pending order (no cheap no-op updates).

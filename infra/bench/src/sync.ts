@@ -199,11 +199,14 @@ async function main(): Promise<void> {
   await seedDatabase(admin, providers, config.secretsKey);
   log(`seeded ${ORDERS} orders, ${USERS} users, 2 providers in ${secs(performance.now() - t)} s`);
 
+  const serviceDb = createDb(DATABASE_URL, { max: config.dbPoolMax, applicationName: 'bench-status-sync' });
+  const producer = new Producer({ connection: createProducerConnection(REDIS_URL), prefix });
+  const workerConnection = createWorkerConnection(REDIS_URL);
   const service = buildStatusSync({
     config,
-    db: createDb(DATABASE_URL, { max: config.dbPoolMax, applicationName: 'bench-status-sync' }),
-    producer: new Producer({ connection: createProducerConnection(REDIS_URL), prefix }),
-    workerConnection: createWorkerConnection(REDIS_URL),
+    db: serviceDb,
+    producer,
+    workerConnection,
     logger: createLogger({ service: 'status-sync', level: 'warn' }),
     schedulers: false,
   });
@@ -258,6 +261,11 @@ baseline, same run, same rows (raw UPDATE … FROM jsonb_to_recordset, no provid
 `);
   } finally {
     await service.close();
+    // Whoever creates a connection closes it: the service closed only what it made.
+    await producer.close();
+    producer.connection.disconnect();
+    workerConnection.disconnect();
+    await serviceDb.close(5);
     await Promise.all(sandboxes.map((s) => s.close()));
     await adminDb.close(5);
     await deletePrefix(REDIS_URL, prefix);

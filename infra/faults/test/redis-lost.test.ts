@@ -72,11 +72,17 @@ const syncConfig = loadSyncConfig({
   SYNC_LEASE_MS: '600000',
   SYNC_POLL_SCALE: '0.02',
 });
+const syncDb = createDb(t.url, { max: 4 });
+const syncProducer = new Producer({
+  connection: createProducerConnection(redis.url),
+  prefix: syncConfig.bullPrefix,
+});
+const syncWorkerConnection = createWorkerConnection(redis.url);
 const statusSync = buildStatusSync({
   config: syncConfig,
-  db: createDb(t.url, { max: 4 }),
-  producer: new Producer({ connection: createProducerConnection(redis.url), prefix: syncConfig.bullPrefix }),
-  workerConnection: createWorkerConnection(redis.url),
+  db: syncDb,
+  producer: syncProducer,
+  workerConnection: syncWorkerConnection,
   logger: silent,
 });
 await statusSync.start({ listen: false });
@@ -86,6 +92,11 @@ afterAll(async () => {
   await forwarder.close();
   forwarderConnection.disconnect();
   await statusSync.close();
+  // Whoever creates a connection closes it: the services closed only what they made.
+  await syncProducer.close();
+  syncProducer.connection.disconnect();
+  syncWorkerConnection.disconnect();
+  await syncDb.close();
   await closeDeps(deps);
 });
 

@@ -14,9 +14,9 @@ import { createWorker, isLastAttempt, Producer, providerRetryBackoff, type Worke
 import type { Redis } from 'ioredis';
 import { Batcher } from './batcher.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
-import { forwardCancelProcessor } from './forward-cancel.ts';
-import { forwardOrderProcessor } from './forward-order.ts';
-import { forwardRefillProcessor } from './forward-refill.ts';
+import { forwardCancelProcessor } from './jobs/forward-cancel.ts';
+import { forwardOrderProcessor } from './jobs/forward-order.ts';
+import { forwardRefillProcessor } from './jobs/forward-refill.ts';
 import { ForwarderMetrics } from './metrics.ts';
 
 import { ProviderLimits } from './provider-limits.ts';

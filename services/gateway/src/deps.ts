@@ -1,7 +1,7 @@
-import { createDb, createSecretBox, type DbClient, type SecretBox } from '@smm/db';
+import { type CreateDbOptions, createDb, createSecretBox, type DbClient, type SecretBox } from '@smm/db';
 import { createLogger, type Logger } from '@smm/logger';
 import { createProducerConnection, Producer, waitForRedis } from '@smm/queue';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { GatewayConfig } from './config.ts';
 
 /** Everything the gateway talks to, built by main.ts (or a test) and handed to buildGateway. */
@@ -20,6 +20,20 @@ export interface GatewayDeps {
   secretBox: SecretBox;
 }
 
+/** Connecting gives up after 2 s: in an outage requests fail fast instead of queueing behind it. */
+export function gatewayDbOptions(config: Pick<GatewayConfig, 'dbPoolMax'>): CreateDbOptions {
+  return { max: config.dbPoolMax, applicationName: 'gateway', connectTimeout: 2 };
+}
+
+/** On top of createProducerConnection (no offline queue, one retry): the queue producer's name. */
+export const PRODUCER_REDIS = { connectionName: 'gateway-producer' } as const;
+
+/**
+ * Rate limiting must never hold a request hostage to a Redis outage: createProducerConnection's no
+ * offline queue and one retry, with a 1 s command timeout.
+ */
+export const RATE_LIMIT_REDIS = { commandTimeout: 1_000, connectionName: 'gateway-ratelimit' } as const;
+
 export interface OpenDepsOptions {
   /** An existing client (a test database); otherwise one is created from config.databaseUrl. */
   db?: DbClient;
@@ -35,35 +49,15 @@ export interface OpenDepsOptions {
 export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}): Promise<GatewayDeps> {
   const logger =
     opts.logger ?? createLogger({ service: 'gateway', level: config.logLevel, pretty: config.logPretty });
-  // Connecting gives up after 2 s: in an outage requests fail fast instead of queueing behind it.
-  const db =
-    opts.db ??
-    createDb(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'gateway', connectTimeout: 2 });
-  const producerConnection = createProducerConnection(config.redisUrl, {
-    connectionName: 'gateway-producer',
-  });
-  // Rate limiting must never hold a request hostage to a Redis outage: no offline queue, short timeouts.
-  const redis = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 3_000,
-    commandTimeout: 1_000,
-    connectionName: 'gateway-ratelimit',
-  });
+  const db = opts.db ?? createDb(config.databaseUrl, gatewayDbOptions(config));
+  const producerConnection = createProducerConnection(config.redisUrl, PRODUCER_REDIS);
+  const redis = createProducerConnection(config.redisUrl, RATE_LIMIT_REDIS);
   for (const conn of [producerConnection, redis]) {
     conn.on('error', (err: Error & { code?: string }) =>
       logger.warn({ code: err.code, message: err.message }, 'redis connection error'),
     );
   }
-  const producer = new Producer({ connection: producerConnection, prefix: config.bullPrefix });
-  const deps: GatewayDeps = {
-    config,
-    db,
-    producer,
-    redis,
-    logger,
-    secretBox: createSecretBox(secretsKeys(config)),
-  };
+  const deps = gatewayDeps(config, { db, producerConnection, redis, logger });
   try {
     const ms = opts.redisTimeoutMs ?? 5_000;
     await Promise.all([waitForRedis(producerConnection, ms), waitForRedis(redis, ms)]);
@@ -72,6 +66,24 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
     throw e;
   }
   return deps;
+}
+
+/**
+ * The gateway's dependencies on connections someone else opened (openDeps, or main.ts's skeleton):
+ * the producer and the secret box are made here; closing the connections stays with their creator.
+ */
+export function gatewayDeps(
+  config: GatewayConfig,
+  c: { db: DbClient; producerConnection: Redis; redis: Redis; logger: Logger },
+): GatewayDeps {
+  return {
+    config,
+    db: c.db,
+    producer: new Producer({ connection: c.producerConnection, prefix: config.bullPrefix }),
+    redis: c.redis,
+    logger: c.logger,
+    secretBox: createSecretBox(secretsKeys(config)),
+  };
 }
 
 /** The current key first, then the one being rotated away from (if any). */

@@ -3,6 +3,7 @@ import { buildForwarder } from '@smm/forwarder';
 import { createLogger } from '@smm/logger';
 import { createProducerConnection, createWorkerConnection, Producer, waitForRedis } from '@smm/queue';
 import { startSandbox } from '@smm/sandbox-provider';
+import { closeRedis } from '@smm/service-kit';
 import { buildStatusSync, loadConfig as loadSyncConfig } from '@smm/status-sync';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +38,14 @@ const syncConfig = loadSyncConfig({
   LOG_LEVEL: 'silent',
 });
 const syncProducerConnection = createProducerConnection(redisUrl);
+const syncDb = createDb(t.url, { max: 3, applicationName: 'status-sync-test' });
+const syncProducer = new Producer({ connection: syncProducerConnection, prefix });
+const syncWorkerConnection = createWorkerConnection(redisUrl);
 const statusSync = buildStatusSync({
   config: syncConfig,
-  db: createDb(t.url, { max: 3, applicationName: 'status-sync-test' }),
-  producer: new Producer({ connection: syncProducerConnection, prefix }),
-  workerConnection: createWorkerConnection(redisUrl),
+  db: syncDb,
+  producer: syncProducer,
+  workerConnection: syncWorkerConnection,
   logger: silent,
   schedulers: false,
 });
@@ -56,6 +60,10 @@ afterAll(async () => {
   await forwarder.close();
   forwarderConnection.disconnect();
   await statusSync.close();
+  // Whoever creates a connection closes it: the services closed only what they made.
+  await syncProducer.close();
+  await Promise.all([closeRedis(syncProducerConnection), closeRedis(syncWorkerConnection)]);
+  await syncDb.close();
   await sandbox.close();
 });
 

@@ -2,6 +2,7 @@ import { createDb } from '@smm/db';
 import { buildForwarder, type Forwarder, type ForwarderSettings } from '@smm/forwarder';
 import { createLogger } from '@smm/logger';
 import { createProducerConnection, createWorkerConnection, Producer, waitForRedis } from '@smm/queue';
+import { closeRedis } from '@smm/service-kit';
 import { buildStatusSync, loadConfig as loadSyncConfig, type StatusSync } from '@smm/status-sync';
 import type { TestDatabase } from '@smm/testkit';
 import { afterAll } from 'vitest';
@@ -37,6 +38,9 @@ export async function startWorkers(
     },
   });
   const producerConnection = createProducerConnection(gw.redisUrl);
+  const syncDb = createDb(t.url, { max: 3, applicationName: 'status-sync-test' });
+  const syncProducer = new Producer({ connection: producerConnection, prefix: gw.prefix });
+  const syncWorkerConnection = createWorkerConnection(gw.redisUrl);
   const statusSync = buildStatusSync({
     config: loadSyncConfig({
       NODE_ENV: 'test',
@@ -46,9 +50,9 @@ export async function startWorkers(
       LOG_LEVEL: 'silent',
       ...opts.statusSyncEnv,
     }),
-    db: createDb(t.url, { max: 3, applicationName: 'status-sync-test' }),
-    producer: new Producer({ connection: producerConnection, prefix: gw.prefix }),
-    workerConnection: createWorkerConnection(gw.redisUrl),
+    db: syncDb,
+    producer: syncProducer,
+    workerConnection: syncWorkerConnection,
     logger: silent,
     schedulers: false,
   });
@@ -59,6 +63,10 @@ export async function startWorkers(
     await forwarder.close();
     forwarderConnection.disconnect();
     await statusSync.close();
+    // Whoever creates a connection closes it: the services closed only what they made.
+    await syncProducer.close();
+    await Promise.all([closeRedis(producerConnection), closeRedis(syncWorkerConnection)]);
+    await syncDb.close();
   });
   return { forwarder, statusSync };
 }

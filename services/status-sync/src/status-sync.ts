@@ -2,11 +2,11 @@ import { type DbClient, releaseAllClaims } from '@smm/db';
 import { jobLogger, type Logger } from '@smm/logger';
 import type { Timeouts } from '@smm/provider-client';
 import { createWorker, type Producer, QUEUE, type Queue, type Worker, waitForRedis } from '@smm/queue';
+import { buildOpsServer } from '@smm/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { StatusSyncConfig } from './config.ts';
 import type { JobContext } from './context.ts';
-import { buildHttp } from './http.ts';
 import { type PurgeResult, runPurgeIdempotency } from './jobs/purge-idempotency.ts';
 import { type RepairResult, runRepairStuck } from './jobs/repair-stuck.ts';
 import { runSyncBatch, type SyncBatchResult } from './jobs/sync-batch.ts';
@@ -18,7 +18,10 @@ import { upsertSchedulers } from './schedulers.ts';
 import { syncLagSeconds } from './sync-lag.ts';
 import { SyncProviders } from './sync-providers.ts';
 
-/** Everything status-sync talks to, built by main.ts (or a test). The built service owns and closes them. */
+/**
+ * Everything status-sync talks to, built by main.ts (or a test). Whoever creates them closes them:
+ * close() stops what buildStatusSync made (HTTP, worker, scheduler keeper), never these.
+ */
 export interface StatusSyncDeps {
   config: StatusSyncConfig;
   db: DbClient;
@@ -53,7 +56,7 @@ export interface StatusSync {
   healSchedulers(): Promise<string[]>;
   /** Waits for Redis, upserts the schedulers, starts the worker and the HTTP server. */
   start(opts?: { listen?: boolean }): Promise<{ port: number | null }>;
-  /** HTTP → worker → queues → Redis → Postgres, forced after config.shutdownTimeoutMs. */
+  /** HTTP → scheduler keeper → worker, forced after config.shutdownTimeoutMs; the deps stay open (their creator closes them). */
   close(): Promise<void>;
 }
 
@@ -115,20 +118,27 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
     },
   });
 
-  const app = buildHttp({
+  const app = buildOpsServer({
     logger,
     registry: metrics.registry,
     metricsToken: config.metricsToken,
-    checkReady: async () => {
-      await db.sql`select 1`;
-      if (producer.connection.status !== 'ready') throw new Error(`redis is ${producer.connection.status}`);
-      await producer.connection.ping();
-      if (!keepSchedulers) return;
-      const missing = await keeper.missing();
-      if (missing.length > 0) {
-        void keeper.heal().catch(() => {});
-        throw new Error(`job schedulers missing: ${missing.join(', ')}`);
-      }
+    checks: {
+      postgres: () => db.sql`select 1`,
+      redis: async () => {
+        if (producer.connection.status !== 'ready') throw new Error(`redis is ${producer.connection.status}`);
+        await producer.connection.ping();
+      },
+      ...(keepSchedulers
+        ? {
+            schedulers: async () => {
+              const missing = await keeper.missing();
+              if (missing.length > 0) {
+                void keeper.heal().catch(() => {});
+                throw new Error(`job schedulers missing: ${missing.join(', ')}`);
+              }
+            },
+          }
+        : {}),
     },
   });
 
@@ -139,10 +149,7 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
     keeper.stop();
     await app.close();
     await worker.close();
-    await producer.close();
-    await Promise.allSettled([producer.connection.quit(), workerConnection.quit()]);
     await running?.catch(() => {});
-    await db.close();
   }
 
   return {
@@ -188,9 +195,6 @@ export function buildStatusSync(deps: StatusSyncDeps): StatusSync {
         if (outcome === 'timeout') {
           logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed; forcing close');
           await worker.close(true).catch(() => {});
-          producer.connection.disconnect();
-          workerConnection.disconnect();
-          await db.close(0).catch(() => {});
         }
       })();
       return closing;

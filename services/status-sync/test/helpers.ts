@@ -4,6 +4,7 @@ import { createLogger } from '@smm/logger';
 import { ProviderClient } from '@smm/provider-client';
 import { createProducerConnection, createWorkerConnection, Producer } from '@smm/queue';
 import type { RunningSandbox } from '@smm/sandbox-provider';
+import { closeRedis } from '@smm/service-kit';
 import { buildStatusSync, loadConfig, type StatusSync, type StatusSyncConfig } from '../src/index.ts';
 
 export function testConfig(
@@ -26,19 +27,38 @@ export function testConfig(
   });
 }
 
-/** A status-sync instance with its own connections, as a separate replica would have. */
+/**
+ * A status-sync instance with its own connections, as a separate replica would have. The helper
+ * created them, so its close() closes them after the service's own close().
+ */
 export function buildInstance(config: StatusSyncConfig, opts: { schedulers?: boolean } = {}): StatusSync {
-  return buildStatusSync({
+  const db = createDb(config.databaseUrl, { max: 5, applicationName: 'status-sync-test' });
+  const producer = new Producer({
+    connection: createProducerConnection(config.redisUrl),
+    prefix: config.bullPrefix,
+  });
+  const workerConnection = createWorkerConnection(config.redisUrl);
+  const service = buildStatusSync({
     config,
-    db: createDb(config.databaseUrl, { max: 5, applicationName: 'status-sync-test' }),
-    producer: new Producer({
-      connection: createProducerConnection(config.redisUrl),
-      prefix: config.bullPrefix,
-    }),
-    workerConnection: createWorkerConnection(config.redisUrl),
+    db,
+    producer,
+    workerConnection,
     logger: createLogger({ service: 'status-sync', level: 'silent' }),
     schedulers: opts.schedulers ?? false,
   });
+  let closing: Promise<void> | undefined;
+  return {
+    ...service,
+    close() {
+      closing ??= (async () => {
+        await service.close();
+        await producer.close();
+        await Promise.all([closeRedis(producer.connection), closeRedis(workerConnection)]);
+        await db.close();
+      })();
+      return closing;
+    },
+  };
 }
 
 export async function insertUser(sql: SqlLike, balance: string, currency: 'BDT' | 'USD' = 'USD') {

@@ -3,10 +3,9 @@ import { providerProblem } from '@smm/domain';
 import { jobLogger } from '@smm/logger';
 import type { JobResult } from '@smm/queue';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
-import type { UpstreamDeps } from './forward-refill.ts';
+import { withProviderSlot } from '../provider-slot.ts';
 import { errorRecord } from './outcomes.ts';
-import { withProviderSlot } from './provider-slot.ts';
-import { classifyUpstreamFailure, failureText } from './upstream-failure.ts';
+import { classifyUpstreamFailure, failureText, type UpstreamDeps } from './upstream-failure.ts';
 
 export type CancelJobResult = JobResult<'forward-cancel'>;
 

@@ -1,23 +1,12 @@
-import { claimRefill, type DbClient, moveRefill, pendingRefillTarget } from '@smm/db';
+import { claimRefill, moveRefill, pendingRefillTarget } from '@smm/db';
 import { providerProblem } from '@smm/domain';
-import { jobLogger, type Logger } from '@smm/logger';
+import { jobLogger } from '@smm/logger';
 import type { ProviderClients } from '@smm/provider-client';
 import type { JobResult } from '@smm/queue';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
+import { withProviderSlot } from '../provider-slot.ts';
 import { errorRecord } from './outcomes.ts';
-import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
-import { classifyUpstreamFailure, failureText } from './upstream-failure.ts';
-
-type Sql = DbClient['sql'];
-
-export interface UpstreamDeps {
-  sql: Sql;
-  clients: ProviderClients;
-  logger: Logger;
-  allowInsecureProviderUrls: boolean;
-  /** The per-provider concurrency limit forward-order takes too: one budget for every call. */
-  slot: ProviderSlotDeps;
-}
+import { classifyUpstreamFailure, failureText, type UpstreamDeps } from './upstream-failure.ts';
 
 export type RefillJobResult = JobResult<'forward-refill'>;
 

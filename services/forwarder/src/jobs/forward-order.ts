@@ -34,7 +34,10 @@ import {
   type TypedJob,
   UnrecoverableError,
 } from '@smm/queue';
-import type { Batcher } from './batcher.ts';
+import type { Batcher } from '../batcher.ts';
+import type { ForwarderMetrics } from '../metrics.ts';
+import { type ProviderSlotDeps, withProviderSlot } from '../provider-slot.ts';
+import type { ForwarderSettings } from '../settings.ts';
 import { countsAsNoAnswer, recordAnswer, recordNoAnswer, takeProbe } from './breaker.ts';
 import {
   blockedReason,
@@ -43,11 +46,8 @@ import {
   type OrderTarget,
   type TargetInput,
 } from './claim-order.ts';
-import type { ForwarderMetrics } from './metrics.ts';
 import { errorRecord } from './outcomes.ts';
-import { type ProviderSlotDeps, withProviderSlot } from './provider-slot.ts';
 import type { ForwardResult } from './result.ts';
-import type { ForwarderSettings } from './settings.ts';
 
 export interface ForwardDeps {
   sql: DbClient['sql'];

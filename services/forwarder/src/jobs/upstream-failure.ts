@@ -1,5 +1,18 @@
-import { asProviderError, nextStep, type ProviderError } from '@smm/provider-client';
+import type { DbClient } from '@smm/db';
+import type { Logger } from '@smm/logger';
+import { asProviderError, nextStep, type ProviderClients, type ProviderError } from '@smm/provider-client';
 import { isLastAttempt, type Job } from '@smm/queue';
+import type { ProviderSlotDeps } from '../provider-slot.ts';
+
+/** What the forward-refill and forward-cancel jobs work with. */
+export interface UpstreamDeps {
+  sql: DbClient['sql'];
+  clients: ProviderClients;
+  logger: Logger;
+  allowInsecureProviderUrls: boolean;
+  /** The per-provider concurrency limit forward-order takes too: one budget for every call. */
+  slot: ProviderSlotDeps;
+}
 
 /** What a failed refill/cancel call means for its request: the `NEXT_STEP` table, without a cancel. */
 export type UpstreamFailure =
