@@ -19,10 +19,12 @@ lines as (
     activity_id text)
 ),
 o as (
-  insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, runs, "interval",
-                      comments, price, currency, bdt_price, usd_price, is_manual, admin_notes, idempotency_key)
-  select lines.id, 'usr_' || lpad(:u::text, 26, '0'), service_id, category_id, provider_id, link, quantity, runs,
-         "interval", comments, price, 'BDT', bdt_price, usd_price, false, null, null
+  insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, service_type, units, runs,
+                      "interval", comments, price, currency, bdt_price, usd_price, is_manual, admin_notes,
+                      idempotency_key)
+  select lines.id, 'usr_' || lpad(:u::text, 26, '0'), service_id, category_id, provider_id, link, quantity,
+         'Default', quantity * coalesce(runs, 1), runs, "interval", comments, price, 'BDT', bdt_price, usd_price,
+         false, null, null
   from lines, d
   returning id
 ),
