@@ -91,10 +91,10 @@ export async function pgbenchForwardSql(i: PgbenchInput): Promise<PgbenchResult>
   await i.sql`drop sequence if exists bench_forward_seq`;
   await i.sql`create sequence bench_forward_seq`;
   await i.sql`
-    insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, price, currency,
-                        bdt_price, usd_price)
+    insert into orders (id, user_id, service_id, category_id, provider_id, link, quantity, service_type, units,
+                        price, currency, bdt_price, usd_price)
     select 'ordb_' || n, ${i.userId}, ${i.serviceId}, ${i.categoryId}, ${i.providerId},
-           'https://instagram.com/pgbench-' || n, 100, 2.5, 'BDT', 2.5, 0.02
+           'https://instagram.com/pgbench-' || n, 100, 'Default', 100, 2.5, 'BDT', 2.5, 0.02
     from generate_series(1, ${i.orders}) n`;
   await i.sql`vacuum analyze orders`;
 

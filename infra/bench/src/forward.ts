@@ -63,7 +63,7 @@ async function deletePrefix(prefix: string): Promise<void> {
   }
 }
 
-async function enqueueAll(prefix: string, orderIds: string[], providerId: string): Promise<void> {
+async function enqueueAll(prefix: string, orderIds: string[]): Promise<void> {
   const conn = createProducerConnection(REDIS_URL);
   const producer = new Producer({ connection: conn, prefix });
   await new Promise<void>((resolve) => conn.once('ready', () => resolve()));
@@ -73,7 +73,7 @@ async function enqueueAll(prefix: string, orderIds: string[], providerId: string
         producer,
         'forward-order',
         orderIds.slice(i, i + 1000).map((orderId) => ({
-          payload: { orderId, providerId },
+          payload: { orderId },
           opts: { jobId: forwardJobId(orderId, 1) },
         })),
       );
@@ -87,7 +87,7 @@ async function enqueueAll(prefix: string, orderIds: string[], providerId: string
 /** BullMQ's own ceiling on this machine: a worker that does nothing, same concurrency and job count. */
 async function noopWorkerRate(c: BenchCatalog, orderIds: string[]): Promise<number> {
   const prefix = `bench-fwd-noop-${randomBytes(4).toString('hex')}`;
-  await enqueueAll(prefix, orderIds, c.providerId);
+  await enqueueAll(prefix, orderIds);
   const conn = createWorkerConnection(REDIS_URL);
   const worker = new Worker('order-forward', async () => ({ status: 'processing' }), {
     connection: conn,
@@ -146,7 +146,7 @@ async function forwarderRun(
   concurrency: number,
 ): Promise<ForwarderRun> {
   const prefix = `bench-fwd-${randomBytes(4).toString('hex')}`;
-  await enqueueAll(prefix, orderIds, c.providerId);
+  await enqueueAll(prefix, orderIds);
   const child = spawn(process.execPath, [MAIN], {
     env: {
       PATH: env.PATH ?? '',

@@ -126,12 +126,13 @@ async function seedDatabase(
     const rows = p.providerOrderIds;
     await sql`
       insert into orders (id, user_id, service_id, category_id, provider_id, provider_order_id, link, quantity,
-                          price, currency, bdt_price, usd_price, status, submitted_at, next_status_check,
-                          submit_attempts)
+                          service_type, units, price, currency, bdt_price, usd_price, status, submitted_at,
+                          next_status_check, submit_attempts)
       select 'ord_' || lpad((${n} * 1000000 + g)::text, 26, '0'),
              'usr_' || lpad((1 + (${n} * 1000000 + g) % ${USERS})::text, 26, '0'),
              ${services[n]!}, ${categoryId}, ${p.id}, (${rows[0]!} + g - 1)::text,
-             'https://ig.example/bench/' || (${rows[0]!} + g - 1), ${QUANTITY}, ${PRICE}::numeric, 'USD',
+             'https://ig.example/bench/' || (${rows[0]!} + g - 1), ${QUANTITY}, 'Default', ${QUANTITY},
+             ${PRICE}::numeric, 'USD',
              12, ${PRICE}::numeric, 'processing', now() - interval '1 hour', now() - interval '1 second', 1
       from generate_series(1, ${rows.length}) g`;
   }
