@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { isId } from './ids.ts';
+import { DRIP_FEED, MAX_LINK_LENGTH, MAX_MASS_ORDER_LINES } from './order-limits.ts';
 import { ORDER_STATUSES } from './order-status.ts';
-
-export const MAX_LINK_LENGTH = 2048;
-export const MAX_MASS_ORDER_LINES = 100;
 
 export function idSchema(kind: Parameters<typeof isId>[1]) {
   return z.string().refine((v) => isId(v, kind), { message: `must be a ${kind} id` });
@@ -28,11 +26,6 @@ export const quantitySchema = z
   .int('quantity must be a whole number')
   .positive('quantity must be positive')
   .max(1_000_000_000, 'quantity is too large');
-
-/** Drip-feed bounds: one run is no drip-feed; an interval over a day is no longer a feed. */
-export const DRIP_FEED = { minRuns: 2, maxRuns: 1000, minInterval: 1, maxInterval: 1440 } as const;
-/** One Custom Comments line, as providers commonly cap it. */
-export const MAX_COMMENT_LENGTH = 500;
 
 const runsSchema = z
   .number({ message: 'runs must be a number' })

@@ -1,6 +1,7 @@
 export * from './dto.ts';
 export * from './ids.ts';
 export * from './money.ts';
+export * from './order-limits.ts';
 export * from './order-status.ts';
 export * from './pricing.ts';
 export * from './provider-rules.ts';

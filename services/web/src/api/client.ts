@@ -50,11 +50,13 @@ export async function api<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
+      signal,
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
@@ -63,12 +65,15 @@ export async function api<T>(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch {
+  } catch (e) {
+    // A request its caller gave up on (a stale quote) is not a network failure.
+    if (signal?.aborted) throw e;
     throw new ApiError(0, 'NETWORK', 'the panel could not be reached; check your connection and retry', null);
   }
-  const json = (await res.json().catch(() => null)) as
-    | ({ success?: boolean; error?: { code?: string; message?: string; details?: unknown } } & T)
-    | null;
+  const json = (await res.json().catch((e: unknown) => {
+    if (signal?.aborted) throw e;
+    return null;
+  })) as ({ success?: boolean; error?: { code?: string; message?: string; details?: unknown } } & T) | null;
   if (res.ok && json) return json;
   if (res.status === 401 && !path.startsWith('/api/auth/')) for (const fn of unauthorizedListeners) fn();
   const err = json?.error;

@@ -1,181 +1,55 @@
-// Reply shapes of the gateway routes the pages use (services/gateway/src/routes/**, the zod schemas).
+// Reply shapes of the gateway routes the pages use, derived from the gateway's own OpenAPI document
+// (schema.d.ts, generated from the routes' zod schemas: `npm run api:types -w @smm/web`).
 // Money is always an exact decimal string with 6 places: never parsed into a JS number.
+import type { components, paths } from './schema.d.ts';
 
-export type Currency = 'BDT' | 'USD';
-export type Role = 'user' | 'admin';
+export { ORDER_STATUSES, type OrderStatus } from '@smm/domain/browser';
+
+type Schemas = components['schemas'];
+type Method = 'get' | 'post' | 'patch' | 'delete';
+type Ok = 200 | 201 | 202;
+
+/** The JSON a route answers with a success status (every one it declares, e.g. 200 | 202), or the one asked for. */
+export type ReplyOf<P extends keyof paths, M extends Method, S extends Ok = Ok> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? {
+      [K in keyof R & S]: R[K] extends { content: { 'application/json': infer B } } ? B : never;
+    }[keyof R & S]
+  : never;
+
+/** The JSON body a route takes. */
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
 export type Money = string;
+export type Currency = Schemas['User']['currency'];
+export type Role = Schemas['User']['role'];
 
-export const ORDER_STATUSES = [
-  'pending',
-  'submitting',
-  'needs_review',
-  'processing',
-  'in_progress',
-  'completed',
-  'partial',
-  'canceled',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type Me = ReplyOf<'/api/user/me', 'get'>['user'];
+export type ServiceListing = Schemas['ServiceListing'];
+export type ServiceList = ReplyOf<'/api/user/services', 'get'>;
+export type UserOrder = Schemas['Order'];
+export type UserOrderPage = ReplyOf<'/api/user/orders', 'get'>;
+/** One order line as create-orders and the quote take it. */
+export type OrderLine = Extract<BodyOf<'/api/user/create-orders', 'post'>, { serviceId: string }>;
+export type CreateOrdersReply = Schemas['CreateOrdersReply'];
+export type Quote = Schemas['Quote'];
+export type UserCancelReply = ReplyOf<'/api/user/orders/{id}/cancel', 'post'>;
+export type UserRefillReply = ReplyOf<'/api/user/orders/{id}/refill', 'post'>;
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  currency: Currency;
-  balance: Money;
-  dollarRate: Money;
-  status: 'active' | 'suspended';
-  hasApiKey: boolean;
-  createdAt: string;
-}
-
-export interface ServiceListing {
-  id: string;
-  name: string;
-  categoryId: string;
-  categoryName: string;
-  type: string;
-  ratePer1000: Money;
-  min: number;
-  max: number;
-  refill: boolean;
-  cancel: boolean;
-  dripfeed: boolean;
-  description: string | null;
-}
-
-export interface UserOrder {
-  id: string;
-  serviceId: string;
-  categoryId: string;
-  link: string;
-  quantity: number;
-  price: Money;
-  currency: Currency;
-  status: OrderStatus;
-  providerStatus: string | null;
-  startCount: number | null;
-  remains: number | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
-export interface CreateOrdersReply {
-  success: true;
-  ordersCreated: number;
-  totalCost: Money;
-  currency: Currency;
-  orderIds: string[];
-}
-
-export interface AdminOrder {
-  id: string;
-  userId: string;
-  userEmail: string;
-  serviceId: string;
-  serviceName: string;
-  serviceMode: string;
-  categoryId: string;
-  providerId: string | null;
-  providerName: string | null;
-  providerOrderId: string | null;
-  link: string;
-  quantity: number;
-  price: Money;
-  currency: Currency;
-  refunded: Money;
-  providerCharge: Money | null;
-  providerCurrency: string | null;
-  status: OrderStatus;
-  providerStatus: string | null;
-  startCount: number | null;
-  remains: number | null;
-  isManual: boolean;
-  adminNotes: string | null;
-  lastError: string | null;
-  submitAttempts: number;
-  forwardRound: number;
-  lastStatusCheck: string | null;
-  nextStatusCheck: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
-export interface AdminOrderList {
-  success: true;
-  orders: AdminOrder[];
-  nextCursor: string | null;
-  counts: Record<string, number>;
-}
-
-export interface AdminProvider {
-  id: string;
-  name: string;
-  apiUrl: string;
-  apiKeyMasked: string | null;
-  loginUser: string | null;
-  loginPassSet: boolean;
-  status: 'active' | 'inactive';
-  isCustom: boolean;
-  kind: string;
-  maxConcurrency: number;
-  lastBalance: Money | null;
-  lastBalanceCurrency: string | null;
-  lastBalanceAt: string | null;
-  flaggedAt: string | null;
-  flagReason: string | null;
-  syncBackoffUntil: string | null;
-  syncFailures: number;
-  servicesCount: number;
-  openOrders: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: string;
-  balance: Money;
-  currency: Currency;
-}
-
-export interface AdminService {
-  id: string;
-  name: string;
-  categoryId: string;
-  categoryName: string;
-  providerId: string | null;
-  providerName: string | null;
-  type: string;
-  rate: Money | null;
-  rateUSD: Money | null;
-  minOrder: number;
-  maxOrder: number;
-  mode: 'auto' | 'manual';
-  status: 'active' | 'inactive';
-}
-
-export interface SyncResult {
-  success: true;
-  pending?: true;
-  syncedOrders: number;
-  changedOrders: number;
-  errors: Array<{ orderId: string; message: string }>;
-  jobId: string;
-}
-
-export interface SyncOverview {
-  success: true;
-  lagSeconds: number;
-  dueOrders: number;
-  liveOrders: number;
-  lastStatusCheckAt: string | null;
-  lastSweepAt: string | null;
-  nextSweepAt: string | null;
-}
+export type AdminOrder = Schemas['AdminOrder'];
+export type AdminOrderList = ReplyOf<'/api/admin/orders', 'get'>;
+export type AdminProvider = Schemas['AdminProvider'];
+export type AdminUser = ReplyOf<'/api/admin/users', 'get'>['users'][number];
+export type AdminService = Schemas['AdminService'];
+export type ManualOrderReply = ReplyOf<'/api/admin/orders/manual', 'post'>;
+export type ProviderCheckReply = ReplyOf<'/api/admin/providers/{id}/check', 'post'>;
+export type ImportServicesReply = ReplyOf<'/api/admin/providers/{id}/import-services', 'post'>;
+export type ForwardReply = ReplyOf<'/api/admin/orders/forward-to-provider', 'post'>;
+export type AdminCancelReply = ReplyOf<'/api/admin/orders/{id}/cancel', 'post'>;
+export type SyncResult = ReplyOf<'/api/admin/orders/sync-status', 'post'>;
+export type SyncOverview = ReplyOf<'/api/admin/sync/overview', 'get'>;

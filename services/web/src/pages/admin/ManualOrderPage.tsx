@@ -1,19 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
-import type { AdminService, AdminUser, Currency } from '../../api/types.ts';
+import type { AdminService, AdminUser, ManualOrderReply } from '../../api/types.ts';
 import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
-
-interface Created {
-  orderId: string;
-  totalCost: string;
-  currency: Currency;
-}
 
 /** POST /api/admin/orders/manual: an order placed for a user, charged like theirs, never auto-forwarded. */
 export function ManualOrderPage() {
@@ -23,7 +17,7 @@ export function ManualOrderPage() {
   const [link, setLink] = useState('');
   const [quantity, setQuantity] = useState('');
   const [adminNotes, setAdminNotes] = useState('');
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<ManualOrderReply | null>(null);
   const load = useAction();
   const { busy, error, run } = useAction();
 
@@ -43,7 +37,7 @@ export function ManualOrderPage() {
     e.preventDefault();
     if (!user || !service) return;
     const r = await run(() =>
-      api<Created>('POST', '/api/admin/orders/manual', {
+      api<ManualOrderReply>('POST', '/api/admin/orders/manual', {
         userId: user.id,
         serviceId: service.id,
         link: link.trim(),

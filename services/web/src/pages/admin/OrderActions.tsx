@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { AdminOrder, AdminProvider, SyncResult } from '../../api/types.ts';
+import type {
+  AdminCancelReply,
+  AdminOrder,
+  AdminProvider,
+  ForwardReply,
+  SyncResult,
+} from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -29,14 +35,13 @@ export function OrderActions({ order: o, providers, onChanged, onClose }: Props)
 
   const forward = () =>
     run(async () => {
-      const r = await api<{ status: string; providerOrderId: string | null; error?: string | null }>(
-        'POST',
-        '/api/admin/orders/forward-to-provider',
-        { orderId: o.id, providerId },
-      );
+      const r = await api<ForwardReply>('POST', '/api/admin/orders/forward-to-provider', {
+        orderId: o.id,
+        providerId,
+      });
       const msg = r.providerOrderId
         ? `Forwarded: provider order #${r.providerOrderId} (${r.status}).`
-        : `Forward: ${r.status}${r.error ? ` — ${r.error}` : ' (the worker has not answered yet)'}.`;
+        : `Forward: ${r.status}${'error' in r && r.error ? ` — ${r.error}` : ' (the worker has not answered yet)'}.`;
       onChanged(await reread(), msg);
     });
 
@@ -46,18 +51,14 @@ export function OrderActions({ order: o, providers, onChanged, onClose }: Props)
       const errs = r.errors.map((e) => e.message).join('; ');
       onChanged(
         await reread(),
-        `Synced ${r.syncedOrders}, changed ${r.changedOrders}${r.pending ? ' (still running)' : ''}${errs ? ` — ${errs}` : ''}.`,
+        `Synced ${r.syncedOrders}, changed ${r.changedOrders}${'pending' in r ? ' (still running)' : ''}${errs ? ` — ${errs}` : ''}.`,
       );
     });
 
   const cancel = () =>
     run(async () => {
       if (!window.confirm(`Cancel order ${o.id} and refund what was not refunded yet?`)) return;
-      const r = await api<{ order: AdminOrder; refunded: string; providerCancel: string }>(
-        'POST',
-        `/api/admin/orders/${o.id}/cancel`,
-        {},
-      );
+      const r = await api<AdminCancelReply>('POST', `/api/admin/orders/${o.id}/cancel`, {});
       onChanged(
         r.order,
         `Canceled, refunded ${formatMoney(r.refunded, o.currency)} (provider: ${r.providerCancel}).`,

@@ -1,19 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { AdminProvider } from '../../api/types.ts';
+import type { AdminProvider, ImportServicesReply, ProviderCheckReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { ProviderForm } from './ProviderForm.tsx';
-
-interface ImportReply {
-  created: number;
-  updated: number;
-  disabled: number;
-  categoriesCreated: number;
-  skipped: number;
-}
 
 interface Props {
   provider: AdminProvider;
@@ -29,16 +21,13 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
 
   const check = () =>
     run(async () => {
-      const r = await api<{ balance: string; currency: string | null; provider: AdminProvider }>(
-        'POST',
-        `/api/admin/providers/${p.id}/check`,
-      );
+      const r = await api<ProviderCheckReply>('POST', `/api/admin/providers/${p.id}/check`);
       onChanged(r.provider, `${p.name}: balance ${formatMoney(r.balance, r.currency)}.`);
     });
 
   const importServices = () =>
     run(async () => {
-      const r = await api<ImportReply>('POST', `/api/admin/providers/${p.id}/import-services`, {
+      const r = await api<ImportServicesReply>('POST', `/api/admin/providers/${p.id}/import-services`, {
         markupPercent: markup.trim(),
       });
       onNotice(

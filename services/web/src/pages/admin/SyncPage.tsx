@@ -94,7 +94,7 @@ export function SyncPage() {
           <p>
             {result.scope}: <strong>{result.r.syncedOrders}</strong> synced,{' '}
             <strong>{result.r.changedOrders}</strong> changed
-            {result.r.pending ? ' so far (still running — see Bull Board)' : ''}.
+            {'pending' in result.r ? ' so far (still running — see Bull Board)' : ''}.
           </p>
           {result.r.errors.length > 0 && (
             <ul>

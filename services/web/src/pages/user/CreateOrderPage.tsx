@@ -1,18 +1,26 @@
+import {
+  allowsDripFeed,
+  commentLines,
+  deliveredUnits,
+  isPackageService,
+  MAX_COMMENT_LENGTH,
+  takesComments as takesCommentLines,
+} from '@smm/domain/browser';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { CreateOrdersReply } from '../../api/types.ts';
+import { ApiError, api } from '../../api/client.ts';
+import type { CreateOrdersReply, OrderLine } from '../../api/types.ts';
 import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { formatMoney, isPackage, lessThan, lineTotal } from '../../lib/money.ts';
-import { commentLines, isCustomComments, parseWhole } from '../../lib/order-line.ts';
+import { formatMoney, lessThan } from '../../lib/money.ts';
+import { parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useSession } from '../../session/context.ts';
 import { type DripFeed, DripFeedFields } from './DripFeedFields.tsx';
+import { QUOTE_PLACEHOLDER_LINK, useQuote } from './useQuote.ts';
 import { useServices } from './useServices.ts';
 
-const MAX_COMMENT_LENGTH = 500;
 const NO_DRIP: DripFeed = { runs: '', interval: '' };
 
 export function CreateOrderPage() {
@@ -34,18 +42,34 @@ export function CreateOrderPage() {
     [catalog, categoryId],
   );
   const service = catalog?.byId.get(serviceId);
-  const takesComments = service ? isCustomComments(service.type) : false;
+  // The service-type rules are the server's own (@smm/domain/browser).
+  const takesComments = service ? takesCommentLines(service.type) : false;
   // The forwarder sends Package and Custom Comments orders without runs: the server refuses drip-feed there.
-  const canDrip = service ? service.dripfeed && !takesComments && !isPackage(service.type) : false;
+  const canDrip = service ? allowsDripFeed(service.type, service.dripfeed) : false;
+  const perOrder = (type: string) => (isPackageService(type) ? 'per order' : 'per 1000');
   const lines = takesComments ? commentLines(comments) : [];
   // Custom Comments: the quantity is the number of comments, as the server counts them.
   const quantity = takesComments ? lines.length || null : parseWhole(qty);
   const dripping = canDrip && (drip.runs.trim() !== '' || drip.interval.trim() !== '');
   const runs = dripping ? parseWhole(drip.runs) : 1;
-  // Drip-feed: the quantity is per run, the order delivers and costs quantity × runs.
-  const units = quantity !== null && runs !== null ? quantity * runs : null;
-  const total = service ? lineTotal(service.ratePer1000, units, service.type) : null;
-  const currency = catalog?.currency ?? me?.currency;
+  const interval = dripping ? parseWhole(drip.interval) : null;
+  // Drip-feed: the quantity is per run, the order delivers (and costs) quantity × runs.
+  const units = quantity !== null && runs !== null ? deliveredUnits({ qty: quantity, runs }) : null;
+  // The line as create-orders will get it, once every field holds a whole number: the server quotes it.
+  const quoteLine: OrderLine | null =
+    service && quantity !== null && quantity > 0 && runs !== null && (!dripping || interval !== null)
+      ? {
+          categoryId: service.categoryId,
+          serviceId: service.id,
+          link: QUOTE_PLACEHOLDER_LINK,
+          qty: quantity,
+          ...(takesComments ? { comments } : {}),
+          ...(dripping && interval !== null ? { runs, interval } : {}),
+        }
+      : null;
+  const priced = useQuote(quoteLine);
+  const total = priced.quote?.totalCost ?? null;
+  const currency = priced.quote?.currency ?? catalog?.currency ?? me?.currency;
   const short = total && me ? lessThan(me.balance, total) : false;
   const outOfRange = service && quantity !== null && (quantity < service.min || quantity > service.max);
   const longComment = lines.findIndex((l) => l.length > MAX_COMMENT_LENGTH);
@@ -126,8 +150,7 @@ export function CreateOrderPage() {
               <option value="">{categoryId ? 'Choose a service…' : 'Choose a category first'}</option>
               {inCategory.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} — {formatMoney(s.ratePer1000, catalog.currency)}
-                  {isPackage(s.type) ? ' per order' : ' per 1000'}
+                  {s.name} — {formatMoney(s.ratePer1000, catalog.currency)} {perOrder(s.type)}
                 </option>
               ))}
             </select>
@@ -136,8 +159,7 @@ export function CreateOrderPage() {
             <dl className="facts" data-testid="service-facts">
               <dt>Price</dt>
               <dd>
-                {formatMoney(service.ratePer1000, catalog.currency)}{' '}
-                {isPackage(service.type) ? 'per order' : 'per 1000'}
+                {formatMoney(service.ratePer1000, catalog.currency)} {perOrder(service.type)}
               </dd>
               <dt>Min / max</dt>
               <dd>
@@ -203,7 +225,14 @@ export function CreateOrderPage() {
           <div className="totals">
             <div>
               <span className="muted">Total</span>{' '}
-              <strong data-testid="total">{total && currency ? formatMoney(total, currency) : '—'}</strong>
+              {/* Only the server's quote of the line as it is now is a total; until it arrives, none. */}
+              {total && currency ? (
+                <strong data-testid="total">{formatMoney(total, currency)}</strong>
+              ) : (
+                <strong data-testid="total-pending" aria-busy={priced.pending}>
+                  —
+                </strong>
+              )}
             </div>
             <div>
               <span className="muted">Balance</span>{' '}
@@ -223,6 +252,11 @@ export function CreateOrderPage() {
             </p>
           )}
           {outOfRange && <p className="warn">The quantity is outside this service's min/max.</p>}
+          {!outOfRange && priced.error instanceof ApiError && priced.error.status !== 0 && (
+            <p className="muted" data-testid="quote-error">
+              No price yet: {priced.error.message}
+            </p>
+          )}
           {short && <p className="warn">Your balance does not cover this order.</p>}
           <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy || !service}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
-import { ORDER_STATUSES, type UserOrder } from '../../api/types.ts';
+import { ORDER_STATUSES, type UserOrder, type UserOrderPage } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { statusLabel } from '../../lib/format.ts';
@@ -18,7 +18,7 @@ export function OrdersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const { catalog } = useServices();
   const list = usePaged<UserOrder>(status, async (cursor) => {
-    const r = await api<{ orders: UserOrder[]; nextCursor: string | null }>(
+    const r = await api<UserOrderPage>(
       'GET',
       `/api/user/orders${query({ status, cursor, limit: PAGE_SIZE })}`,
     );

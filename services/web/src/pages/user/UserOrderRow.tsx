@@ -1,5 +1,5 @@
 import { api } from '../../api/client.ts';
-import type { ServiceListing, UserOrder } from '../../api/types.ts';
+import type { ServiceListing, UserCancelReply, UserOrder, UserRefillReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCount, formatTime, shortId } from '../../lib/format.ts';
@@ -23,10 +23,7 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
 
   async function act(kind: 'refill' | 'cancel') {
     const done = await run(async () => {
-      const r = await api<{ status: string; refunded?: string; currency?: string }>(
-        'POST',
-        `/api/user/orders/${o.id}/${kind}`,
-      );
+      const r = await api<UserCancelReply | UserRefillReply>('POST', `/api/user/orders/${o.id}/${kind}`);
       const fresh = await api<{ order: UserOrder }>('GET', `/api/user/orders/${o.id}`);
       return { r, order: fresh.order };
     });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { Currency, ServiceListing } from '../../api/types.ts';
+import type { Currency, ServiceList, ServiceListing } from '../../api/types.ts';
 
 export interface Catalog {
   currency: Currency;
@@ -15,7 +15,7 @@ export function useServices(): { catalog: Catalog | null; error: unknown } {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    api<{ currency: Currency; services: ServiceListing[] }>('GET', '/api/user/services')
+    api<ServiceList>('GET', '/api/user/services')
       .then((r) => {
         if (!live) return;
         const categories = new Map<string, string>();
