@@ -536,7 +536,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Manual fulfilment (status with §6 refunds), notes, or a provider order id to settle a review */
+        /** Manual fulfilment (status with architecture.md#money refunds), notes, or a provider order id to settle a review */
         patch: {
             parameters: {
                 query?: never;
