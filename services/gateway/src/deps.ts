@@ -1,6 +1,7 @@
 import { type CreateDbOptions, createDb, createSecretBox, type DbClient, type SecretBox } from '@smm/db';
 import { createLogger, type Logger } from '@smm/logger';
 import { createProducerConnection, Producer, waitForRedis } from '@smm/queue';
+import { logRedisErrors } from '@smm/service-kit';
 import type { Redis } from 'ioredis';
 import type { GatewayConfig } from './config.ts';
 
@@ -52,11 +53,8 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
   const db = opts.db ?? createDb(config.databaseUrl, gatewayDbOptions(config));
   const producerConnection = createProducerConnection(config.redisUrl, PRODUCER_REDIS);
   const redis = createProducerConnection(config.redisUrl, RATE_LIMIT_REDIS);
-  for (const conn of [producerConnection, redis]) {
-    conn.on('error', (err: Error & { code?: string }) =>
-      logger.warn({ code: err.code, message: err.message }, 'redis connection error'),
-    );
-  }
+  logRedisErrors(producerConnection, logger, PRODUCER_REDIS.connectionName);
+  logRedisErrors(redis, logger, RATE_LIMIT_REDIS.connectionName);
   const deps = gatewayDeps(config, { db, producerConnection, redis, logger });
   try {
     const ms = opts.redisTimeoutMs ?? 5_000;

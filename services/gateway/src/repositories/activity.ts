@@ -1,6 +1,6 @@
 import { activityLog, type Db } from '@smm/db';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { type Cursor, isoText } from './columns.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { beforeCursor, type Cursor, isoText } from './columns.ts';
 
 export interface ActivityFilter {
   orderId?: string | undefined;
@@ -26,10 +26,6 @@ export function activityRepository(db: Db) {
     providerResponse: activityLog.providerResponse,
     createdAt: isoText(activityLog.createdAt),
   };
-  const before = (c: Cursor | null | undefined): SQL | undefined =>
-    c
-      ? sql`(${activityLog.createdAt}, ${activityLog.id}) < (${c.createdAt}::timestamptz, ${c.id})`
-      : undefined;
 
   return {
     list(f: ActivityFilter) {
@@ -43,7 +39,7 @@ export function activityRepository(db: Db) {
             f.userId ? eq(activityLog.userId, f.userId) : undefined,
             f.actorId ? eq(activityLog.actorId, f.actorId) : undefined,
             f.action ? eq(activityLog.action, f.action) : undefined,
-            before(f.after),
+            beforeCursor(activityLog.createdAt, activityLog.id, f.after),
           ),
         )
         .orderBy(desc(activityLog.createdAt), desc(activityLog.id))

@@ -19,6 +19,15 @@ export function isoTextOrNull(column: AnyColumn | SQL): SQL<string | null> {
   return sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
+/** Keyset page condition, newest first: rows strictly before the cursor on (created_at, id). */
+export function beforeCursor(
+  createdAt: AnyColumn,
+  id: AnyColumn,
+  c: Cursor | null | undefined,
+): SQL | undefined {
+  return c ? sql`(${createdAt}, ${id}) < (${c.createdAt}::timestamptz, ${c.id})` : undefined;
+}
+
 /** A substring for LIKE/ILIKE with the pattern characters taken literally. */
 export function likeContains(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,6 +1,6 @@
 import { apiProviders, type Db, ledger, orders, services, users } from '@smm/db';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { type Cursor, isoText, isoTextOrNull, likeContains } from './columns.ts';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql } from 'drizzle-orm';
+import { beforeCursor, type Cursor, isoText, isoTextOrNull, likeContains } from './columns.ts';
 
 /** An order as its customer sees it. */
 export interface CustomerOrderRow {
@@ -69,11 +69,6 @@ export interface SyncLag {
 
 /** Σ refunds given for an order, exact. The outer id is spelled out: drizzle leaves a lone table's columns unqualified. */
 const refundedOf = sql<string>`coalesce((select sum(l.amount) from ${ledger} l where l.order_id = "orders"."id" and l.kind = 'refund'), 0)::numeric(20,6)::text`;
-
-/** Newest first, strictly before the cursor. */
-function beforeCursor(c: Cursor | null | undefined): SQL | undefined {
-  return c ? sql`(${orders.createdAt}, ${orders.id}) < (${c.createdAt}::timestamptz, ${c.id})` : undefined;
-}
 
 const createdFrom = (from: string | undefined) =>
   from ? gte(orders.createdAt, sql`${from}::timestamptz`) : undefined;
@@ -175,7 +170,7 @@ export function orderReadsRepository(db: Db) {
             f.serviceId ? eq(orders.serviceId, f.serviceId) : undefined,
             createdFrom(f.from),
             createdTo(f.to),
-            beforeCursor(f.after),
+            beforeCursor(orders.createdAt, orders.id, f.after),
           ),
         )
         .orderBy(desc(orders.createdAt), desc(orders.id))
@@ -198,7 +193,7 @@ export function orderReadsRepository(db: Db) {
             ...adminScope(f),
             f.status ? eq(orders.status, f.status) : undefined,
             f.reviewKind ? eq(orders.reviewKind, f.reviewKind) : undefined,
-            beforeCursor(f.after),
+            beforeCursor(orders.createdAt, orders.id, f.after),
           ),
         )
         .orderBy(desc(orders.createdAt), desc(orders.id))

@@ -1,5 +1,4 @@
 import { AppError, ERROR_CODE } from '../errors.ts';
-
 import type { Cursor } from '../repositories/columns.ts';
 
 export type { Cursor };
