@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['libs/*', 'services/*', 'infra/secrets', 'infra/start', 'infra/faults'],
+    projects: ['libs/*', 'services/*', 'infra/bench', 'infra/secrets', 'infra/start', 'infra/faults'],
   },
 });

@@ -3,58 +3,58 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { claimOrders, markForwardedMany } from '@smm/db';
 import type postgres from 'postgres';
+import { captureStatement, swapped, toPgbench } from './captured-sql.ts';
 
 const run = promisify(execFile);
 
+const CAPTURED_ORDER = 'ordb_captured';
+
 /**
- * The forwarder's two hot statements as a pgbench script (-M prepared), mirroring
- * services/forwarder/src/jobs/claim-order.ts (claimOrder) and jobs/outcomes.ts (markForwarded): the guarded
- * pending → submitting claim joined with service and provider, then submitting → processing with the
- * activity row in the same statement. Each transaction takes the next seeded order from a sequence,
- * so every claim really moves a pending order (no cheap no-op updates).
+ * The forwarder's two hot statements as a pgbench script (-M prepared), captured from the production
+ * functions (libs/db claimOrders and markForwardedMany, one order each): the guarded pending →
+ * submitting claim joined with service and provider, then submitting → processing with the activity
+ * row in the same statement. Each transaction takes the next seeded order from a sequence, and uses
+ * that id as the provider's order id too, so every claim really moves a pending order and every
+ * success write passes the one-id-one-order check.
  */
-const SCRIPT = `
-with s as (select 'ordb_' || nextval('bench_forward_seq') as id),
-t as (
-  select o.id, o.status, o.provider_order_id, o.forward_round, o.link, o.quantity, o.runs, o."interval",
-         o.comments, sv.provider_service_id, sv.type as service_type, sv.mode,
-         p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
-  from orders o
-  join s on s.id = o.id
-  join services sv on sv.id = o.service_id
-  left join api_providers p on p.id = :prv::text
-),
-m as (
-  update orders o
-  set status = 'submitting', submit_attempts = o.submit_attempts + 1, submitted_at = now(),
-      updated_at = now(), provider_id = t.provider_id
-  from t
-  where o.id = t.id and o.status = 'pending'
-    and t.provider_status = 'active' and t.provider_service_id is not null
-    and (t.mode = 'auto' or true) and (true or t.api_url like 'https://%')
-  returning o.id
-)
-select t.id as oid, exists (select 1 from m) as claimed from t \\gset
-with o as (
-  update orders
-  set status = 'processing', provider_order_id = :oid::text, last_error = null,
-      next_status_check = now() + 30000 * interval '1 millisecond', updated_at = now()
-  where id = :oid::text and status in ('submitting', 'needs_review')
-  returning id, user_id, status
-),
-a as (
-  insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
-  select 'act_' || :oid::text, o.id, :prv::text, :oid::text, o.user_id, 'order.forwarded', 'sent to the provider',
-         '{"order": 1}'::jsonb
-  from o
-),
-f as (
-  update api_providers set flagged_at = null, flag_reason = null, updated_at = now()
-  where id = :prv::text and flagged_at is not null and exists (select 1 from o)
-)
-select status from o;
-`;
+async function forwardScript(databaseUrl: string, providerId: string): Promise<string> {
+  const claim = await captureStatement(
+    databaseUrl,
+    (tx) => claimOrders(tx, [{ orderId: CAPTURED_ORDER, providerId, adminForward: false }]),
+    (t) => t.includes("set status = 'submitting'"),
+  );
+  const success = await captureStatement(
+    databaseUrl,
+    (tx) =>
+      markForwardedMany(tx as unknown as Parameters<typeof markForwardedMany>[0], [
+        {
+          orderId: CAPTURED_ORDER,
+          providerId,
+          providerOrderId: CAPTURED_ORDER,
+          attempt: 1,
+          reply: { order: 1 },
+          anomaly: null,
+          firstStatusCheckMs: 30_000,
+        },
+      ]),
+    (t) => t.includes("set status = 'processing'"),
+  );
+  const activityId = (JSON.parse(success.params.find(isJsonArray) as string) as { activity_id: string }[])[0]!
+    .activity_id;
+  return [
+    "select 'ordb_' || nextval('bench_forward_seq') as oid \\gset",
+    toPgbench(claim, (v) => (isJsonArray(v) ? swapped(v, { [CAPTURED_ORDER]: ':oid' }) : undefined)),
+    toPgbench(success, (v) =>
+      isJsonArray(v) ? swapped(v, { [activityId]: "'act_' || :oid", [CAPTURED_ORDER]: ':oid' }) : undefined,
+    ),
+  ].join('\n');
+}
+
+function isJsonArray(v: unknown): boolean {
+  return typeof v === 'string' && v.startsWith('[{');
+}
 
 export function findPgbench(): string {
   for (const p of [
@@ -100,7 +100,7 @@ export async function pgbenchForwardSql(i: PgbenchInput): Promise<PgbenchResult>
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-forward-'));
   const file = join(dir, 'forward.pgbench.sql');
-  writeFileSync(file, SCRIPT);
+  writeFileSync(file, await forwardScript(i.databaseUrl, i.providerId));
   const url = new URL(i.databaseUrl);
   try {
     const { stdout } = await run(

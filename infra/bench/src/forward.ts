@@ -24,6 +24,7 @@ import { startSandbox } from '@smm/sandbox-provider';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type postgres from 'postgres';
+import { hardDeadline, track } from './children.ts';
 import { pgbenchForwardSql } from './forward-pgbench.ts';
 import { type BenchCatalog, freshDatabase, seedCatalog, seedOrders } from './forward-seed.ts';
 
@@ -39,11 +40,7 @@ const PGBENCH_SECONDS = Number(env.BENCH_FORWARD_PGBENCH_SECONDS ?? 5);
 const HARD_DEADLINE_MS = Number(env.BENCH_FORWARD_DEADLINE_MS ?? 300_000);
 const MAIN = fileURLToPath(new URL('main.ts', import.meta.resolve('@smm/forwarder')));
 
-const deadline = setTimeout(() => {
-  process.stderr.write('bench:forward: hard deadline passed, stopping\n');
-  process.exit(1);
-}, HARD_DEADLINE_MS);
-deadline.unref();
+hardDeadline('bench:forward', HARD_DEADLINE_MS);
 
 const log = (line: string) => process.stderr.write(`bench:forward: ${line}\n`);
 const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
@@ -119,6 +116,29 @@ async function forwardedCount(port: number): Promise<number> {
   return m ? Number(m[1]) : 0;
 }
 
+/** Waits until the forwarder counted every order; a counter that stands still for 20 s fails with what it saw. */
+async function waitForwarded(sql: postgres.Sql, port: number, orderIds: string[]): Promise<void> {
+  let last = -1;
+  let movedAt = performance.now();
+  for (;;) {
+    const n = await forwardedCount(port);
+    if (n >= orderIds.length) return;
+    if (n !== last) {
+      last = n;
+      movedAt = performance.now();
+    } else if (performance.now() - movedAt > 20_000) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const outcomes = text.split('\n').filter((l) => l.startsWith('forwarder_jobs_total'));
+      const states = await sql<{ status: string; n: number }[]>`
+        select status, count(*)::int as n from orders where id = any(${orderIds}) group by status`;
+      throw new Error(
+        `forwarder stalled at ${n} of ${orderIds.length}: ${outcomes.join('; ')}; orders ${JSON.stringify(states)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface ForwarderRun {
   ms: number;
   peakRssKb: number;
@@ -147,23 +167,25 @@ async function forwarderRun(
 ): Promise<ForwarderRun> {
   const prefix = `bench-fwd-${randomBytes(4).toString('hex')}`;
   await enqueueAll(prefix, orderIds);
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: env.PATH ?? '',
-      NODE_ENV: 'development',
-      DATABASE_URL,
-      REDIS_URL,
-      BULL_PREFIX: prefix,
-      FORWARD_CONCURRENCY: String(concurrency),
-      DB_POOL_MAX: env.BENCH_FORWARD_DB_POOL ?? String(Math.min(concurrency, 20)),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ALLOW_INSECURE_PROVIDER_URLS: 'true',
-      NODE_OPTIONS: env.BENCH_FORWARD_NODE_OPTIONS ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: env.PATH ?? '',
+        NODE_ENV: 'development',
+        DATABASE_URL,
+        REDIS_URL,
+        BULL_PREFIX: prefix,
+        FORWARD_CONCURRENCY: String(concurrency),
+        DB_POOL_MAX: env.BENCH_FORWARD_DB_POOL ?? String(Math.min(concurrency, 20)),
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        ALLOW_INSECURE_PROVIDER_URLS: 'true',
+        NODE_OPTIONS: env.BENCH_FORWARD_NODE_OPTIONS ?? '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -177,7 +199,7 @@ async function forwarderRun(
     });
     const started = performance.now();
     // The forwarder's own counter: polling Postgres for 20,000 rows would load the machine being measured.
-    while ((await forwardedCount(port)) < orderIds.length) await new Promise((r) => setTimeout(r, 50));
+    await waitForwarded(sql, port, orderIds);
     const ms = performance.now() - started;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const peakRssKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
@@ -231,11 +253,12 @@ async function main(): Promise<void> {
     log(
       `forwarder, provider at ${LATENCY_MS} ms: ${LATENCY_ORDERS} orders, concurrency ${LATENCY_CONCURRENCY}`,
     );
-    sandbox.reset();
+    // No sandbox.reset(): it would restart the provider's order ids at 1, ids the first run's orders
+    // hold, and the forwarder rightly sends an order answered with a taken id to needs_review.
     sandbox.setBalance('100000000');
     sandbox.setFaults({ match: { action: 'add' }, latencyMs: LATENCY_MS });
     const slowRun = await forwarderRun(db.sql, c, slow, LATENCY_CONCURRENCY);
-    const adds1 = sandbox.stats().adds;
+    const adds1 = { total: sandbox.stats().adds.total - adds0.total };
     if (adds1.total !== LATENCY_ORDERS) throw new Error(`sandbox saw ${adds1.total} adds`);
 
     const fwd0 = Number(rate(ORDERS, zero.ms));

@@ -7,8 +7,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ensureDatabase, runMigrations } from '@smm/db';
@@ -16,6 +18,8 @@ import { newId } from '@smm/domain';
 import { deletePrefix } from '@smm/testkit';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { chargeScript } from './charge-pgbench.ts';
+import { hardDeadline, killAll, track } from './children.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench';
@@ -29,14 +33,7 @@ const HARD_DEADLINE_MS = (DURATION_S * 3 + WARMUP_S * 2 + 120) * 1000;
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
-const children = new Set<ChildProcess>();
-
-const deadline = setTimeout(() => {
-  process.stderr.write('bench: hard deadline passed, stopping\n');
-  for (const c of children) c.kill('SIGKILL');
-  process.exit(1);
-}, HARD_DEADLINE_MS);
-deadline.unref();
+hardDeadline('bench', HARD_DEADLINE_MS);
 
 function log(line: string) {
   process.stderr.write(`bench: ${line}\n`);
@@ -109,6 +106,9 @@ function pgbenchPath(): string {
 
 async function runPgbench(c: Catalog): Promise<{ tps: number; latencyMs: number }> {
   const u = new URL(DATABASE_URL);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-intake-'));
+  const script = join(dir, 'charge-order.pgbench.sql');
+  writeFileSync(script, await chargeScript(DATABASE_URL, c));
   const args = [
     '-n',
     '-M',
@@ -120,7 +120,7 @@ async function runPgbench(c: Catalog): Promise<{ tps: number; latencyMs: number 
     '-T',
     String(DURATION_S),
     '-f',
-    `${here}charge-order.pgbench.sql`,
+    script,
     '-D',
     `users=${USERS}`,
     '-D',
@@ -140,7 +140,7 @@ async function runPgbench(c: Catalog): Promise<{ tps: number; latencyMs: number 
   const { stdout } = await promisify(execFile)(pgbenchPath(), args, {
     env: { ...env, PGPASSWORD: decodeURIComponent(u.password) },
     timeout: (DURATION_S + 60) * 1000,
-  });
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
   const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
   const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1] ?? Number.NaN);
   return { tps, latencyMs };
@@ -156,8 +156,7 @@ async function startChild(
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
+  track(child);
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${args.at(-1)} exited with ${child.exitCode}`);
     if (await isReady().catch(() => false)) return child;
@@ -314,7 +313,7 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  for (const c of children) c.kill('SIGKILL');
+  killAll();
   process.stderr.write(`bench: failed: ${(e as Error).message}\n`);
   process.exit(1);
 }

@@ -15,6 +15,7 @@ import { type RunningSandbox, startSandbox } from '@smm/sandbox-provider';
 import { buildStatusSync, loadConfig } from '@smm/status-sync';
 import { Redis } from 'ioredis';
 import type postgres from 'postgres';
+import { hardDeadline } from './children.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_SYNC_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench_sync';
@@ -26,11 +27,7 @@ const HARD_DEADLINE_MS = Number(env.BENCH_SYNC_DEADLINE_MS ?? 300_000);
 const PRICE = '0.100000';
 const QUANTITY = 1000;
 
-const deadline = setTimeout(() => {
-  process.stderr.write('bench:sync: hard deadline passed, stopping\n');
-  process.exit(1);
-}, HARD_DEADLINE_MS);
-deadline.unref();
+hardDeadline('bench:sync', HARD_DEADLINE_MS);
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
 const secs = (ms: number) => (ms / 1000).toFixed(2);

@@ -19,6 +19,8 @@ export interface CreateDbOptions {
   /** Seconds to wait for a connection before failing (an outage must fail fast, not hang). */
   connectTimeout?: number;
   applicationName?: string;
+  /** Sees every statement's text and parameters as sent (the benchmarks capture production SQL with it). */
+  onQuery?: (text: string, params: readonly unknown[]) => void;
 }
 
 export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
@@ -29,6 +31,9 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
     onnotice: () => {},
     // numeric and bigint columns stay strings in raw SQL; drizzle maps its own columns.
     connection: { application_name: opts.applicationName ?? 'smm' },
+    ...(opts.onQuery
+      ? { debug: (_conn: number, text: string, params: unknown[]) => opts.onQuery?.(text, params) }
+      : {}),
   });
   const db = drizzle(sql, { schema });
   return {
