@@ -32,6 +32,7 @@ const env = parseEnv(
     DEMO_EMAIL: z.string().default('demo@example.com'),
     DEMO_PASSWORD: z.string().default('demo-password'),
     LOG_LEVEL: z.string().default('info'),
+    PUBLIC_NUMBER_START: z.coerce.number().int().min(1).max(2_147_483_647).default(1000),
     SMM_DEV_STATE: z.string().default(join(root, '.smm-dev.json')),
   }),
   process.env,
@@ -49,7 +50,7 @@ if (redisProblem) fail(redisProblem);
 
 try {
   await ensureDatabase(env.DATABASE_URL);
-  await runMigrations(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL, { publicNumberStart: env.PUBLIC_NUMBER_START });
 } catch (e) {
   fail(`could not migrate the database: ${(e as Error).message}`);
 }

@@ -28,15 +28,47 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   }
 }
 
+export interface MigrateOptions {
+  /**
+   * Where public numbers start (PUBLIC_NUMBER_START). Numbers only ever move forward: a sequence
+   * already past it, or a table already numbered past it, keeps going from where it is.
+   */
+  publicNumberStart?: number;
+}
+
+/** The public-number sequences and the tables they number. */
+const NUMBER_SEQUENCES = [
+  ['orders_number_seq', 'orders'],
+  ['services_number_seq', 'services'],
+  ['refills_number_seq', 'refills'],
+] as const;
+
+export const MAX_PUBLIC_NUMBER = 2_147_483_647;
+
 /** Applies committed migrations. Safe to run from several processes: drizzle serializes on its table. */
-export async function runMigrations(url: string): Promise<void> {
+export async function runMigrations(url: string, opts: MigrateOptions = {}): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   try {
     // Two processes migrating at once would race on CREATE TABLE; a session lock makes it one at a time.
     await sql`select pg_advisory_lock(72100001)`;
     await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS_FOLDER });
+    if (opts.publicNumberStart !== undefined) await movePublicNumbers(sql, opts.publicNumberStart);
     await sql`select pg_advisory_unlock(72100001)`;
   } finally {
     await sql.end({ timeout: 2 });
+  }
+}
+
+/** Moves each public-number sequence forward to `start` when it is behind it; never backward. */
+async function movePublicNumbers(sql: postgres.Sql, start: number): Promise<void> {
+  if (!Number.isInteger(start) || start < 1 || start > MAX_PUBLIC_NUMBER)
+    throw new RangeError(`PUBLIC_NUMBER_START must be a whole number from 1 to ${MAX_PUBLIC_NUMBER}`);
+  for (const [seq, table] of NUMBER_SEQUENCES) {
+    await sql.unsafe(
+      `select setval('${seq}', greatest($1::bigint,
+                (select case when is_called then last_value + 1 else last_value end from ${seq}),
+                (select coalesce(max(number) + 1, 1) from ${table})), false)`,
+      [start],
+    );
   }
 }

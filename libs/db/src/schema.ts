@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -19,6 +20,21 @@ const money = (name: string) => numeric(name, { precision: 20, scale: 6 });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
 const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+/**
+ * Public numbers (architecture.md#public-numbers): what customers quote and what the SMM v2 API speaks,
+ * one sequence per table, never reused, and never past 2^31 − 1 so child panels can keep it in an
+ * `int(11)` column. The start (default 1000) can be moved forward by the migrate step (PUBLIC_NUMBER_START).
+ */
+const numberSequence = (name: string) =>
+  pgSequence(name, { startWith: 1000, minValue: 1, maxValue: 2_147_483_647, increment: 1, cycle: false });
+export const orderNumberSeq = numberSequence('orders_number_seq');
+export const serviceNumberSeq = numberSequence('services_number_seq');
+export const refillNumberSeq = numberSequence('refills_number_seq');
+const publicNumber = (seq: string) =>
+  bigint('number', { mode: 'number' })
+    .notNull()
+    .default(sql.raw(`nextval('${seq}')`));
 
 export const users = pgTable(
   'users',
@@ -106,6 +122,7 @@ export const services = pgTable(
   'services',
   {
     id: text('id').primaryKey(),
+    number: publicNumber('services_number_seq'),
     name: text('name').notNull(),
     categoryId: text('category_id')
       .notNull()
@@ -140,6 +157,7 @@ export const services = pgTable(
   },
   (t) => [
     index('services_category_idx').on(t.categoryId),
+    uniqueIndex('services_number_unique').on(t.number),
     uniqueIndex('services_provider_service_unique').on(t.providerId, t.providerServiceId),
     check('services_min_max', sql`${t.minOrder} >= 1 AND ${t.maxOrder} >= ${t.minOrder}`),
     check('services_has_rate', sql`${t.rate} IS NOT NULL OR ${t.rateUSD} IS NOT NULL`),
@@ -150,6 +168,7 @@ export const orders = pgTable(
   'orders',
   {
     id: text('id').primaryKey(),
+    number: publicNumber('orders_number_seq'),
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
@@ -222,6 +241,7 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_status_idx').on(t.status),
+    uniqueIndex('orders_number_unique').on(t.number),
     index('orders_provider_order_id_idx').on(t.providerOrderId),
     // A provider order id belongs to one order: a status reply can never move (or refund) two.
     uniqueIndex('orders_provider_order_unique')
@@ -283,6 +303,7 @@ export const refills = pgTable(
   'refills',
   {
     id: text('id').primaryKey(),
+    number: publicNumber('refills_number_seq'),
     orderId: text('order_id')
       .notNull()
       .references(() => orders.id),
@@ -300,7 +321,11 @@ export const refills = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('refills_order_idx').on(t.orderId), index('refills_status_idx').on(t.status)],
+  (t) => [
+    index('refills_order_idx').on(t.orderId),
+    index('refills_status_idx').on(t.status),
+    uniqueIndex('refills_number_unique').on(t.number),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

@@ -46,9 +46,10 @@ describe('chargeAndCreateOrders', () => {
       lines: [l],
       actorId: u,
     });
-    expect(res).toEqual({ balanceAfter: '7.500000' });
-    const [o] = await sql`select status, price::text, user_id from orders where id = ${l.orderId}`;
+    const [o] = await sql`select status, price::text, user_id, number::int from orders where id = ${l.orderId}`;
     expect(o).toMatchObject({ status: 'pending', price: '2.500000', user_id: u });
+    expect(res).toEqual({ balanceAfter: '7.500000', numbers: { [l.orderId]: o!.number } });
+    expect(o!.number).toBeGreaterThanOrEqual(1000);
     const [led] =
       await sql`select kind, amount::text, balance_after::text from ledger where order_id = ${l.orderId}`;
     expect(led).toMatchObject({ kind: 'charge', amount: '-2.500000', balance_after: '7.500000' });
@@ -81,7 +82,14 @@ describe('chargeAndCreateOrders', () => {
       lines,
       actorId: u,
     });
-    expect(res).toEqual({ balanceAfter: '4.000000' });
+    // Each line's order has its own number, handed out in line order.
+    const numbered = await sql<{ id: string; number: number }[]>`
+      select id, number::int from orders where id = any(${lines.map((x) => x.orderId)}) order by number`;
+    expect(numbered.map((r) => r.id)).toEqual(lines.map((x) => x.orderId));
+    expect(res).toEqual({
+      balanceAfter: '4.000000',
+      numbers: Object.fromEntries(numbered.map((r) => [r.id, r.number])),
+    });
     const rows = await sql<{ order_id: string; balance_after: string }[]>`
       select order_id, balance_after::text from ledger where user_id = ${u} and kind = 'charge'`;
     const after = Object.fromEntries(rows.map((r) => [r.order_id, r.balance_after]));
@@ -205,6 +213,6 @@ describe('chargeAndCreateOrders pricing guard', () => {
       lines: [l],
       actorId: u,
     });
-    expect(fresh).toEqual({ balanceAfter: '9.000000' });
+    expect(fresh).toEqual({ balanceAfter: '9.000000', numbers: { [l.orderId]: expect.any(Number) } });
   });
 });

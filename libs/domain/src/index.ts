@@ -5,6 +5,7 @@ export * from './order-limits.ts';
 export * from './order-status.ts';
 export * from './pricing.ts';
 export * from './provider-rules.ts';
+export * from './public-number.ts';
 export * from './refunds.ts';
 export * from './service-types.ts';
 export * from './state-machine.ts';

@@ -15,10 +15,22 @@ await sql`insert into services (id, name, category_id, provider_id, provider_ser
 await sql`update services set dripfeed = true where id = ${c.inB}`;
 const r = await reseller(app, sql, { balance: '100' });
 const link = 'https://instagram.com/reseller';
+// /api/v2 speaks public numbers: a service's `service`, an order's `order`, a refill's `refill`.
+const serviceNumbers = new Map(
+  (await sql<{ id: string; number: number }[]>`select id, number::int as number from services`).map((s) => [
+    s.id,
+    s.number,
+  ]),
+);
+const sn = (id: string) => serviceNumbers.get(id)!;
+async function idOf(number: number): Promise<string> {
+  const [o] = await sql<{ id: string }[]>`select id from orders where number = ${number}`;
+  return o!.id;
+}
 
 const add = (params: Record<string, string | number>) =>
   v2Form(app, { key: r.key, action: 'add', ...params });
-async function orderRow(id: string) {
+async function orderRow(number: number) {
   const [o] = await sql<
     {
       userId: string;
@@ -29,7 +41,7 @@ async function orderRow(id: string) {
       price: string;
       status: string;
     }[]
-  >`select user_id as "userId", quantity, runs, "interval", comments, price::text, status from orders where id = ${id}`;
+  >`select user_id as "userId", quantity, runs, "interval", comments, price::text, status from orders where number = ${number}`;
   return o!;
 }
 
@@ -74,13 +86,115 @@ describe('POST /api/v2: key and request', () => {
   });
 });
 
+describe('every transport means the same; every reply is {"error": string} or the answer', () => {
+  const q = (params: Record<string, string | number>) =>
+    new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
+
+  it('GET with a query string, POST with the fields in the URL, multipart, form and JSON', async () => {
+    const fields = { key: r.key, action: 'balance' };
+    const boundary = 'x-boundary-1';
+    const multipart = Object.entries(fields)
+      .map(([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('')
+      .concat(`--${boundary}--\r\n`);
+    const replies = [
+      await app.inject({ method: 'GET', url: `/api/v2?${q(fields)}` }),
+      await app.inject({ method: 'GET', url: `/api/v2/?${q(fields)}` }),
+      await app.inject({ method: 'POST', url: `/api/v2?${q(fields)}` }),
+      await app.inject({
+        method: 'POST',
+        url: `/api/v2?${q(fields)}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v2',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: multipart,
+      }),
+      await v2Form(app, fields),
+      await v2Json(app, fields),
+    ];
+    for (const res of replies) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ balance: await balanceOf(sql, r.userId), currency: 'USD' });
+    }
+    // The body wins a field both carry; numbers sent as JSON numbers or strings are the same.
+    const mixed = await app.inject({
+      method: 'POST',
+      url: `/api/v2?${q({ key: 'wrong', action: 'balance' })}`,
+      payload: fields,
+    });
+    expect(mixed.json()).toEqual({ balance: await balanceOf(sql, r.userId), currency: 'USD' });
+    const asNumber = await v2Json(app, {
+      key: r.key,
+      action: 'add',
+      service: sn(c.auto),
+      link,
+      quantity: 100,
+    });
+    const asString = await v2Json(app, {
+      key: r.key,
+      action: 'add',
+      service: String(sn(c.auto)),
+      link,
+      quantity: '100',
+    });
+    expect(typeof asNumber.json().order).toBe('number');
+    expect(asString.json().order).toBe(asNumber.json().order + 1);
+  });
+
+  it('404, 405, 413, 415 and unreadable bodies: {"error": "<text>"}, never the JSON API’s envelope', async () => {
+    const cases = [
+      [await app.inject({ method: 'GET', url: `/api/v2/orders?${q({ key: r.key })}` }), 404, 'Not found'],
+      [await app.inject({ method: 'POST', url: '/api/v2/x/y', payload: { key: r.key } }), 404, 'Not found'],
+      [
+        await app.inject({ method: 'PUT', url: '/api/v2', payload: { key: r.key } }),
+        405,
+        'Method not allowed: use GET or POST',
+      ],
+      [await app.inject({ method: 'DELETE', url: '/api/v2' }), 405, 'Method not allowed: use GET or POST'],
+      [
+        await app.inject({
+          method: 'POST',
+          url: '/api/v2',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `key=${r.key}&action=balance&pad=${'x'.repeat(2_000_000)}`,
+        }),
+        200,
+        'Incorrect request',
+      ],
+      [
+        await app.inject({
+          method: 'POST',
+          url: '/api/v2',
+          headers: { 'content-type': 'text/plain' },
+          payload: 'key=1',
+        }),
+        200,
+        'Incorrect request',
+      ],
+      [
+        await app.inject({ method: 'GET', url: `/api/v2?key=${r.key}&key=${r.key}&action=balance` }),
+        200,
+        'Incorrect request',
+      ],
+    ] as const;
+    for (const [res, status, error] of cases) {
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json()).toEqual({ error });
+    }
+  });
+});
+
 describe('services and balance', () => {
   it('lists the active catalog in the architecture.md#provider-api shape, priced in the key owner’s currency', async () => {
     const res = await v2Form(app, { key: r.key, action: 'services' });
     expect(res.statusCode).toBe(200);
     const list = res.json() as Array<Record<string, unknown>>;
-    expect(list.find((s) => s.service === c.auto)).toEqual({
-      service: c.auto,
+    expect(list.find((s) => s.service === sn(c.auto))).toEqual({
+      service: sn(c.auto),
       name: 'IG followers',
       type: 'Default',
       category: 'Instagram',
@@ -90,17 +204,18 @@ describe('services and balance', () => {
       refill: true,
       cancel: false,
       dripfeed: false,
+      desc: '',
     });
     const ids = list.map((s) => s.service);
-    expect(ids).not.toContain(c.inactive);
-    expect(ids).not.toContain(c.inInactiveCat);
+    expect(ids).not.toContain(sn(c.inactive));
+    expect(ids).not.toContain(sn(c.inInactiveCat));
     const bdt = await reseller(app, sql, { currency: 'BDT' });
     const inBdt = (await v2Json(app, { key: bdt.key, action: 'services' })).json() as Array<{
-      service: string;
+      service: number;
       rate: string;
     }>;
-    expect(inBdt.find((s) => s.service === c.auto)?.rate).toBe('100.000000');
-    expect(inBdt.find((s) => s.service === c.usdOnly)?.rate).toBe('180.000000');
+    expect(inBdt.find((s) => s.service === sn(c.auto))?.rate).toBe('100.000000');
+    expect(inBdt.find((s) => s.service === sn(c.usdOnly))?.rate).toBe('180.000000');
   });
 
   it('balance → {balance, currency}', async () => {
@@ -115,33 +230,33 @@ describe('services and balance', () => {
 describe('add', () => {
   it('form and JSON bodies place an order through the intake: priced, debited, ledger, pending', async () => {
     const before = await balanceOf(sql, r.userId);
-    const res = await add({ service: c.auto, link, quantity: 1000 });
+    const res = await add({ service: sn(c.auto), link, quantity: 1000 });
     expect(res.statusCode).toBe(200);
-    const { order } = res.json() as { order: string };
-    expect(order).toMatch(/^ord_/);
+    const { order } = res.json() as { order: number };
+    expect(Number.isInteger(order) && order >= 1000).toBe(true);
     expect(await orderRow(order)).toMatchObject({
       userId: r.userId,
       quantity: 1000,
       price: '0.900000',
       status: 'pending',
     });
-    const json = await v2Json(app, { key: r.key, action: 'add', service: c.auto, link, quantity: 500 });
-    expect(json.json()).toEqual({ order: expect.stringMatching(/^ord_/) });
+    const json = await v2Json(app, { key: r.key, action: 'add', service: sn(c.auto), link, quantity: 500 });
+    expect(json.json()).toEqual({ order: expect.any(Number) });
     expect(await balanceOf(sql, r.userId)).toBe((Number(before) - 1.35).toFixed(6));
     expect(await ledgerMatchesBalance(sql, r.userId)).toBe(true);
   });
 
   it('drip-feed: quantity per run, charged for quantity × runs', async () => {
-    const res = await add({ service: c.inB, link, quantity: 100, runs: 3, interval: 15 });
+    const res = await add({ service: sn(c.inB), link, quantity: 100, runs: 3, interval: 15 });
     const o = await orderRow(res.json().order);
     expect(o).toMatchObject({ quantity: 100, runs: 3, interval: 15, price: '0.270000' });
-    expect((await add({ service: c.auto, link, quantity: 100, runs: 3, interval: 15 })).json()).toEqual({
+    expect((await add({ service: sn(c.auto), link, quantity: 100, runs: 3, interval: 15 })).json()).toEqual({
       error: 'Drip-feed is disabled for this service',
     });
-    expect((await add({ service: c.inB, link, quantity: 100, runs: 0, interval: 15 })).json()).toEqual({
+    expect((await add({ service: sn(c.inB), link, quantity: 100, runs: 0, interval: 15 })).json()).toEqual({
       error: 'Incorrect runs',
     });
-    expect((await add({ service: c.inB, link, quantity: 100, runs: 2, interval: 'x' })).json()).toEqual({
+    expect((await add({ service: sn(c.inB), link, quantity: 100, runs: 2, interval: 'x' })).json()).toEqual({
       error: 'Incorrect interval',
     });
     // The customer API's bounds (one run is no drip-feed; at most a day between runs).
@@ -150,26 +265,28 @@ describe('add', () => {
       [1001, 15, 'Incorrect runs'],
       [2, 1441, 'Incorrect interval'],
     ] as const) {
-      expect((await add({ service: c.inB, link, quantity: 100, runs, interval })).json()).toEqual({ error });
+      expect((await add({ service: sn(c.inB), link, quantity: 100, runs, interval })).json()).toEqual({
+        error,
+      });
     }
     // Empty drip-feed fields, as many clients send them with every add, are no drip-feed.
     expect(
-      (await add({ service: c.auto, link, quantity: 100, runs: '', interval: '' })).json(),
+      (await add({ service: sn(c.auto), link, quantity: 100, runs: '', interval: '' })).json(),
     ).toHaveProperty('order');
   });
 
   it('Custom Comments: one comment per line, quantity = lines; Package: link only, flat price', async () => {
-    const res = await add({ service: comments, link, comments: 'great\n\n nice \r\nwow' });
+    const res = await add({ service: sn(comments), link, comments: 'great\n\n nice \r\nwow' });
     expect(await orderRow(res.json().order)).toMatchObject({
       quantity: 3,
       comments: 'great\nnice\nwow',
       price: '0.030000',
     });
-    expect((await add({ service: comments, link })).json()).toEqual({ error: 'Incorrect comments' });
-    expect((await add({ service: comments, link, comments: `ok\n${'x'.repeat(501)}` })).json()).toEqual({
+    expect((await add({ service: sn(comments), link })).json()).toEqual({ error: 'Incorrect comments' });
+    expect((await add({ service: sn(comments), link, comments: `ok\n${'x'.repeat(501)}` })).json()).toEqual({
       error: 'Comment 2 is longer than 500 characters',
     });
-    const pkg = await add({ service: c.pkg, link, quantity: 777 });
+    const pkg = await add({ service: sn(c.pkg), link, quantity: 777 });
     expect(await orderRow(pkg.json().order)).toMatchObject({ quantity: 1, price: '0.500000' });
   });
 
@@ -178,15 +295,15 @@ describe('add', () => {
     const cases: Array<[Record<string, string | number>, string]> = [
       [{ service: 'svc_00000000000000000000000000', link, quantity: 100 }, 'Incorrect service ID'],
       [{ service: '12', link, quantity: 100 }, 'Incorrect service ID'],
-      [{ service: c.inactive, link, quantity: 100 }, 'Incorrect service ID'],
-      [{ service: c.inInactiveCat, link, quantity: 100 }, 'Incorrect service ID'],
-      [{ service: c.auto, link: 'not a link', quantity: 100 }, 'Incorrect link'],
-      [{ service: c.auto, quantity: 100 }, 'Incorrect link'],
-      [{ service: c.auto, link, quantity: 'lots' }, 'Incorrect quantity'],
-      [{ service: c.auto, link }, 'Incorrect quantity'],
-      [{ service: c.auto, link, quantity: 9 }, 'Quantity less than minimal 10'],
-      [{ service: c.auto, link, quantity: 10001 }, 'Quantity more than maximal 10000'],
-      [{ service: c.auto, link, quantity: 10000, key: 'wrong' }, 'Invalid API key'],
+      [{ service: sn(c.inactive), link, quantity: 100 }, 'Incorrect service ID'],
+      [{ service: sn(c.inInactiveCat), link, quantity: 100 }, 'Incorrect service ID'],
+      [{ service: sn(c.auto), link: 'not a link', quantity: 100 }, 'Incorrect link'],
+      [{ service: sn(c.auto), quantity: 100 }, 'Incorrect link'],
+      [{ service: sn(c.auto), link, quantity: 'lots' }, 'Incorrect quantity'],
+      [{ service: sn(c.auto), link }, 'Incorrect quantity'],
+      [{ service: sn(c.auto), link, quantity: 9 }, 'Quantity less than minimal 10'],
+      [{ service: sn(c.auto), link, quantity: 10001 }, 'Quantity more than maximal 10000'],
+      [{ service: sn(c.auto), link, quantity: 10000, key: 'wrong' }, 'Invalid API key'],
     ];
     for (const [params, error] of cases) {
       const res = await add(params);
@@ -194,7 +311,13 @@ describe('add', () => {
       expect(res.json(), JSON.stringify(params)).toEqual({ error });
     }
     const poor = await reseller(app, sql, { balance: '0.5' });
-    const funds = await v2Form(app, { key: poor.key, action: 'add', service: c.auto, link, quantity: 1000 });
+    const funds = await v2Form(app, {
+      key: poor.key,
+      action: 'add',
+      service: sn(c.auto),
+      link,
+      quantity: 1000,
+    });
     expect(funds.json()).toEqual({ error: 'Not enough funds on balance' });
     expect(await counts(sql, r.userId)).toEqual(before);
     expect(await balanceOf(sql, poor.userId)).toBe('0.500000');
@@ -203,7 +326,7 @@ describe('add', () => {
 
 describe('status', () => {
   it('single: charge (price − refunds), start_count, status word, remains, currency', async () => {
-    const id = (await add({ service: c.auto, link, quantity: 1000 })).json().order as string;
+    const id = (await add({ service: sn(c.auto), link, quantity: 1000 })).json().order as number;
     expect((await v2Form(app, { key: r.key, action: 'status', order: id })).json()).toEqual({
       charge: '0.900000',
       start_count: '0',
@@ -211,8 +334,8 @@ describe('status', () => {
       remains: '1000',
       currency: 'USD',
     });
-    await sql`update orders set status = 'partial', remains = 250, start_count = 40, provider_order_id = '9' where id = ${id}`;
-    await refundOrder(sql, { orderId: id, amount: '0.225000', note: 'partial' });
+    await sql`update orders set status = 'partial', remains = 250, start_count = 40, provider_order_id = '9' where number = ${id}`;
+    await refundOrder(sql, { orderId: await idOf(id), amount: '0.225000', note: 'partial' });
     expect((await v2Json(app, { key: r.key, action: 'status', order: id })).json()).toEqual({
       charge: '0.675000',
       start_count: '40',
@@ -223,7 +346,7 @@ describe('status', () => {
   });
 
   it('maps every status to the provider word', async () => {
-    const id = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const id = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
     const words: Record<string, string> = {
       submitting: 'Pending',
       needs_review: 'Pending',
@@ -233,17 +356,17 @@ describe('status', () => {
       canceled: 'Canceled',
     };
     for (const [status, word] of Object.entries(words)) {
-      await sql`update orders set status = ${status} where id = ${id}`;
+      await sql`update orders set status = ${status} where number = ${id}`;
       expect((await v2Form(app, { key: r.key, action: 'status', order: id })).json().status).toBe(word);
     }
   });
 
   it('multi: keyed by id; unknown and other users’ ids are "Incorrect order ID"', async () => {
-    const mine = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const mine = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
     const other = await reseller(app, sql);
     const theirs = (
-      await v2Form(app, { key: other.key, action: 'add', service: c.auto, link, quantity: 100 })
-    ).json().order as string;
+      await v2Form(app, { key: other.key, action: 'add', service: sn(c.auto), link, quantity: 100 })
+    ).json().order as number;
     const res = await v2Form(app, { key: r.key, action: 'status', orders: `${mine}, ${theirs},123` });
     expect(res.json()).toEqual({
       [mine]: { charge: '0.090000', start_count: '0', status: 'Pending', remains: '100', currency: 'USD' },
@@ -262,27 +385,27 @@ describe('status', () => {
 
 describe('refill and refill_status', () => {
   async function finished(status = 'completed') {
-    const id = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const id = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
     await sql`update orders set status = ${status}, provider_order_id = ${`p-${id}`}, provider_id = ${c.providerId}
-              where id = ${id}`;
+              where number = ${id}`;
     return id;
   }
 
   it('single: a refill id, then "already requested"; not finished / no refill / unknown → errors', async () => {
     const id = await finished();
     const res = await v2Form(app, { key: r.key, action: 'refill', order: id });
-    const { refill } = res.json() as { refill: string };
-    expect(refill).toMatch(/^rfl_/);
-    const [row] = await sql`select status, order_id as "orderId" from refills where id = ${refill}`;
-    expect(row).toEqual({ status: 'pending', orderId: id });
+    const { refill } = res.json() as { refill: number };
+    expect(Number.isInteger(refill) && refill >= 1000).toBe(true);
+    const [row] = await sql`select status, order_id as "orderId" from refills where number = ${refill}`;
+    expect(row).toEqual({ status: 'pending', orderId: await idOf(id) });
     expect((await v2Form(app, { key: r.key, action: 'refill', order: id })).json()).toEqual({
       error: 'Refill is already requested for this order',
     });
-    const running = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const running = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
     expect((await v2Form(app, { key: r.key, action: 'refill', order: running })).json()).toEqual({
       error: 'Order is not completed yet',
     });
-    const noRefill = (await add({ service: c.inB, link, quantity: 100 })).json().order as string;
+    const noRefill = (await add({ service: sn(c.inB), link, quantity: 100 })).json().order as number;
     await sql`update services set refill = false where id = ${c.inB}`;
     expect((await v2Form(app, { key: r.key, action: 'refill', order: noRefill })).json()).toEqual({
       error: 'Refill is disabled for this service',
@@ -294,7 +417,7 @@ describe('refill and refill_status', () => {
     expect((await v2Form(app, { key: r.key, action: 'refill_status', refill })).json()).toEqual({
       status: 'Pending',
     });
-    await sql`update refills set status = 'completed' where id = ${refill}`;
+    await sql`update refills set status = 'completed' where number = ${refill}`;
     expect((await v2Json(app, { key: r.key, action: 'refill_status', refill })).json()).toEqual({
       status: 'Completed',
     });
@@ -306,12 +429,12 @@ describe('refill and refill_status', () => {
   it('multi: lists with per-order and per-refill errors', async () => {
     const a = await finished('partial');
     const res = await v2Form(app, { key: r.key, action: 'refill', orders: `${a},ord_nope` });
-    const list = res.json() as Array<{ order: string; refill: unknown }>;
+    const list = res.json() as Array<{ order: number | string; refill: unknown }>;
     expect(list).toEqual([
-      { order: a, refill: expect.stringMatching(/^rfl_/) },
+      { order: a, refill: expect.any(Number) },
       { order: 'ord_nope', refill: { error: 'Incorrect order ID' } },
     ]);
-    const refill = list[0]!.refill as string;
+    const refill = list[0]!.refill as number;
     expect(
       (await v2Form(app, { key: r.key, action: 'refill_status', refills: `${refill},rfl_nope` })).json(),
     ).toEqual([
@@ -324,9 +447,9 @@ describe('refill and refill_status', () => {
 describe('cancel', () => {
   it('a pending order is canceled and refunded in full at once; finished/unknown → errors', async () => {
     const before = await balanceOf(sql, r.userId);
-    const id = (await add({ service: c.auto, link, quantity: 1000 })).json().order as string;
-    const done = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
-    await sql`update orders set status = 'completed' where id = ${done}`;
+    const id = (await add({ service: sn(c.auto), link, quantity: 1000 })).json().order as number;
+    const done = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
+    await sql`update orders set status = 'completed' where number = ${done}`;
     const res = await v2Form(app, { key: r.key, action: 'cancel', orders: `${id},${done},ord_nope` });
     expect(res.json()).toEqual([
       { order: id, cancel: 1 },
@@ -343,14 +466,14 @@ describe('cancel', () => {
   });
 
   it('an order at a provider gets a cancel request only if the service allows cancel', async () => {
-    const id = (await add({ service: comments, link, comments: 'a\nb' })).json().order as string;
-    const noCancel = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const id = (await add({ service: sn(comments), link, comments: 'a\nb' })).json().order as number;
+    const noCancel = (await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number;
     // Two orders at the provider, each with its own provider order id (one id belongs to one order).
     await sql`update orders set status = 'processing', provider_id = ${c.providerId},
-                                provider_order_id = case when id = ${id} then '77' else '76' end
-              where id in (${id}, ${noCancel})`;
+                                provider_order_id = case when number = ${id} then '77' else '76' end
+              where number in (${id}, ${noCancel})`;
     expect((await v2Form(app, { key: r.key, action: 'cancel', order: id })).json()).toEqual({ cancel: 1 });
-    const [o] = await sql`select status, cancel_status as "cancelStatus" from orders where id = ${id}`;
+    const [o] = await sql`select status, cancel_status as "cancelStatus" from orders where number = ${id}`;
     expect(o).toEqual({ status: 'processing', cancelStatus: 'pending' });
     expect((await v2Form(app, { key: r.key, action: 'cancel', order: id })).json()).toEqual({
       error: 'Cancel is already requested for this order',
@@ -363,7 +486,7 @@ describe('cancel', () => {
 
 describe('customer refill and cancel routes (same code)', () => {
   it('cancel: pending → 200 refunded; at a provider → 202; another user’s order → 404', async () => {
-    const id = (await add({ service: c.auto, link, quantity: 1000 })).json().order as string;
+    const id = await idOf((await add({ service: sn(c.auto), link, quantity: 1000 })).json().order as number);
     const res = await app.inject({
       method: 'POST',
       url: `/api/user/orders/${id}/cancel`,
@@ -378,7 +501,9 @@ describe('customer refill and cancel routes (same code)', () => {
     });
     expect(again.statusCode).toBe(409);
 
-    const live = (await add({ service: comments, link, comments: 'x' })).json().order as string;
+    const live = await idOf(
+      (await add({ service: sn(comments), link, comments: 'x' })).json().order as number,
+    );
     await sql`update orders set status = 'in_progress', provider_order_id = '78', provider_id = ${c.providerId} where id = ${live}`;
     const other = await reseller(app, sql);
     const foreign = await app.inject({
@@ -397,7 +522,7 @@ describe('customer refill and cancel routes (same code)', () => {
   });
 
   it('refill: 202 with the refill id; not finished → 422; twice → 409', async () => {
-    const id = (await add({ service: c.auto, link, quantity: 100 })).json().order as string;
+    const id = await idOf((await add({ service: sn(c.auto), link, quantity: 100 })).json().order as number);
     const url = `/api/user/orders/${id}/refill`;
     expect((await app.inject({ method: 'POST', url, headers: bearer(r.token) })).statusCode).toBe(422);
     await sql`update orders set status = 'completed', provider_order_id = '79', provider_id = ${c.providerId} where id = ${id}`;

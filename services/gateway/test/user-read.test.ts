@@ -101,8 +101,10 @@ describe('GET /api/user/orders', () => {
     }
   });
 
-  it('a malformed order id is a 400, an unknown one a 404', async () => {
-    expect((await get(token, '/api/user/orders/123')).statusCode).toBe(400);
+  it('a malformed order id is a 400, an unknown one (id or number) a 404', async () => {
+    expect((await get(token, '/api/user/orders/abc')).statusCode).toBe(400);
+    expect((await get(token, '/api/user/orders/0')).statusCode).toBe(400);
+    expect((await get(token, '/api/user/orders/123')).statusCode).toBe(404);
     expect((await get(token, '/api/user/orders/ord_01aaaaaaaaaaaaaaaaaaaaaaaa')).statusCode).toBe(404);
   });
 });

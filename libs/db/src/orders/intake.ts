@@ -57,6 +57,8 @@ export class ChargeTooLateError extends Error {
 
 export interface ChargeOrdersResult {
   balanceAfter: string;
+  /** Each created order's public number, by order id. */
+  numbers: Record<string, number>;
 }
 
 /**
@@ -91,7 +93,9 @@ export async function chargeAndCreateOrders(
     ledger_id: newId('ledger'),
     activity_id: newId('activity'),
   }));
-  const rows = await sql<{ balance: string | null; inTime: boolean }[]>`
+  const rows = await sql<
+    { balance: string | null; inTime: boolean; numbers: Record<string, number> | null }[]
+  >`
     with d as (
       update users set balance = balance - ${input.total}::numeric
       where id = ${input.userId} and status = 'active' and balance >= ${input.total}::numeric
@@ -116,7 +120,9 @@ export async function chargeAndCreateOrders(
              lines."interval", lines.comments, lines.price, ${input.currency}, lines.bdt_price, lines.usd_price,
              ${input.isManual ?? false}, ${input.adminNotes ?? null}, ${input.idempotencyKey ?? null}
       from lines join services s on s.id = lines.service_id, d
-      returning id
+      -- Numbers are handed out as rows are inserted: in line order, so a mass order's lines read #n, #n+1, …
+      order by lines.ord
+      returning id, number
     ),
     l as (
       insert into ledger (id, user_id, order_id, kind, amount, balance_after, currency, note, actor_id)
@@ -131,10 +137,10 @@ export async function chargeAndCreateOrders(
              ${input.activityAction ?? ACTIVITY.orderCreated}, ${input.activityMessage ?? null}
       from lines, d
     )
-    select (select balance::text from d) as balance,
+    select (select balance::text from d) as balance, (select json_object_agg(id, number) from o) as numbers,
            ${input.notAfter === undefined ? sql`true` : sql`clock_timestamp() <= ${input.notAfter}::timestamptz`} as "inTime"`;
   const row = rows[0];
-  if (row?.balance) return { balanceAfter: row.balance };
+  if (row?.balance) return { balanceAfter: row.balance, numbers: row.numbers ?? {} };
   if (row && !row.inTime) throw new ChargeTooLateError();
   return null;
 }

@@ -91,7 +91,13 @@ export const REFILL_REFUSAL = {
 } as const;
 export type RefillRefusal = keyof typeof REFILL_REFUSAL;
 
-export type RefillRequest = { ok: true; refillId: string } | { ok: false; refusal: RefillRefusal };
+export type RefillRequest =
+  | {
+      ok: true;
+      refillId: string /** The refill's public number (what the v2 API answers). */;
+      refillNumber: number;
+    }
+  | { ok: false; refusal: RefillRefusal };
 
 /**
  * A customer's refill of one of their orders: only a finished (completed/partial) order of a refill
@@ -124,7 +130,9 @@ export async function recordRefillRequest(
       return { ok: false, refusal: 'notCompleted' };
     if (o.open) return { ok: false, refusal: 'open' };
     const refillId = newId('refill');
-    await tx`insert into refills (id, order_id, user_id) values (${refillId}, ${input.orderId}, ${input.userId})`;
+    const [row] = await tx<{ number: number }[]>`
+      insert into refills (id, order_id, user_id) values (${refillId}, ${input.orderId}, ${input.userId})
+      returning number::int as number`;
     await recordActivity(tx, {
       action: ACTIVITY.refillRequested,
       actorId: input.userId,
@@ -134,7 +142,7 @@ export async function recordRefillRequest(
       providerOrderId: o.providerOrderId,
       message: `refill ${refillId} requested`,
     });
-    return { ok: true, refillId };
+    return { ok: true, refillId, refillNumber: row!.number };
   });
 }
 

@@ -52,7 +52,9 @@ export function v2RateLimit(config: GatewayConfig) {
     timeWindow: config.rateLimits.v2.windowMs,
     hook: 'preHandler' as const,
     keyGenerator: (req: FastifyRequest) => {
-      const key = (req.body as { key?: unknown } | undefined)?.key;
+      // The key travels in the body or in the query string (GET, or POST with the fields in the URL).
+      const key =
+        (req.body as { key?: unknown } | undefined)?.key ?? (req.query as { key?: unknown } | undefined)?.key;
       return typeof key === 'string' && key.length > 0
         ? `v2:${createHash('sha256').update(key).digest('hex')}`
         : `v2ip:${req.ip}`;

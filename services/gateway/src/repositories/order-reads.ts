@@ -5,6 +5,8 @@ import { beforeCursor, type Cursor, isoText, isoTextOrNull, likeContains } from 
 /** An order as its customer sees it. */
 export interface CustomerOrderRow {
   id: string;
+  /** The order number customers quote (#23501). */
+  number: number;
   serviceId: string;
   categoryId: string;
   link: string;
@@ -35,6 +37,8 @@ export interface CustomerOrderFilter {
 }
 
 export interface AdminOrderFilter {
+  /** One order by its public number. */
+  number?: number | undefined;
   providerId?: string | undefined;
   userId?: string | undefined;
   serviceId?: string | undefined;
@@ -51,6 +55,7 @@ export interface AdminOrderFilter {
 /** What a reseller's status call reports per order. */
 export interface ResellerStatusRow {
   id: string;
+  number: number;
   status: string;
   price: string;
   refunded: string;
@@ -79,6 +84,7 @@ const createdTo = (to: string | undefined) =>
 export function orderReadsRepository(db: Db) {
   const customerColumns = {
     id: orders.id,
+    number: orders.number,
     serviceId: orders.serviceId,
     categoryId: orders.categoryId,
     link: orders.link,
@@ -100,6 +106,7 @@ export function orderReadsRepository(db: Db) {
 
   const adminColumns = {
     id: orders.id,
+    number: orders.number,
     userId: orders.userId,
     userEmail: users.email,
     serviceId: orders.serviceId,
@@ -149,6 +156,7 @@ export function orderReadsRepository(db: Db) {
 
   /** Everything but status and the page position: what the admin list's tab counts share. */
   const adminScope = (f: AdminOrderFilter) => [
+    f.number === undefined ? undefined : eq(orders.number, f.number),
     f.providerId ? eq(orders.providerId, f.providerId) : undefined,
     f.userId ? eq(orders.userId, f.userId) : undefined,
     f.serviceId ? eq(orders.serviceId, f.serviceId) : undefined,
@@ -178,11 +186,14 @@ export function orderReadsRepository(db: Db) {
     },
 
     /** Another user's order is indistinguishable from a missing one. */
-    async customerFind(userId: string, id: string): Promise<CustomerOrderRow | null> {
+    /** One of the customer's orders, by id or by public number. */
+    async customerFind(userId: string, id: string | number): Promise<CustomerOrderRow | null> {
       const [row] = await db
         .select(customerColumns)
         .from(orders)
-        .where(and(eq(orders.id, id), eq(orders.userId, userId)));
+        .where(
+          and(typeof id === 'number' ? eq(orders.number, id) : eq(orders.id, id), eq(orders.userId, userId)),
+        );
       return row ?? null;
     },
 
@@ -263,12 +274,13 @@ export function orderReadsRepository(db: Db) {
       return row ?? null;
     },
 
-    /** A reseller's orders among these ids, with what the status reply needs. */
-    async resellerStatuses(userId: string, ids: string[]): Promise<ResellerStatusRow[]> {
-      if (ids.length === 0) return [];
+    /** A reseller's orders among these public numbers, with what the status reply needs. */
+    async resellerStatuses(userId: string, numbers: number[]): Promise<ResellerStatusRow[]> {
+      if (numbers.length === 0) return [];
       return db
         .select({
           id: orders.id,
+          number: orders.number,
           status: orders.status,
           price: orders.price,
           refunded: refundedOf,
@@ -278,7 +290,17 @@ export function orderReadsRepository(db: Db) {
           units: sql<string>`${orders.units}::text`,
         })
         .from(orders)
-        .where(and(inArray(orders.id, ids), eq(orders.userId, userId)));
+        .where(and(inArray(orders.number, numbers), eq(orders.userId, userId)));
+    },
+
+    /** A customer's order ids behind these public numbers (other customers' numbers are not found). */
+    async idsByNumber(userId: string, numbers: number[]): Promise<Map<number, string>> {
+      if (numbers.length === 0) return new Map();
+      const rows = await db
+        .select({ id: orders.id, number: orders.number })
+        .from(orders)
+        .where(and(inArray(orders.number, numbers), eq(orders.userId, userId)));
+      return new Map(rows.map((r) => [r.number, r.id]));
     },
 
     /** How far behind status sync is over the orders live at providers. */

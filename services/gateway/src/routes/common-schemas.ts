@@ -1,4 +1,4 @@
-import { CURRENCIES } from '@smm/domain';
+import { CURRENCIES, PUBLIC_NUMBER_MAX } from '@smm/domain';
 import { z } from 'zod';
 
 export const errorSchema = z
@@ -18,6 +18,10 @@ export const moneySchema = z
   .regex(/^-?\d+\.\d{6}$/)
   .describe('exact decimal, 6 places');
 export const currencySchema = z.enum(CURRENCIES);
+/** A public number (architecture.md#public-numbers): what customers quote, as #23501. */
+export const publicNumberSchema = z.number().int().min(1).max(PUBLIC_NUMBER_MAX);
+/** The same in a path or query string. */
+export const publicNumberParam = z.coerce.number().int().min(1).max(PUBLIC_NUMBER_MAX);
 export const roleSchema = z.enum(['user', 'admin']);
 
 export const publicUserSchema = z

@@ -3,6 +3,8 @@ import type { SqlLike } from '@smm/db';
 /** A service customers and resellers may order, with its own prices (converted per caller). */
 export interface ActiveService {
   id: string;
+  /** The public number (the v2 API's `service`). */
+  number: number;
   name: string;
   categoryId: string;
   categoryName: string;
@@ -24,7 +26,7 @@ export interface ActiveService {
  */
 export function listActiveCatalog(sql: SqlLike): Promise<ActiveService[]> {
   return sql<ActiveService[]>`
-    select s.id, s.name, s.category_id as "categoryId", c.name as "categoryName", s.type,
+    select s.id, s.number::int as number, s.name, s.category_id as "categoryId", c.name as "categoryName", s.type,
            s.rate::text as rate, s.rate_usd::text as "rateUSD", s.min_order as min, s.max_order as max,
            s.refill, s.cancel, s.dripfeed, s.description
     from services s join categories c on c.id = s.category_id

@@ -49,11 +49,23 @@ interface Entry<T> {
 export class IntakeCache {
   readonly #services: LRUCache<string, Entry<CatalogService | null>>;
   readonly #users: LRUCache<string, Entry<PricingFacts | null>>;
+  /** A service's public number never changes and is never reused: found ids are kept until evicted. */
+  readonly #serviceNumbers: LRUCache<number, string>;
 
   constructor(opts: IntakeCacheOptions = DEFAULT_INTAKE_CACHE) {
     // Bounded by count, least recently used out first; entries expire on read after their TTL.
     this.#services = new LRUCache({ max: opts.maxEntries, ttl: Math.max(1, opts.serviceTtlMs) });
     this.#users = new LRUCache({ max: opts.maxEntries, ttl: Math.max(1, opts.userTtlMs) });
+    this.#serviceNumbers = new LRUCache({ max: opts.maxEntries });
+  }
+
+  /** The service id behind a public number (the v2 API's `service`), or null when none has it. */
+  async serviceIdByNumber(sql: SqlLike, number: number): Promise<string | null> {
+    const hit = this.#serviceNumbers.get(number);
+    if (hit) return hit;
+    const [row] = await sql<{ id: string }[]>`select id from services where number = ${number}`;
+    if (row) this.#serviceNumbers.set(number, row.id);
+    return row?.id ?? null;
   }
 
   async services(sql: SqlLike, ids: string[]): Promise<Map<string, CatalogService>> {

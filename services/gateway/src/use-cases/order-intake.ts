@@ -27,6 +27,8 @@ export interface CreateOrdersReply {
   totalCost: string;
   currency: Currency;
   orderIds: string[];
+  /** The orders' public numbers, in the same order: what customers quote and the v2 API speaks. */
+  orderNumbers: number[];
 }
 
 export interface AcceptedOrder {
@@ -321,6 +323,11 @@ async function intake(
     totalCost: total,
     currency: found.currency,
     orderIds: charged.map((c) => c.orderId),
+    orderNumbers: [] as number[],
+  };
+  /** The numbers are the database's: known once the charge has written the rows. */
+  const numbered = (numbers: Record<string, number>) => {
+    reply.orderNumbers = charged.map((c) => numbers[c.orderId]!);
   };
   const charge = {
     userId: input.userId,
@@ -370,6 +377,7 @@ async function intake(
   if (key === undefined) {
     const res = await chargeAndCreateOrders(sql, charge);
     if (!res) return refused();
+    numbered(res.numbers);
     return created();
   }
 
@@ -394,10 +402,23 @@ async function intake(
             'this Idempotency-Key was already used with a different request',
           );
         }
-        return { kind: 'replayed', reply: prev.responseBody } as const;
+        const body = prev.responseBody;
+        if (!body.orderNumbers) {
+          // Stored before orders had numbers: the same reply, with the numbers the rows now carry.
+          const rows = await tx<{ id: string; number: number }[]>`
+            select id, number::int as number from orders where id = any(${body.orderIds})`;
+          const byId = new Map(rows.map((r) => [r.id, r.number]));
+          body.orderNumbers = body.orderIds.map((id) => byId.get(id)!);
+        }
+        return { kind: 'replayed', reply: body } as const;
       }
       const res = await chargeAndCreateOrders(tx, charge);
       if (!res) throw new InsufficientFunds();
+      numbered(res.numbers);
+      // The key row was written first (it is the lock); its stored reply now carries the numbers.
+      await tx`
+        update idempotency_keys set response_body = ${JSON.stringify(reply)}::jsonb
+        where user_id = ${input.userId} and key = ${key}`;
       return { kind: 'created', reply, accepted } as const;
     });
     if (result.kind === 'created') input.onCreated?.(charged);

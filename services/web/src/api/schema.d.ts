@@ -376,6 +376,8 @@ export interface paths {
                     limit?: number;
                     /** @description substring of the link, case-insensitive */
                     link?: string;
+                    /** @description one order by its number (23501) */
+                    number?: number;
                     providerId?: string;
                     /** @description why orders are in needs_review */
                     reviewKind?: "sent_no_answer" | "ambiguous_reply" | "duplicate_provider_id" | "unknown_refusal" | "worker_died" | "settle_refund" | "sync_errors";
@@ -3194,7 +3196,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: string;
+                    /** @description the order id, or its number (23501) */
+                    id: string | number;
                 };
                 cookie?: never;
             };
@@ -3607,16 +3610,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v2": {
+    "/api/v2/": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** SMM API v2: key + action, by GET query string or POST (form, multipart, JSON, or query string) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
-        /** SMM API v2 (form or JSON): key + action */
+        /** SMM API v2: key + action, by GET query string or POST (form, multipart, JSON, or query string) */
         post: {
             parameters: {
                 query?: never;
@@ -3804,6 +3825,8 @@ export interface components {
             lastStatusCheck: string | null;
             link: string;
             nextStatusCheck: string | null;
+            /** @description the order number customers quote (#23501) */
+            number: number;
             /** @description exact decimal, 6 places */
             price: string;
             providerCharge: string | null;
@@ -3860,6 +3883,8 @@ export interface components {
             lastStatusCheck: string | null;
             link: string;
             nextStatusCheck: string | null;
+            /** @description the order number customers quote (#23501) */
+            number: number;
             /** @description exact decimal, 6 places */
             price: string;
             providerCharge: string | null;
@@ -4037,6 +4062,7 @@ export interface components {
             /** @enum {string} */
             currency: "BDT" | "USD";
             orderIds: string[];
+            orderNumbers: number[];
             ordersCreated: number;
             /** @constant */
             success: true;
@@ -4047,6 +4073,7 @@ export interface components {
             /** @enum {string} */
             currency: "BDT" | "USD";
             orderIds: string[];
+            orderNumbers: number[];
             ordersCreated: number;
             /** @constant */
             success: true;
@@ -4086,6 +4113,8 @@ export interface components {
             /** @description drip-feed minutes between runs */
             interval: number | null;
             link: string;
+            /** @description the order number customers quote (#23501) */
+            number: number;
             /** @description exact decimal, 6 places */
             price: string;
             providerStatus: string | null;
@@ -4116,6 +4145,8 @@ export interface components {
             /** @description drip-feed minutes between runs */
             interval: number | null;
             link: string;
+            /** @description the order number customers quote (#23501) */
+            number: number;
             /** @description exact decimal, 6 places */
             price: string;
             providerStatus: string | null;

@@ -1,6 +1,14 @@
 import { createOrdersBodySchema, idSchema, ORDER_STATUSES } from '@smm/domain';
 import { z } from 'zod';
-import { currencySchema, errors, moneySchema, publicUserSchema, roleSchema } from '../common-schemas.ts';
+import {
+  currencySchema,
+  errors,
+  moneySchema,
+  publicNumberParam,
+  publicNumberSchema,
+  publicUserSchema,
+  roleSchema,
+} from '../common-schemas.ts';
 
 const timestampSchema = z.string().describe('ISO 8601, UTC, microseconds');
 
@@ -13,6 +21,7 @@ export const createOrdersReplySchema = z
     totalCost: moneySchema,
     currency: currencySchema,
     orderIds: z.array(z.string()),
+    orderNumbers: z.array(publicNumberSchema),
   })
   .meta({ id: 'CreateOrdersReply' });
 
@@ -61,6 +70,7 @@ export const quoteSchema = {
 export const orderSchema = z
   .object({
     id: z.string(),
+    number: publicNumberSchema.describe('the order number customers quote (#23501)'),
     serviceId: z.string(),
     categoryId: z.string(),
     link: z.string(),
@@ -108,7 +118,9 @@ export const listOrdersSchema = {
 
 export const getOrderSchema = {
   tags: ['user'],
-  params: z.strictObject({ id: idSchema('order') }),
+  params: z.strictObject({
+    id: z.union([idSchema('order'), publicNumberParam]).describe('the order id, or its number (23501)'),
+  }),
   response: { 200: z.object({ success: z.literal(true), order: orderSchema }), ...errors(400, 401, 404) },
 };
 

@@ -1,3 +1,5 @@
+import { parsePublicNumber } from '@smm/domain';
+
 /** The customary SMM v2 error texts (DESIGN architecture.md#reseller-api): resellers' panels match on these words. */
 export const V2_ERROR = {
   apiKey: 'Invalid API key',
@@ -15,6 +17,8 @@ export const V2_ERROR = {
   dripfeed: 'Drip-feed is disabled for this service',
   tooMany: 'Too many orders: at most 100 per request',
   refillNotFound: 'Refill not found',
+  notFound: 'Not found',
+  method: 'Method not allowed: use GET or POST',
   rateLimited: 'Too many requests',
   unavailable: 'Service temporarily unavailable',
   internal: 'Internal error',
@@ -30,11 +34,24 @@ export class V2Error extends Error {
   }
 }
 
-/** Form fields or JSON values as the strings a panel means; null when the body is no flat object. */
-export function readParams(body: unknown): Record<string, string> | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+/**
+ * The request's fields as the strings a panel means, from the query string and the body together
+ * (the body wins a field both carry): resellers' scripts send `GET ?key=…&action=…`, POST with the
+ * fields in the URL, form bodies, multipart bodies and JSON, and all of them mean the same. JSON
+ * numbers become their digits. Null when either part is no flat set of fields (repeated fields,
+ * nested JSON, a JSON array).
+ */
+export function readParams(query: unknown, body: unknown): Record<string, string> | null {
+  const fromQuery = flatFields(query ?? {});
+  const fromBody = body === undefined || body === null || body === '' ? {} : flatFields(body);
+  if (!fromQuery || !fromBody) return null;
+  return { ...fromQuery, ...fromBody };
+}
+
+function flatFields(value: unknown): Record<string, string> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
+  for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string') out[k] = v;
     else if (typeof v === 'number' && Number.isFinite(v)) out[k] = String(v);
     // Repeated form fields and nested JSON mean nothing in this API: the request is malformed.
@@ -43,9 +60,15 @@ export function readParams(body: unknown): Record<string, string> | null {
   return out;
 }
 
-/** `orders=1,2,3` → distinct trimmed ids, at most 100 of them. */
-export function idList(raw: string, notFound: string): string[] {
-  const ids = [
+/** One entry of an `orders=1,2,3` style list: the text as sent, and our number when it is one. */
+export interface ListedNumber {
+  sent: string;
+  number: number | null;
+}
+
+/** `orders=1,2,3` → distinct trimmed entries (at most 100), each read as a public number or not. */
+export function numberList(raw: string, notFound: string): ListedNumber[] {
+  const sent = [
     ...new Set(
       raw
         .split(',')
@@ -53,9 +76,19 @@ export function idList(raw: string, notFound: string): string[] {
         .filter((s) => s !== ''),
     ),
   ];
-  if (ids.length === 0) throw new V2Error(notFound);
-  if (ids.length > MAX_V2_IDS) throw new V2Error(V2_ERROR.tooMany);
-  return ids;
+  if (sent.length === 0) throw new V2Error(notFound);
+  if (sent.length > MAX_V2_IDS) throw new V2Error(V2_ERROR.tooMany);
+  return sent.map((s) => ({ sent: s, number: parsePublicNumber(s) }));
+}
+
+/** The reply key or list value for an entry: our number as a number, else the text as sent. */
+export function echo(e: ListedNumber): number | string {
+  return e.number ?? e.sent;
+}
+
+/** The numbers of a list that are numbers. */
+export function numbersOf(list: readonly ListedNumber[]): number[] {
+  return list.flatMap((e) => (e.number === null ? [] : [e.number]));
 }
 
 /** A positive whole number in a form field, or null. */

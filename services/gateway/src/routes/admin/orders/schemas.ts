@@ -9,7 +9,7 @@ import {
 } from '@smm/domain';
 import { providerOrderIdSchema } from '@smm/provider-client';
 import { z } from 'zod';
-import { currencySchema, errors, moneySchema } from '../../common-schemas.ts';
+import { currencySchema, errors, moneySchema, publicNumberParam } from '../../common-schemas.ts';
 import { adminOrderSchema } from './view.ts';
 
 const statusEnum = z.enum(ORDER_STATUSES as [string, ...string[]]);
@@ -20,6 +20,7 @@ const notes = z.string().trim().max(2000);
 export const listAdminOrdersSchema = {
   tags: ['admin'],
   querystring: z.strictObject({
+    number: publicNumberParam.optional().describe('one order by its number (23501)'),
     status: statusEnum.optional(),
     reviewKind: z
       .enum(REVIEW_KINDS as [string, ...string[]])

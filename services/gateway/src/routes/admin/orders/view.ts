@@ -1,6 +1,6 @@
 import { ORDER_STATUSES, REVIEW_KINDS } from '@smm/domain';
 import { z } from 'zod';
-import { currencySchema, moneySchema } from '../../common-schemas.ts';
+import { currencySchema, moneySchema, publicNumberSchema } from '../../common-schemas.ts';
 
 const timestamp = z.string().describe('ISO 8601, UTC, microseconds');
 
@@ -8,6 +8,7 @@ const timestamp = z.string().describe('ISO 8601, UTC, microseconds');
 export const adminOrderSchema = z
   .object({
     id: z.string(),
+    number: publicNumberSchema.describe('the order number customers quote (#23501)'),
     userId: z.string(),
     userEmail: z.string(),
     serviceId: z.string(),

@@ -2,9 +2,9 @@ import {
   allowsDripFeed,
   commentLines,
   DRIP_FEED,
-  isId,
   isPackageService,
   linkSchema,
+  parsePublicNumber,
   takesComments,
 } from '@smm/domain';
 import { AppError, ERROR_CODE } from '../../../errors.ts';
@@ -15,7 +15,7 @@ import type { V2Action } from '../context.ts';
 import { positiveInt, V2_ERROR, V2Error } from '../params.ts';
 
 /**
- * `add` through the same intake as create-orders (pricing, one debit, ledger, activity, forwarding).
+ * `add` (`service` is the service's number; the reply's `order` the order's) through the same intake as create-orders (pricing, one debit, ledger, activity, forwarding).
  * Per service type, as panels do: Package takes the link only (one bundle); Custom Comments takes
  * `comments`, one per line, and the quantity is the number of lines; drip-feed services also take
  * `runs` and `interval` (minutes) — `quantity` is per run, the order delivers and costs
@@ -24,11 +24,11 @@ import { positiveInt, V2_ERROR, V2Error } from '../params.ts';
 export const addAction: V2Action = async ({ app, log, reseller, params }) => {
   const { sql } = app.deps.db;
   const { cache, forwardQueue } = app.intake;
-  const serviceId = params.service?.trim() ?? '';
-  const svc = isId(serviceId, 'service')
-    ? (await cache.services(sql, [serviceId])).get(serviceId)
-    : undefined;
-  if (svc?.status !== 'active' || svc.categoryStatus !== 'active') throw new V2Error(V2_ERROR.service);
+  const serviceNumber = parsePublicNumber(params.service);
+  const serviceId = serviceNumber === null ? null : await cache.serviceIdByNumber(sql, serviceNumber);
+  const svc = serviceId === null ? undefined : (await cache.services(sql, [serviceId])).get(serviceId);
+  if (!serviceId || svc?.status !== 'active' || svc.categoryStatus !== 'active')
+    throw new V2Error(V2_ERROR.service);
   const link = linkSchema.safeParse(params.link ?? '');
   if (!link.success) throw new V2Error(V2_ERROR.link);
 
@@ -42,7 +42,7 @@ export const addAction: V2Action = async ({ app, log, reseller, params }) => {
     });
     if (result.kind !== 'created') throw new V2Error(V2_ERROR.request);
     await enqueueForwarding(forwardQueue, result.accepted, log);
-    return { order: result.reply.orderIds[0] };
+    return { order: result.reply.orderNumbers[0] };
   } catch (e) {
     throw e instanceof AppError ? asV2Error(e) : e;
   }

@@ -3,14 +3,14 @@ import { listActiveCatalog } from '../../../use-cases/active-catalog.ts';
 import type { V2Action } from '../context.ts';
 
 /**
- * The active catalog priced in the key owner's currency, in the architecture.md#provider-api shape. `service` is our own id
- * (`svc_…`): SMM clients, ours included, take ids as strings, and a numeric alias would be a second
- * identity to keep stable. min/max are strings as most panels send them.
+ * The active catalog priced in the key owner's currency, in the reference shape: `service` is the
+ * service's public number as a JSON number (child panels cast it to int and store it), rate, min and
+ * max as strings as most panels send them, `desc` the description ('' when there is none).
  */
 export const servicesAction: V2Action = async ({ app, reseller }) => {
   const rows = await listActiveCatalog(app.deps.db.sql);
   return rows.map((s) => ({
-    service: s.id,
+    service: s.number,
     name: s.name,
     type: s.type,
     category: s.categoryName,
@@ -20,5 +20,6 @@ export const servicesAction: V2Action = async ({ app, reseller }) => {
     refill: s.refill,
     cancel: s.cancel,
     dripfeed: s.dripfeed,
+    desc: s.description ?? '',
   }));
 };
