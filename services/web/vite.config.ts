@@ -10,7 +10,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, assetsDir: 'assets' },
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
+      // Not the /api page itself: only what is under /api/.
+      '^/api/': 'http://127.0.0.1:3000',
       '/admin/queues': 'http://127.0.0.1:3000',
       '/metrics': 'http://127.0.0.1:3000',
     },

@@ -46,7 +46,8 @@ describe('chargeAndCreateOrders', () => {
       lines: [l],
       actorId: u,
     });
-    const [o] = await sql`select status, price::text, user_id, number::int from orders where id = ${l.orderId}`;
+    const [o] =
+      await sql`select status, price::text, user_id, number::int from orders where id = ${l.orderId}`;
     expect(o).toMatchObject({ status: 'pending', price: '2.500000', user_id: u });
     expect(res).toEqual({ balanceAfter: '7.500000', numbers: { [l.orderId]: o!.number } });
     expect(o!.number).toBeGreaterThanOrEqual(1000);

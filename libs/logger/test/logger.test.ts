@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, jobLogger } from '../src/index.ts';
+import { createLogger, jobLogger, redactUrl } from '../src/index.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -58,5 +58,36 @@ describe('createLogger', () => {
     const line = JSON.parse(lines[0]!);
     expect(line).toMatchObject({ jobId: 'fwd-ord_1-1', orderId: 'ord_1', queue: 'order-forward' });
     expect(line.other).toBeUndefined();
+  });
+});
+
+describe('redactUrl', () => {
+  it('censors secret query parameters, however the name is spelled, and keeps the rest', () => {
+    expect(redactUrl('/api/v2?key=abc123&action=status&order=1001')).toBe(
+      '/api/v2?key=[redacted]&action=status&order=1001',
+    );
+    expect(redactUrl('/api/v2?KEY=abc&Api_Key=def&%6Bey=ghi&password=p&x=1')).toBe(
+      '/api/v2?KEY=[redacted]&Api_Key=[redacted]&%6Bey=[redacted]&password=[redacted]&x=1',
+    );
+    // Repeated, empty and malformed parameters are still scrubbed; a path alone is untouched.
+    expect(redactUrl('/a?key=1&key=2&key=&%E0%A4%A=1&token=t')).toBe(
+      '/a?key=[redacted]&key=[redacted]&key=[redacted]&%E0%A4%A=1&token=[redacted]',
+    );
+    expect(redactUrl('/api/v2')).toBe('/api/v2');
+    expect(redactUrl('/api/v2?keyboard=1&monkey=2')).toBe('/api/v2?keyboard=1&monkey=2');
+  });
+
+  it('is what a logged request carries as its url', () => {
+    const lines: string[] = [];
+    const log = createLogger({ service: 't', destination: { write: (l) => lines.push(l) } });
+    log.info(
+      { req: { method: 'GET', url: '/api/v2?key=SECRETKEY&action=balance', headers: {} } },
+      'incoming',
+    );
+    expect(JSON.parse(lines[0]!).req).toMatchObject({
+      method: 'GET',
+      url: '/api/v2?key=[redacted]&action=balance',
+    });
+    expect(lines[0]).not.toContain('SECRETKEY');
   });
 });

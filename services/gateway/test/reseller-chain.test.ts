@@ -45,7 +45,9 @@ const imported = await gwA.app.inject({
   headers: adminA,
   payload: { markupPercent: '20' },
 });
-const [serviceOnB] = await tB.sql<{ number: string }[]>`select number::text from services where id = ${catB.autoServiceId}`;
+const [serviceOnB] = await tB.sql<
+  { number: string }[]
+>`select number::text from services where id = ${catB.autoServiceId}`;
 const [serviceA] = await tA.sql<
   { id: string; categoryId: string; rateUSD: string; refill: boolean; cancel: boolean }[]
 >`

@@ -7,6 +7,7 @@ import { SyncPage } from './pages/admin/SyncPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ApiPage } from './pages/user/ApiPage.tsx';
 import { CreateOrderPage } from './pages/user/CreateOrderPage.tsx';
 import { OrdersPage } from './pages/user/OrdersPage.tsx';
 import { RequireAdmin, RequireUser } from './session/guards.tsx';
@@ -31,6 +32,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireUser>
             <OrdersPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/api',
+        element: (
+          <RequireUser>
+            <ApiPage />
           </RequireUser>
         ),
       },

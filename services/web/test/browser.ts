@@ -9,6 +9,8 @@ export const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
 
 export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 390, height: 844 };
+/** A common laptop screen, the width the API page is checked at. */
+export const WIDE = { width: 1366, height: 900 };
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
 import { deletePrefix, testPrefix } from '@smm/testkit';
 import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
 import { Decimal } from 'decimal.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, shot, textOf } from './browser.ts';
+import { DESKTOP, launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
 
 // The whole panel as `npm start` runs it (real processes, Postgres, Redis, the sandbox provider),
 // its pages in a real Chromium. Nothing of the API is mocked.
@@ -21,6 +22,7 @@ const [port, forwarderPort, syncPort, sandboxPort] = [
 const DEMO = { email: 'demo@example.com', password: 'demo-password-web' };
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-web' };
 const SANDBOX_KEY = 'sandbox-key-never-shown';
+const hasPhp = spawnSync('php', ['-m'], { encoding: 'utf8' }).stdout?.match(/^curl$/im) != null;
 
 const panel = startPanel({
   NODE_ENV: 'development',
@@ -72,6 +74,24 @@ function display(d: Decimal): string {
   return d.toFixed(Math.max(2, Math.min(6, d.decimalPlaces())));
 }
 
+/** `#23501` on a page → 23501. */
+function numberIn(text: string): number {
+  const m = /#(\d+)/.exec(text);
+  if (!m) throw new Error(`no order number in ${JSON.stringify(text)}`);
+  return Number(m[1]);
+}
+
+/** Whether the element shows all of its text (nothing cut off or ellipsized). */
+function shownWhole(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+}
+
+/** A reseller's call to /api/v2 (form body), as a script elsewhere would make it. */
+async function reseller(fields: Record<string, string>): Promise<unknown> {
+  const res = await fetch(`${base}/api/v2`, { method: 'POST', body: new URLSearchParams(fields) });
+  return res.json();
+}
+
 /** The API, from inside the page: the session cookie is all it sends. */
 async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
   return page.evaluate(async (p) => {
@@ -82,6 +102,8 @@ async function apiGet<T>(page: Page, path: string): Promise<{ status: number; bo
 
 describe('web pages against the real panel', () => {
   let customer: { context: BrowserContext; page: Page };
+  /** The number of the customer's first order, as its confirmation named it. */
+  let placedNumber: number;
 
   it('the login page; an anonymous visitor is sent there', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, baseURL: base });
@@ -130,7 +152,12 @@ describe('web pages against the real panel', () => {
     expect(shown?.replace(/[$,]/g, '')).toBe(display(total));
     await shot(page, 'create-order-desktop');
     await page.click('button[type=submit]');
-    await textOf(page, '[data-testid=notice]', /Order placed/);
+    placedNumber = numberIn(await textOf(page, '[data-testid=notice]', /Order #\d+ placed/));
+    const { body: mine } = await apiGet<{ orders: Array<{ number: number; link: string }> }>(
+      page,
+      '/api/user/orders?limit=1',
+    );
+    expect(mine.orders[0]).toMatchObject({ number: placedNumber, link: 'https://instagram.com/web-test' });
 
     const left = new Decimal(100).minus(total);
     const { body: me } = await apiGet<{ user: { balance: string } }>(page, '/api/user/me');
@@ -145,6 +172,12 @@ describe('web pages against the real panel', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('https://instagram.com/web-test');
     expect(await row.textContent()).toContain(`$${display(total)}`);
+    // The order's identity is its number, whole, as the confirmation named it.
+    const shownNumber = row.locator('td[data-label=Order] .order-number');
+    expect(await shownNumber.textContent()).toBe(`#${placedNumber}`);
+    expect(await shownWhole(page, '[data-testid=orders] tbody tr:first-child td[data-label=Order]')).toBe(
+      true,
+    );
     await shot(page, 'orders-desktop');
   });
 
@@ -168,12 +201,12 @@ describe('web pages against the real panel', () => {
       display(total),
     );
     await page.click('button[type=submit]');
-    await textOf(page, '[data-testid=notice]', /Order placed/);
-    const { body } = await apiGet<{ orders: Array<{ link: string; quantity: number; price: string }> }>(
-      page,
-      '/api/user/orders?limit=1',
-    );
+    const commentsNumber = numberIn(await textOf(page, '[data-testid=notice]', /Order #\d+ placed/));
+    const { body } = await apiGet<{
+      orders: Array<{ number: number; link: string; quantity: number; price: string }>;
+    }>(page, '/api/user/orders?limit=1');
     expect(body.orders[0]).toMatchObject({
+      number: commentsNumber,
       link: 'https://instagram.com/p/web-comments',
       quantity: 3,
       price: total.toFixed(6),
@@ -183,6 +216,7 @@ describe('web pages against the real panel', () => {
     const row = page.locator('[data-testid=orders] tbody tr').first();
     await row.waitFor();
     expect(await row.textContent()).toContain('https://instagram.com/p/web-comments');
+    expect(await row.locator('.order-number').textContent()).toBe(`#${commentsNumber}`);
   });
 
   it('on a phone the history is a list of cards', async () => {
@@ -191,6 +225,9 @@ describe('web pages against the real panel', () => {
     const row = customer.page.locator('[data-testid=orders] tbody tr').first();
     await row.waitFor();
     expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(await shownWhole(customer.page, '[data-testid=orders] tbody tr:first-child .order-number')).toBe(
+      true,
+    );
     await shot(customer.page, 'orders-phone');
     await customer.page.goto('/user/orders/create');
     await customer.page.locator('select[name=category]').waitFor();
@@ -206,6 +243,101 @@ describe('web pages against the real panel', () => {
     }
     expect((await apiGet(page, '/api/admin/orders')).status).toBe(403);
     await customer.context.close();
+  });
+
+  /** The key the /api page showed last, and its PHP sample as shown, for the PHP test below. */
+  let shownKey = '';
+  let phpShown = '';
+  let apiPage: { context: BrowserContext; page: Page };
+
+  it('a customer creates an API key on /api: shown once with a copy button; rotating asks first and gives another', async () => {
+    apiPage = await signedIn(DEMO, WIDE);
+    const { page, context } = apiPage;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.click('nav a:text-is("API")');
+    await page.waitForURL(/\/api$/);
+
+    // The endpoint, every action and the error texts a script matches on.
+    expect(await page.locator('[data-testid=endpoint]').textContent()).toBe(`${base}/api/v2`);
+    const actions = await page.locator('[data-testid=api-actions] h3 code').allTextContents();
+    expect(new Set(actions)).toEqual(
+      new Set(['services', 'add', 'status', 'refill', 'refill_status', 'cancel', 'balance']),
+    );
+    const errors = await page.locator('[data-testid=api-errors]').textContent();
+    for (const text of [
+      'Invalid API key',
+      'Incorrect order ID',
+      'Too many requests',
+      'Method not allowed: use GET or POST',
+    ])
+      expect(errors).toContain(text);
+    expect(await page.locator('[data-testid=sample-php]').textContent()).toContain('class Api');
+    expect(await page.locator('[data-testid=sample-sh]').textContent()).toContain(`curl -s ${base}/api/v2`);
+
+    // No key yet: one is made and shown, with the warning that it is the only time.
+    await page.click('button:has-text("Create API key")');
+    const first = (await page.locator('[data-testid=api-key]').textContent()) ?? '';
+    expect(first).toMatch(/^\S{20,}$/);
+    expect(await page.locator('[data-testid=new-key]').textContent()).toContain('will not be shown again');
+    await page.locator('[data-testid=new-key] button:has-text("Copy")').click();
+    await textOf(page, '[data-testid=new-key] button', /Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+    expect(await reseller({ key: first, action: 'balance' })).toMatchObject({ currency: 'USD' });
+    await shot(page, 'api-key-desktop');
+
+    // Away and back: the key is not shown again, only offered for rotation.
+    await page.click('nav a:text-is("My orders")');
+    await page.click('nav a:text-is("API")');
+    await page.locator('button:has-text("Rotate key")').waitFor();
+    expect(await page.locator('[data-testid=api-key]').count()).toBe(0);
+
+    // Rotating asks first; saying no changes nothing.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.click('button:has-text("Rotate key")');
+    expect(asked[0]).toMatch(/stops working at once/);
+    expect(await page.locator('[data-testid=api-key]').count()).toBe(0);
+    expect(await reseller({ key: first, action: 'balance' })).toMatchObject({ currency: 'USD' });
+
+    page.once('dialog', (d) => void d.accept());
+    await page.click('button:has-text("Rotate key")');
+    await textOf(page, '[data-testid=new-key]', /previous key no longer works/);
+    shownKey = (await page.locator('[data-testid=api-key]').textContent()) ?? '';
+    expect(shownKey).toMatch(/^\S{20,}$/);
+    expect(shownKey).not.toBe(first);
+    expect(await reseller({ key: first, action: 'balance' })).toEqual({ error: 'Invalid API key' });
+    expect(await reseller({ key: shownKey, action: 'balance' })).toMatchObject({ currency: 'USD' });
+    await shot(page, 'api-desktop');
+  });
+
+  it('on a phone /api fits the screen and its code blocks scroll sideways', async () => {
+    const { page } = apiPage;
+    await page.setViewportSize(PHONE);
+    await page.locator('[data-testid=sample-php] pre').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const php = page.locator('[data-testid=sample-php] pre');
+    expect(await php.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto');
+    expect(await php.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await shot(page, 'api-phone');
+    phpShown = (await php.textContent()) ?? '';
+    await apiPage.context.close();
+  });
+
+  it.runIf(hasPhp)('the PHP sample as /api shows it, with the new key, reads the balance', async () => {
+    const client = phpShown.slice(0, phpShown.indexOf('// Examples')).replace('YOUR_API_KEY', shownKey);
+    const run = spawnSync('php', [], {
+      input: `${client}\necho json_encode((new Api())->balance());\n`,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      currency: 'USD',
+      balance: expect.stringMatching(/^\d+\.\d+$/),
+    });
   });
 
   it('an admin places a manual order, forwards it to the provider and forces a sync', async () => {
@@ -226,12 +358,18 @@ describe('web pages against the real panel', () => {
     await page.fill('input[name=quantity]', String(service.minOrder));
     await page.fill('textarea[name=adminNotes]', 'placed from the browser test');
     await page.click('button[type=submit]');
-    const orderId = await page.locator('[data-testid=manual-order-id]').textContent();
-    expect(orderId).toMatch(/\w+/);
+    // The confirmation names the order by its number.
+    const manualNumber = await page.locator('[data-testid=manual-order] .order-number').textContent();
+    expect(manualNumber).toMatch(/^#\d+$/);
+    expect(await textOf(page, '[data-testid=notice]', /placed/)).toContain(
+      `Manual order ${manualNumber} placed`,
+    );
     await shot(page, 'admin-manual-order-desktop');
 
     await page.goto('/admin/orders?manual=true');
-    const row = page.locator(`tr[data-order-id="${orderId}"]`);
+    const row = page
+      .locator('[data-testid=admin-orders] tbody tr')
+      .filter({ has: page.locator(`.order-number:text-is("${manualNumber}")`) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Pending');
     await shot(page, 'admin-orders-desktop');
@@ -262,6 +400,32 @@ describe('web pages against the real panel', () => {
       /all orders: \d+ synced/,
     );
     await shot(page, 'admin-sync-desktop');
+    await context.close();
+  });
+
+  it('an admin finds one order by its number', async () => {
+    const { page, context } = await signedIn(ADMIN);
+    await page.waitForURL(/\/admin\/orders$/);
+    const rows = page.locator('[data-testid=admin-orders] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(1);
+
+    // As customers quote it, with the hash.
+    await page.fill('input[name=number]', `#${placedNumber}`);
+    await page.waitForFunction((n) => {
+      const shown = document.querySelectorAll('[data-testid=admin-orders] tbody tr .order-number');
+      return shown.length === 1 && shown[0]?.textContent === n;
+    }, `#${placedNumber}`);
+    const row = rows.first();
+    expect(await row.textContent()).toContain('https://instagram.com/web-test');
+    expect(await row.textContent()).toContain(DEMO.email);
+    await shot(page, 'admin-orders-number-desktop');
+
+    await page.fill('input[name=number]', '2147483647');
+    expect(await textOf(page, '[data-testid=no-orders]', /No order/)).toBe('No order #2147483647.');
+    expect(await rows.count()).toBe(0);
+    await page.fill('input[name=number]', 'ord_abc');
+    expect(await textOf(page, '[data-testid=no-orders]', /no order number/)).toContain('“ord_abc”');
     await context.close();
   });
 

@@ -91,9 +91,12 @@ const PG_DOWN_CODES = new Set([
 
 /** Postgres (or Redis) is down or refusing: the client should retry later, nothing was changed. */
 export function isDependencyDown(err: unknown): boolean {
-  if (err instanceof QueueUnavailableError) return true;
-  const e = err as { code?: unknown; name?: unknown };
-  if (typeof e?.code === 'string' && (PG_DOWN_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  // Drizzle wraps the driver's error (DrizzleQueryError): the code is on a cause, a level or two down.
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e instanceof QueueUnavailableError) return true;
+    if (typeof e.code === 'string' && (PG_DOWN_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    e = e.cause as typeof e;
+  }
   return false;
 }
 

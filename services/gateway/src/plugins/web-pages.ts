@@ -11,6 +11,7 @@ export const WEB_PAGES = [
   '/login',
   '/user/orders/create',
   '/user/orders',
+  '/api',
   '/admin/orders',
   '/admin/orders/manual',
   '/admin/providers',

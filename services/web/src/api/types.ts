@@ -40,6 +40,7 @@ export type CreateOrdersReply = Schemas['CreateOrdersReply'];
 export type Quote = Schemas['Quote'];
 export type UserCancelReply = ReplyOf<'/api/user/orders/{id}/cancel', 'post'>;
 export type UserRefillReply = ReplyOf<'/api/user/orders/{id}/refill', 'post'>;
+export type ApiKeyReply = ReplyOf<'/api/user/api-key', 'post'>;
 
 export type AdminOrder = Schemas['AdminOrder'];
 export type AdminOrderList = ReplyOf<'/api/admin/orders', 'get'>;

@@ -5,6 +5,7 @@ import { useSession } from '../session/context.ts';
 const USER_LINKS = [
   { to: '/user/orders/create', label: 'New order' },
   { to: '/user/orders', label: 'My orders' },
+  { to: '/api', label: 'API' },
 ];
 const ADMIN_LINKS = [
   { to: '/admin/orders', label: 'Orders' },

@@ -1,3 +1,4 @@
+import { formatPublicNumber } from '@smm/domain/browser';
 import type { OrderStatus } from '../api/types.ts';
 
 const LABEL: Record<OrderStatus, string> = {
@@ -25,6 +26,11 @@ export function formatTime(iso: string | null | undefined): string {
 
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : n.toLocaleString();
+}
+
+/** `Order #23501`, or `Orders #23501, #23502`: how a confirmation names what was placed. */
+export function orderNumbersText(numbers: number[]): string {
+  return `${numbers.length === 1 ? 'Order' : 'Orders'} ${numbers.map(formatPublicNumber).join(', ')}`;
 }
 
 /** `ord_01J…` → its last 8 characters, enough to tell orders apart in a list. */

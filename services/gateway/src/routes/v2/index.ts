@@ -68,24 +68,22 @@ export const resellerApiRoutes: FastifyPluginAsync = async (app) => {
     return action({ app, log: req.log, reseller, params });
   };
   // '/' under the prefix answers both /api/v2 and /api/v2/ (fastify's prefixTrailingSlash 'both').
-  for (const url of ['/']) {
-    app.route({
-      method: ['GET', 'POST'],
-      url,
-      schema: {
-        tags: ['reseller'],
-        summary:
-          'SMM API v2: key + action, by GET query string or POST (form, multipart, JSON, or query string)',
-      },
-      config: { rateLimit: v2RateLimit(app.deps.config) },
-      handler,
-    });
-    app.route({
-      method: ['PUT', 'PATCH', 'DELETE'],
-      url,
-      schema: { hide: true },
-      handler: async (_req, reply) =>
-        reply.code(405).header('allow', 'GET, POST').send({ error: V2_ERROR.method }),
-    });
-  }
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/',
+    schema: {
+      tags: ['reseller'],
+      summary:
+        'SMM API v2: key + action, by GET query string or POST (form, multipart, JSON, or query string)',
+    },
+    config: { rateLimit: v2RateLimit(app.deps.config) },
+    handler,
+  });
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE'],
+    url: '/',
+    schema: { hide: true },
+    handler: async (_req, reply) =>
+      reply.code(405).header('allow', 'GET, POST').send({ error: V2_ERROR.method }),
+  });
 };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AdminOrder, AdminProvider } from '../../api/types.ts';
+import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatCount, formatTime, shortId } from '../../lib/format.ts';
+import { formatCount, formatTime } from '../../lib/format.ts';
 import { formatMoney, isZero } from '../../lib/money.ts';
 import { OrderActions } from './OrderActions.tsx';
 
@@ -16,9 +17,7 @@ export function AdminOrderRow({ order: o, providers, onChanged }: Props) {
   return (
     <tr data-order-id={o.id} className={o.status === 'needs_review' ? 'review' : undefined}>
       <td data-label="Order">
-        <span title={o.id} className="nowrap">
-          {shortId(o.id)}
-        </span>
+        <OrderNumber number={o.number} />
         {o.isManual && <span className="tag">manual</span>}
         <div className="muted small">{formatTime(o.createdAt)}</div>
       </td>

@@ -1,3 +1,4 @@
+import { formatPublicNumber, parsePublicNumber } from '@smm/domain/browser';
 import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, query } from '../../api/client.ts';
@@ -19,13 +20,24 @@ export function AdminOrdersPage() {
   const [user, setUser] = useState<AdminUser | null>(null);
   const [manual, setManual] = useState(params.get('manual') ?? '');
   const [link, setLink] = useState('');
+  const [numberText, setNumberText] = useState(params.get('number') ?? '');
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { providers } = useProviders();
 
-  const filters = { providerId, userId: user?.id, isManual: manual, link: link.trim() };
-  const key = JSON.stringify({ status, ...filters });
+  // People paste numbers as they are quoted: "#23501" means 23501.
+  const typedNumber = numberText.trim().replace(/^#/, '');
+  const number = typedNumber === '' ? null : parsePublicNumber(typedNumber);
+  const noSuchNumber = typedNumber !== '' && number === null;
+  const filters = { number, providerId, userId: user?.id, isManual: manual, link: link.trim() };
+  const key = JSON.stringify({ status, noSuchNumber, ...filters });
+  const narrowed = status !== '' || providerId !== '' || user !== null || manual !== '' || link.trim() !== '';
   const list = usePaged<AdminOrder>(key, async (cursor) => {
+    // Text that is no order number matches no order: asking the API would only get a 400.
+    if (noSuchNumber) {
+      setCounts({});
+      return { items: [], nextCursor: null };
+    }
     const r = await api<AdminOrderList>(
       'GET',
       `/api/admin/orders${query({ ...filters, status, cursor, limit: PAGE_SIZE })}`,
@@ -35,9 +47,12 @@ export function AdminOrdersPage() {
   });
 
   // Counts under the current filters (after a row action moved an order between tabs).
+  const noSuchNumberRef = useRef(noSuchNumber);
+  noSuchNumberRef.current = noSuchNumber;
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const refreshCounts = useCallback(async () => {
+    if (noSuchNumberRef.current) return;
     const r = await api<AdminOrderList>(
       'GET',
       `/api/admin/orders${query({ ...filtersRef.current, limit: 1 })}`,
@@ -83,6 +98,19 @@ export function AdminOrdersPage() {
         ))}
       </div>
       <div className="filters">
+        <label>
+          Order #{' '}
+          <input
+            name="number"
+            type="search"
+            inputMode="numeric"
+            placeholder="23501"
+            autoComplete="off"
+            className="number-search"
+            value={numberText}
+            onChange={(e) => setNumberText(e.target.value)}
+          />
+        </label>
         <label>
           Provider{' '}
           <select name="provider" value={providerId} onChange={(e) => setProviderId(e.target.value)}>
@@ -130,7 +158,11 @@ export function AdminOrdersPage() {
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && <p className="muted">No orders match.</p>}
+      {!list.loading && list.items.length === 0 && (
+        <p className="muted" data-testid="no-orders">
+          {noMatch(typedNumber, number, narrowed)}
+        </p>
+      )}
       {list.loading && <p className="muted">Loading…</p>}
       {list.hasMore && !list.loading && (
         <button type="button" className="more" onClick={() => list.more()}>
@@ -139,4 +171,14 @@ export function AdminOrdersPage() {
       )}
     </section>
   );
+}
+
+/** Why the list is empty, in the words of what was searched for. */
+function noMatch(typed: string, number: number | null, narrowed: boolean): string {
+  if (typed !== '' && number === null)
+    return `“${typed}” is no order number: order numbers are digits, like 23501.`;
+  if (number === null) return 'No orders match.';
+  return narrowed
+    ? `No order ${formatPublicNumber(number)} under the chosen tab and filters.`
+    : `No order ${formatPublicNumber(number)}.`;
 }

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
-import type { AdminService, AdminUser, ManualOrderReply } from '../../api/types.ts';
+import type { AdminOrder, AdminService, AdminUser, ManualOrderReply } from '../../api/types.ts';
 import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -18,6 +19,8 @@ export function ManualOrderPage() {
   const [quantity, setQuantity] = useState('');
   const [adminNotes, setAdminNotes] = useState('');
   const [created, setCreated] = useState<ManualOrderReply | null>(null);
+  // The manual reply names the order by id only: its number is read back for the confirmation.
+  const [readBack, setReadBack] = useState<{ orderId: string; number: number } | null>(null);
   const load = useAction();
   const { busy, error, run } = useAction();
 
@@ -47,6 +50,10 @@ export function ManualOrderPage() {
     );
     if (r) {
       setCreated(r);
+      api<{ order: AdminOrder }>('GET', `/api/admin/orders/${r.orderId}`)
+        .then((o) => setReadBack({ orderId: o.order.id, number: o.order.number }))
+        // The order is placed either way; without its number the confirmation names its id.
+        .catch(() => {});
       setLink('');
       setQuantity('');
       setAdminNotes('');
@@ -109,8 +116,15 @@ export function ManualOrderPage() {
       <Notice>
         {created && (
           <>
-            Manual order <code data-testid="manual-order-id">{created.orderId}</code> placed,{' '}
-            {formatMoney(created.totalCost, created.currency)} charged.
+            Manual order{' '}
+            <span data-testid="manual-order">
+              {readBack?.orderId === created.orderId ? (
+                <OrderNumber number={readBack.number} />
+              ) : (
+                <code>{created.orderId}</code>
+              )}
+            </span>{' '}
+            placed, {formatMoney(created.totalCost, created.currency)} charged.
           </>
         )}
       </Notice>

@@ -1,3 +1,4 @@
+import { formatPublicNumber } from '@smm/domain/browser';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type {
@@ -57,7 +58,10 @@ export function OrderActions({ order: o, providers, onChanged, onClose }: Props)
 
   const cancel = () =>
     run(async () => {
-      if (!window.confirm(`Cancel order ${o.id} and refund what was not refunded yet?`)) return;
+      if (
+        !window.confirm(`Cancel order ${formatPublicNumber(o.number)} and refund what was not refunded yet?`)
+      )
+        return;
       const r = await api<AdminCancelReply>('POST', `/api/admin/orders/${o.id}/cancel`, {});
       onChanged(
         r.order,

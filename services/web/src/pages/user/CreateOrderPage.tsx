@@ -13,6 +13,7 @@ import type { CreateOrdersReply, OrderLine } from '../../api/types.ts';
 import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { orderNumbersText } from '../../lib/format.ts';
 import { formatMoney, lessThan } from '../../lib/money.ts';
 import { parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -267,7 +268,8 @@ export function CreateOrderPage() {
       <Notice>
         {created && (
           <>
-            Order placed: {formatMoney(created.totalCost, created.currency)} charged.{' '}
+            <span data-testid="placed-orders">{orderNumbersText(created.orderNumbers)}</span> placed:{' '}
+            {formatMoney(created.totalCost, created.currency)} charged.{' '}
             <Link to="/user/orders">See my orders</Link>
           </>
         )}

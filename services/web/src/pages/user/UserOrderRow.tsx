@@ -1,6 +1,7 @@
 import { api } from '../../api/client.ts';
 import type { ServiceListing, UserCancelReply, UserOrder, UserRefillReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCount, formatTime, shortId } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
@@ -41,9 +42,7 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
   return (
     <tr data-order-id={o.id}>
       <td data-label="Order">
-        <span title={o.id} className="nowrap">
-          {shortId(o.id)}
-        </span>
+        <OrderNumber number={o.number} />
         <div className="muted small">{formatTime(o.createdAt)}</div>
       </td>
       <td data-label="Service">{service?.name ?? shortId(o.serviceId)}</td>

@@ -1,0 +1,46 @@
+import { CodeBlock } from '../../components/CodeBlock.tsx';
+import { codeSamples, RESELLER_API_PATH, RESELLER_CALLS } from '../../lib/reseller-api-docs.ts';
+import { ApiCallDoc } from './ApiCallDoc.tsx';
+import { ApiEndpoint } from './ApiEndpoint.tsx';
+import { ApiErrors } from './ApiErrors.tsx';
+import { ApiKeySection } from './ApiKeySection.tsx';
+
+/** /api: the customer's reseller API key and the SMM API v2 reference (src/lib/reseller-api-docs.ts). */
+export function ApiPage() {
+  const endpoint = `${window.location.origin}${RESELLER_API_PATH}`;
+  return (
+    <section className="card docs">
+      <h1>API</h1>
+      <ApiKeySection />
+      <ApiEndpoint endpoint={endpoint} />
+      <nav className="doc-toc" aria-label="actions">
+        {RESELLER_CALLS.map((c) => (
+          <a key={c.id} href={`#${c.id}`}>
+            {c.title}
+          </a>
+        ))}
+        <a href="#errors-title">Errors</a>
+        <a href="#examples-title">Examples</a>
+      </nav>
+      <section className="doc-section" aria-labelledby="actions-title" data-testid="api-actions">
+        <h2 id="actions-title">Actions</h2>
+        {RESELLER_CALLS.map((c) => (
+          <ApiCallDoc key={c.id} call={c} />
+        ))}
+      </section>
+      <ApiErrors />
+      <section className="doc-section" aria-labelledby="examples-title">
+        <h2 id="examples-title">Examples</h2>
+        {codeSamples(endpoint).map((s) => (
+          <CodeBlock
+            key={s.title}
+            title={s.title}
+            language={s.language}
+            code={s.code}
+            testId={`sample-${s.language}`}
+          />
+        ))}
+      </section>
+    </section>
+  );
+}
