@@ -2,6 +2,7 @@ export { type CreateDbOptions, createDb, type Db, type DbClient, type DbOrTx } f
 export { ensureDatabase, MIGRATIONS_FOLDER, runMigrations } from './migrate.ts';
 export * from './orders/index.ts';
 export * from './repositories/balance.ts';
+export * from './repositories/deposits.ts';
 export * from './repositories/import-services.ts';
 export {
   RotationError,

@@ -272,6 +272,80 @@ export const orders = pgTable(
   ],
 );
 
+/**
+ * Where customers send money (a bKash/Nagad/Rocket number, a bank account): shown to them with its
+ * instructions. Deleting archives (deleted_at) so the deposits that name it keep their history.
+ */
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['mobile_wallet', 'bank', 'other'] }).notNull(),
+    currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
+    account: text('account').notNull(),
+    instructions: text('instructions').notNull().default(''),
+    minAmount: money('min_amount').notNull(),
+    maxAmount: money('max_amount').notNull(),
+    feePercent: numeric('fee_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    check('payment_methods_amounts', sql`${t.minAmount} > 0 AND ${t.maxAmount} >= ${t.minAmount}`),
+    check('payment_methods_fee', sql`${t.feePercent} >= 0 AND ${t.feePercent} < 100`),
+  ],
+);
+
+/**
+ * A customer's claim that they paid: pending until an admin approves (the balance is credited once,
+ * by a `deposit` ledger row carrying this id) or rejects it. One transaction id per method, ever,
+ * whoever claims it and whatever became of the claim.
+ */
+export const deposits = pgTable(
+  'deposits',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    methodId: text('method_id')
+      .notNull()
+      .references(() => paymentMethods.id),
+    /** What the customer says they sent, in the method's currency. */
+    amount: money('amount').notNull(),
+    currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
+    transactionId: text('transaction_id').notNull(),
+    senderNumber: text('sender_number'),
+    note: text('note'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    /** What the admin found, in the method's currency (the claim, or the corrected amount). */
+    approvedAmount: money('approved_amount'),
+    feeAmount: money('fee_amount'),
+    /** What reached the balance, in the user's currency at approval. */
+    creditedAmount: money('credited_amount'),
+    creditedCurrency: text('credited_currency', { enum: ['BDT', 'USD'] }),
+    /** BDT per USD used when the method's currency and the user's differ. */
+    dollarRate: money('dollar_rate'),
+    rejectReason: text('reject_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Transaction ids are compared as the wallets print them, case aside.
+    uniqueIndex('deposits_method_transaction_unique').on(t.methodId, sql`upper(${t.transactionId})`),
+    index('deposits_user_created_idx').on(t.userId, t.createdAt),
+    index('deposits_status_created_idx').on(t.status, t.createdAt),
+    check('deposits_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
 export const ledger = pgTable(
   'ledger',
   {
@@ -280,6 +354,7 @@ export const ledger = pgTable(
       .notNull()
       .references(() => users.id),
     orderId: text('order_id').references(() => orders.id),
+    depositId: text('deposit_id').references(() => deposits.id),
     kind: text('kind', { enum: ['charge', 'refund', 'adjustment', 'deposit'] }).notNull(),
     amount: money('amount').notNull(),
     balanceAfter: money('balance_after').notNull(),
@@ -294,6 +369,8 @@ export const ledger = pgTable(
     uniqueIndex('ledger_order_kind_unique')
       .on(t.orderId, t.kind)
       .where(sql`${t.kind} in ('charge', 'refund')`),
+    // An approved deposit credits once, however many approvals race.
+    uniqueIndex('ledger_deposit_unique').on(t.depositId).where(sql`${t.depositId} is not null`),
     check('ledger_charge_negative', sql`${t.kind} <> 'charge' OR ${t.amount} <= 0`),
     check('ledger_refund_positive', sql`${t.kind} <> 'refund' OR ${t.amount} >= 0`),
   ],
@@ -371,5 +448,7 @@ export type ApiProvider = typeof apiProviders.$inferSelect;
 export type Service = typeof services.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type LedgerEntry = typeof ledger.$inferSelect;
+export type PaymentMethod = typeof paymentMethods.$inferSelect;
+export type Deposit = typeof deposits.$inferSelect;
 export type Refill = typeof refills.$inferSelect;
 export type ActivityEntry = typeof activityLog.$inferSelect;

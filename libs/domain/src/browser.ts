@@ -4,6 +4,7 @@
  * built-in and no Node-only package (test/browser-entry.test.ts walks the import graph to prove it):
  * ids.ts (node:crypto) and dto.ts (which imports it) stay server-side.
  */
+export * from './deposits.ts';
 export * from './money.ts';
 export * from './order-limits.ts';
 export * from './order-status.ts';

@@ -9,6 +9,8 @@ export const ID_PREFIXES = {
   ledger: 'led',
   activity: 'act',
   refill: 'rfl',
+  paymentMethod: 'pmt',
+  deposit: 'dep',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -58,7 +60,7 @@ function increment(digits: number[]): number[] {
   return out;
 }
 
-const ID_RE = /^(usr|ord|svc|cat|prv|led|act|rfl)_[0-9a-hjkmnp-tv-z]{26}$/;
+const ID_RE = new RegExp(`^(${Object.values(ID_PREFIXES).join('|')})_[0-9a-hjkmnp-tv-z]{26}$`);
 
 export function isId(value: unknown, kind?: IdKind): value is string {
   if (typeof value !== 'string' || !ID_RE.test(value)) return false;

@@ -1,3 +1,4 @@
+export * from './deposits.ts';
 export * from './dto.ts';
 export * from './ids.ts';
 export * from './money.ts';

@@ -54,6 +54,9 @@ export const gatewayEnvSchema = z
       .default(15 * 60_000),
     ORDER_RATE_MAX: z.coerce.number().int().positive().default(120),
     ORDER_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    /** Deposit requests per user: a handful a minute is plenty for an honest customer. */
+    DEPOSIT_RATE_MAX: z.coerce.number().int().positive().default(10),
+    DEPOSIT_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     /** Reseller API v2, per API key (its sha256), every action counted. */
     V2_RATE_MAX: z.coerce.number().int().positive().default(600),
     V2_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
@@ -124,6 +127,7 @@ export interface GatewayConfig {
   rateLimits: {
     login: { max: number; windowMs: number };
     orders: { max: number; windowMs: number };
+    deposits: { max: number; windowMs: number };
     v2: { max: number; windowMs: number };
   };
   /** Failed-login throttle (services/login-throttle.ts), per account and per IP, in Redis. */
@@ -175,6 +179,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     rateLimits: {
       login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
       orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },
+      deposits: { max: env.DEPOSIT_RATE_MAX, windowMs: env.DEPOSIT_RATE_WINDOW_MS },
       v2: { max: env.V2_RATE_MAX, windowMs: env.V2_RATE_WINDOW_MS },
     },
     loginThrottle: {

@@ -1,3 +1,4 @@
+import { newId } from '@smm/domain';
 import { startSandbox } from '@smm/sandbox-provider';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,21 @@ const toForward = await orderIn(app, sql, s.user, c);
 // The provider finished it in a way no rule may refund: an admin settles it.
 const toSettle = await orderIn(app, sql, s.user, c, { status: 'needs_review', providerOrderId: '4242' });
 await sql`update orders set review_kind = 'settle_refund' where id = ${toSettle}`;
+
+// Money in: a method to edit, one to archive, and a deposit each to approve and to reject.
+const [method, spareMethod] = [newId('paymentMethod'), newId('paymentMethod')];
+for (const id of [method, spareMethod]) {
+  await sql`insert into payment_methods (id, name, kind, currency, account, min_amount, max_amount)
+            values (${id}, 'bKash', 'mobile_wallet', 'BDT', '01711-000000', 100, 25000)`;
+}
+const [toApprove, toReject] = [newId('deposit'), newId('deposit')];
+for (const [id, trx] of [
+  [toApprove, 'AUTH-APPROVE'],
+  [toReject, 'AUTH-REJECT'],
+] as const) {
+  await sql`insert into deposits (id, user_id, method_id, amount, currency, transaction_id)
+            values (${id}, ${s.userId}, ${method}, 500, 'BDT', ${trx})`;
+}
 
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -189,6 +205,55 @@ const cases: Case[] = [
     method: 'DELETE',
     pattern: '/api/admin/categories/{id}',
     url: `/api/admin/categories/${spare.categoryId}`,
+    ok: 200,
+  },
+  { method: 'GET', pattern: '/api/admin/payment-methods', url: '/api/admin/payment-methods', ok: 200 },
+  {
+    method: 'POST',
+    pattern: '/api/admin/payment-methods',
+    url: '/api/admin/payment-methods',
+    payload: {
+      name: 'Nagad',
+      kind: 'mobile_wallet',
+      currency: 'BDT',
+      account: '01811-000000',
+      minAmount: '50',
+      maxAmount: '10000',
+    },
+    ok: 201,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/admin/payment-methods/{id}',
+    url: `/api/admin/payment-methods/${method}`,
+    payload: { instructions: 'Send Money, then submit the TrxID' },
+    ok: 200,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/admin/payment-methods/{id}',
+    url: `/api/admin/payment-methods/${spareMethod}`,
+    ok: 200,
+  },
+  { method: 'GET', pattern: '/api/admin/deposits', url: '/api/admin/deposits?status=pending', ok: 200 },
+  {
+    method: 'POST',
+    pattern: '/api/admin/deposits/{id}/approve',
+    url: `/api/admin/deposits/${toApprove}/approve`,
+    payload: {},
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/admin/deposits/{id}/reject',
+    url: `/api/admin/deposits/${toReject}/reject`,
+    payload: { reason: 'not on the statement' },
+    ok: 200,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/admin/users/{id}/transactions',
+    url: `/api/admin/users/${s.userId}/transactions`,
     ok: 200,
   },
 ];

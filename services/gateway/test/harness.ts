@@ -39,6 +39,7 @@ export async function startGateway(
     RATE_LIMIT_PREFIX: `${prefix}:rl:`,
     ORDER_RATE_MAX: '100000',
     LOGIN_RATE_MAX: '100000',
+    DEPOSIT_RATE_MAX: '100000',
     ...env,
   });
   // With `logs`, every line the gateway writes (debug and up) is kept for the test to search.

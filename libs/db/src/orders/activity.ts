@@ -37,6 +37,12 @@ export const ACTIVITY = {
   providerCheckFailed: 'provider.check_failed',
   providerServicesImported: 'provider.services_imported',
   userUpdated: 'user.updated',
+  depositSubmitted: 'deposit.submitted',
+  depositApproved: 'deposit.approved',
+  depositRejected: 'deposit.rejected',
+  paymentMethodCreated: 'payment_method.created',
+  paymentMethodUpdated: 'payment_method.updated',
+  paymentMethodDeleted: 'payment_method.deleted',
 } as const;
 export type ActivityAction = (typeof ACTIVITY)[keyof typeof ACTIVITY] | RequestAction;
 

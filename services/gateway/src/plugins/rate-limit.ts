@@ -41,6 +41,16 @@ export function orderRateLimit(config: GatewayConfig) {
   };
 }
 
+/** Per-user limit for deposit requests (counted before validation, like orders). */
+export function depositRateLimit(config: GatewayConfig) {
+  return {
+    max: config.rateLimits.deposits.max,
+    timeWindow: config.rateLimits.deposits.windowMs,
+    hook: 'preValidation' as const,
+    keyGenerator: (req: FastifyRequest) => `dep:${req.user.id}`,
+  };
+}
+
 /**
  * Reseller API v2: per API key — its sha256, so the key itself never lands in Redis. It runs at
  * preHandler, once the form or JSON body (which carries the key) is parsed; a request without a key

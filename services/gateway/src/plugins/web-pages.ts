@@ -12,10 +12,14 @@ export const WEB_PAGES = [
   '/user/orders/create',
   '/user/orders',
   '/api',
+  '/user/funds',
+  '/user/transactions',
   '/admin/orders',
   '/admin/orders/manual',
   '/admin/providers',
   '/admin/orders/sync',
+  '/admin/deposits',
+  '/admin/payment-methods',
 ] as const;
 
 // Same origin, no inline script or style, nothing framed: the bundle only talks to this gateway.

@@ -1,10 +1,13 @@
 import type { DbClient } from '@smm/db';
 import { activityRepository } from './activity.ts';
 import { categoriesRepository } from './categories.ts';
+import { depositsRepository } from './deposits.ts';
 import { orderReadsRepository } from './order-reads.ts';
+import { paymentMethodsRepository } from './payment-methods.ts';
 import { providersRepository } from './providers.ts';
 import { refillsRepository } from './refills.ts';
 import { servicesRepository } from './services.ts';
+import { transactionsRepository } from './transactions.ts';
 import { usersRepository } from './users.ts';
 
 /**
@@ -15,10 +18,13 @@ export function buildRepositories(client: DbClient) {
   return {
     activity: activityRepository(client.db),
     categories: categoriesRepository(client.db),
+    deposits: depositsRepository(client.db),
     orders: orderReadsRepository(client.db),
+    paymentMethods: paymentMethodsRepository(client.db),
     providers: providersRepository(client.db, client.sql),
     refills: refillsRepository(client.db),
     services: servicesRepository(client.db),
+    transactions: transactionsRepository(client.db),
     users: usersRepository(client.db),
     /** The readiness probe's round trip. */
     ping: async (): Promise<void> => {

@@ -34,3 +34,5 @@ export const publicUserSchema = z
     balance: moneySchema,
   })
   .meta({ id: 'User' });
+
+export const timestampSchema = z.string().describe('ISO 8601, UTC, microseconds');

@@ -25,3 +25,16 @@ export function decodeCursor(raw: string): Cursor {
     { field: 'querystring.cursor', message: 'not a cursor from this API' },
   ]);
 }
+
+/**
+ * One page from `limit + 1` rows fetched newest first: the rows to show and the cursor of the next
+ * page (null on the last one).
+ */
+export function keysetPage<T extends Cursor>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

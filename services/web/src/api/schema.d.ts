@@ -358,6 +358,271 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/admin/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deposit requests, newest first (status=pending for the queue to check) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description exact, case-insensitive */
+                    transactionId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminDeposit"][];
+                            nextCursor: string | null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deposits/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending deposit: the user's balance is credited once, in their currency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what actually arrived, in the method's currency, when it differs from the claim */
+                        amount?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description exact decimal, 6 places */
+                            balance: string;
+                            deposit: components["schemas"]["AdminDeposit"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deposits/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending deposit with a reason the customer reads */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deposit: components["schemas"]["AdminDeposit"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -1236,6 +1501,317 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminPaymentMethod"][];
+                            nextCursor: null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a payment method (a wallet number or bank account customers send money to) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the wallet number or bank details customers send to */
+                        account: string;
+                        /** @default true */
+                        active?: boolean;
+                        /** @enum {string} */
+                        currency: "BDT" | "USD";
+                        /** @default 0 */
+                        feePercent?: string;
+                        /**
+                         * @description shown to customers as written
+                         * @default
+                         */
+                        instructions?: string;
+                        /** @enum {string} */
+                        kind: "mobile_wallet" | "bank" | "other";
+                        maxAmount: string;
+                        minAmount: string;
+                        name: string;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paymentMethod: components["schemas"]["AdminPaymentMethod"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a payment method: archived, so past deposits keep it; pending ones can still be decided */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pendingDeposits: boolean;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a payment method; customers see the change at once */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the wallet number or bank details customers send to */
+                        account?: string;
+                        active?: boolean;
+                        /** @enum {string} */
+                        currency?: "BDT" | "USD";
+                        feePercent?: string;
+                        /** @description shown to customers as written */
+                        instructions?: string;
+                        /** @enum {string} */
+                        kind?: "mobile_wallet" | "bank" | "other";
+                        maxAmount?: string;
+                        minAmount?: string;
+                        name?: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paymentMethod: components["schemas"]["AdminPaymentMethod"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/admin/providers": {
@@ -2635,6 +3211,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's ledger, newest first, as the user sees it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description at or after */
+                    from?: string;
+                    kind?: "charge" | "refund" | "deposit" | "adjustment";
+                    limit?: number;
+                    /** @description before */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Transaction"][];
+                            nextCursor: string | null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -3027,6 +3691,159 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Deposit"][];
+                            nextCursor: string | null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tell the panel you sent money: pending until an admin approves it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description in the method's currency */
+                        amount: string;
+                        methodId: string;
+                        note?: string;
+                        /** @description the number or account the money came from */
+                        senderNumber?: string;
+                        transactionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deposit: components["schemas"]["Deposit"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3560,6 +4377,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to send money: the active payment methods with their instructions and limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PaymentMethod"][];
+                            nextCursor: null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/services": {
         parameters: {
             query?: never;
@@ -3589,6 +4456,74 @@ export interface paths {
                             /** @enum {boolean} */
                             success: true;
                         };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every balance change, newest first: charges, refunds, deposits, adjustments */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description at or after */
+                    from?: string;
+                    kind?: "charge" | "refund" | "deposit" | "adjustment";
+                    limit?: number;
+                    /** @description before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Transaction"][];
+                            nextCursor: string | null;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */
@@ -3808,6 +4743,80 @@ export interface components {
             /** @enum {string} */
             status: "active" | "inactive";
         };
+        AdminDeposit: {
+            /** @description what the customer says they sent, in the method's currency */
+            amount: string;
+            /** @description what the admin found, in the method's currency */
+            approvedAmount: string | null;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @description what reached the balance, in creditedCurrency */
+            creditedAmount: string | null;
+            /**
+             * @description the user's currency
+             * @enum {string}
+             */
+            creditedCurrency: "BDT" | "USD";
+            /**
+             * @description the method's currency
+             * @enum {string}
+             */
+            currency: "BDT" | "USD";
+            decidedAt: string | null;
+            decidedBy: string | null;
+            feeAmount: string | null;
+            id: string;
+            methodId: string;
+            /** @enum {string} */
+            methodKind: "mobile_wallet" | "bank" | "other";
+            methodName: string;
+            note: string | null;
+            rejectReason: string | null;
+            senderNumber: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            transactionId: string;
+            userEmail: string;
+            userId: string;
+            userName: string;
+        };
+        AdminDepositInput: {
+            /** @description what the customer says they sent, in the method's currency */
+            amount: string;
+            /** @description what the admin found, in the method's currency */
+            approvedAmount: string | null;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @description what reached the balance, in creditedCurrency */
+            creditedAmount: string | null;
+            /**
+             * @description the user's currency
+             * @enum {string}
+             */
+            creditedCurrency: "BDT" | "USD";
+            /**
+             * @description the method's currency
+             * @enum {string}
+             */
+            currency: "BDT" | "USD";
+            decidedAt: string | null;
+            decidedBy: string | null;
+            feeAmount: string | null;
+            id: string;
+            methodId: string;
+            /** @enum {string} */
+            methodKind: "mobile_wallet" | "bank" | "other";
+            methodName: string;
+            note: string | null;
+            rejectReason: string | null;
+            senderNumber: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            transactionId: string;
+            userEmail: string;
+            userId: string;
+            userName: string;
+        };
         AdminOrder: {
             adminNotes: string | null;
             /** @description exact decimal, 6 places */
@@ -3923,6 +4932,52 @@ export interface components {
             usdPrice: string;
             userEmail: string;
             userId: string;
+        };
+        AdminPaymentMethod: {
+            /** @description where to send the money: a wallet number or bank details */
+            account: string;
+            active: boolean;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            /** @description kept by the panel from each deposit, e.g. "1.50" */
+            feePercent: string;
+            id: string;
+            instructions: string;
+            /** @enum {string} */
+            kind: "mobile_wallet" | "bank" | "other";
+            /** @description exact decimal, 6 places */
+            maxAmount: string;
+            /** @description exact decimal, 6 places */
+            minAmount: string;
+            name: string;
+            sortOrder: number;
+            /** @description ISO 8601, UTC, microseconds */
+            updatedAt: string;
+        };
+        AdminPaymentMethodInput: {
+            /** @description where to send the money: a wallet number or bank details */
+            account: string;
+            active: boolean;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            /** @description kept by the panel from each deposit, e.g. "1.50" */
+            feePercent: string;
+            id: string;
+            instructions: string;
+            /** @enum {string} */
+            kind: "mobile_wallet" | "bank" | "other";
+            /** @description exact decimal, 6 places */
+            maxAmount: string;
+            /** @description exact decimal, 6 places */
+            minAmount: string;
+            name: string;
+            sortOrder: number;
+            /** @description ISO 8601, UTC, microseconds */
+            updatedAt: string;
         };
         AdminProvider: {
             /** @description add calls in a row sent with no answer */
@@ -4080,6 +5135,72 @@ export interface components {
             /** @description exact decimal, 6 places */
             totalCost: string;
         };
+        Deposit: {
+            /** @description what the customer says they sent, in the method's currency */
+            amount: string;
+            /** @description what the admin found, in the method's currency */
+            approvedAmount: string | null;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @description what reached the balance, in creditedCurrency */
+            creditedAmount: string | null;
+            /**
+             * @description the user's currency
+             * @enum {string}
+             */
+            creditedCurrency: "BDT" | "USD";
+            /**
+             * @description the method's currency
+             * @enum {string}
+             */
+            currency: "BDT" | "USD";
+            decidedAt: string | null;
+            feeAmount: string | null;
+            id: string;
+            methodId: string;
+            /** @enum {string} */
+            methodKind: "mobile_wallet" | "bank" | "other";
+            methodName: string;
+            note: string | null;
+            rejectReason: string | null;
+            senderNumber: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            transactionId: string;
+        };
+        DepositInput: {
+            /** @description what the customer says they sent, in the method's currency */
+            amount: string;
+            /** @description what the admin found, in the method's currency */
+            approvedAmount: string | null;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @description what reached the balance, in creditedCurrency */
+            creditedAmount: string | null;
+            /**
+             * @description the user's currency
+             * @enum {string}
+             */
+            creditedCurrency: "BDT" | "USD";
+            /**
+             * @description the method's currency
+             * @enum {string}
+             */
+            currency: "BDT" | "USD";
+            decidedAt: string | null;
+            feeAmount: string | null;
+            id: string;
+            methodId: string;
+            /** @enum {string} */
+            methodKind: "mobile_wallet" | "bank" | "other";
+            methodName: string;
+            note: string | null;
+            rejectReason: string | null;
+            senderNumber: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            transactionId: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -4162,6 +5283,40 @@ export interface components {
             /** @description ISO 8601, UTC, microseconds */
             updatedAt: string;
         };
+        PaymentMethod: {
+            /** @description where to send the money: a wallet number or bank details */
+            account: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            /** @description kept by the panel from each deposit, e.g. "1.50" */
+            feePercent: string;
+            id: string;
+            instructions: string;
+            /** @enum {string} */
+            kind: "mobile_wallet" | "bank" | "other";
+            /** @description exact decimal, 6 places */
+            maxAmount: string;
+            /** @description exact decimal, 6 places */
+            minAmount: string;
+            name: string;
+        };
+        PaymentMethodInput: {
+            /** @description where to send the money: a wallet number or bank details */
+            account: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            /** @description kept by the panel from each deposit, e.g. "1.50" */
+            feePercent: string;
+            id: string;
+            instructions: string;
+            /** @enum {string} */
+            kind: "mobile_wallet" | "bank" | "other";
+            /** @description exact decimal, 6 places */
+            maxAmount: string;
+            /** @description exact decimal, 6 places */
+            minAmount: string;
+            name: string;
+        };
         Quote: {
             /** @enum {string} */
             currency: "BDT" | "USD";
@@ -4221,6 +5376,44 @@ export interface components {
             ratePer1000: string;
             refill: boolean;
             type: string;
+        };
+        Transaction: {
+            /** @description signed: charges are negative */
+            amount: string;
+            /** @description exact decimal, 6 places */
+            balanceAfter: string;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            depositId: string | null;
+            depositTransactionId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "charge" | "refund" | "deposit" | "adjustment";
+            note: string | null;
+            orderId: string | null;
+            /** @description the order it belongs to, as customers quote it */
+            orderNumber: number | null;
+        };
+        TransactionInput: {
+            /** @description signed: charges are negative */
+            amount: string;
+            /** @description exact decimal, 6 places */
+            balanceAfter: string;
+            /** @description ISO 8601, UTC, microseconds */
+            createdAt: string;
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            depositId: string | null;
+            depositTransactionId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "charge" | "refund" | "deposit" | "adjustment";
+            note: string | null;
+            orderId: string | null;
+            /** @description the order it belongs to, as customers quote it */
+            orderNumber: number | null;
         };
         User: {
             /** @description exact decimal, 6 places */

@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminActivityRoutes } from './activity.ts';
 import { adminBalanceRoutes } from './balance.ts';
 import { adminCatalogRoutes } from './catalog/index.ts';
+import { adminDepositRoutes } from './deposits.ts';
 import { adminOrderRoutes } from './orders/index.ts';
+import { adminPaymentMethodRoutes } from './payment-methods.ts';
 import { adminProviderRoutes } from './providers/index.ts';
 import { adminSyncOverviewRoutes } from './sync-overview.ts';
+import { adminTransactionRoutes } from './transactions.ts';
 import { adminUserRoutes } from './users.ts';
 
 /**
@@ -21,4 +24,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminCatalogRoutes);
   await app.register(adminActivityRoutes);
   await app.register(adminSyncOverviewRoutes);
+  await app.register(adminPaymentMethodRoutes);
+  await app.register(adminDepositRoutes);
+  await app.register(adminTransactionRoutes);
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from './api-key.ts';
 import { createOrdersRoute } from './create-orders.ts';
+import { fundsRoutes } from './funds.ts';
 import { meRoute } from './me.ts';
 import { orderRequestRoutes } from './order-requests.ts';
 import { orderRoutes } from './orders.ts';
@@ -15,4 +16,5 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(serviceRoutes);
   await app.register(meRoute);
   await app.register(apiKeyRoutes);
+  await app.register(fundsRoutes);
 };

@@ -8,9 +8,8 @@ import {
   publicNumberSchema,
   publicUserSchema,
   roleSchema,
+  timestampSchema,
 } from '../common-schemas.ts';
-
-const timestampSchema = z.string().describe('ISO 8601, UTC, microseconds');
 
 // --- create-orders ---------------------------------------------------------------------------
 
