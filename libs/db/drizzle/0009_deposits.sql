@@ -4,6 +4,7 @@ CREATE TABLE "deposits" (
 	"method_id" text NOT NULL,
 	"amount" numeric(20, 6) NOT NULL,
 	"currency" text NOT NULL,
+	"fee_percent" numeric(5, 2) NOT NULL,
 	"transaction_id" text NOT NULL,
 	"sender_number" text,
 	"note" text,
@@ -39,10 +40,11 @@ CREATE TABLE "payment_methods" (
 	CONSTRAINT "payment_methods_fee" CHECK ("payment_methods"."fee_percent" >= 0 AND "payment_methods"."fee_percent" < 100)
 );
 --> statement-breakpoint
+ALTER TABLE "ledger" ALTER COLUMN "created_at" SET DEFAULT clock_timestamp();--> statement-breakpoint
 ALTER TABLE "ledger" ADD COLUMN "deposit_id" text;--> statement-breakpoint
 ALTER TABLE "deposits" ADD CONSTRAINT "deposits_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deposits" ADD CONSTRAINT "deposits_method_id_payment_methods_id_fk" FOREIGN KEY ("method_id") REFERENCES "public"."payment_methods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "deposits_method_transaction_unique" ON "deposits" USING btree ("method_id",upper("transaction_id"));--> statement-breakpoint
+CREATE UNIQUE INDEX "deposits_method_transaction_unique" ON "deposits" USING btree ("method_id",upper(replace("transaction_id", '-', '')));--> statement-breakpoint
 CREATE INDEX "deposits_user_created_idx" ON "deposits" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "deposits_status_created_idx" ON "deposits" USING btree ("status","created_at");--> statement-breakpoint
 ALTER TABLE "ledger" ADD CONSTRAINT "ledger_deposit_id_deposits_id_fk" FOREIGN KEY ("deposit_id") REFERENCES "public"."deposits"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

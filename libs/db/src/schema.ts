@@ -318,6 +318,8 @@ export const deposits = pgTable(
     /** What the customer says they sent, in the method's currency. */
     amount: money('amount').notNull(),
     currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
+    /** The method's fee when the customer claimed: a fee raised later does not reach claims already made. */
+    feePercent: numeric('fee_percent', { precision: 5, scale: 2 }).notNull(),
     transactionId: text('transaction_id').notNull(),
     senderNumber: text('sender_number'),
     note: text('note'),
@@ -338,8 +340,11 @@ export const deposits = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // Transaction ids are compared as the wallets print them, case aside.
-    uniqueIndex('deposits_method_transaction_unique').on(t.methodId, sql`upper(${t.transactionId})`),
+    // Transaction ids are compared as the wallets print them, case and dashes aside.
+    uniqueIndex('deposits_method_transaction_unique').on(
+      t.methodId,
+      sql`upper(replace(${t.transactionId}, '-', ''))`,
+    ),
     index('deposits_user_created_idx').on(t.userId, t.createdAt),
     index('deposits_status_created_idx').on(t.status, t.createdAt),
     check('deposits_amount_positive', sql`${t.amount} > 0`),
@@ -361,7 +366,9 @@ export const ledger = pgTable(
     currency: text('currency', { enum: ['BDT', 'USD'] }).notNull(),
     note: text('note'),
     actorId: text('actor_id'),
-    createdAt: createdAt(),
+    // The clock when the row is written, not when its transaction began: a credit that waited for the
+    // user's row lock must sort after the one it waited for, so the newest row is the balance.
+    createdAt: ts('created_at').notNull().default(sql`clock_timestamp()`),
   },
   (t) => [
     index('ledger_user_created_idx').on(t.userId, t.createdAt),

@@ -15,27 +15,26 @@ const submit = (userId: string, transactionId: string, amount = '500') =>
     userId,
     methodId,
     amount,
-    currency: 'BDT',
     transactionId,
     senderNumber: null,
     note: null,
   });
 
 describe('deposits in the database', () => {
-  it('one claim per transaction id and method, case aside, enforced by the index itself', async () => {
+  it('one claim per transaction id and method, case and dashes aside, enforced by the index itself', async () => {
     const u = await insertUser(sql, '0');
     expect(await submit(u, 'ABC-123')).toMatchObject({ id: expect.stringMatching(/^dep_/) });
     expect(await submit(u, 'abc-123')).toBe('duplicate');
     await expect(
-      sql`insert into deposits (id, user_id, method_id, amount, currency, transaction_id)
-          values (${newId('deposit')}, ${u}, ${methodId}, 5, 'BDT', 'Abc-123')`,
+      sql`insert into deposits (id, user_id, method_id, amount, currency, fee_percent, transaction_id)
+          values (${newId('deposit')}, ${u}, ${methodId}, 5, 'BDT', 0, 'Abc123')`,
     ).rejects.toMatchObject({ code: '23505' });
   });
 
   it('a deposit has at most one ledger row, whatever writes it', async () => {
     const u = await insertUser(sql, '0');
     const d = await submit(u, 'ONE-LEDGER-ROW');
-    if (typeof d === 'string') throw new Error(d);
+    if (typeof d === 'string' || !('id' in d)) throw new Error(JSON.stringify(d));
     const admin = await insertUser(sql, '0');
     expect(await approveDeposit(sql, { depositId: d.id, actorId: admin })).toEqual({
       balanceAfter: '500.000000',
@@ -56,7 +55,7 @@ describe('deposits in the database', () => {
     const u = await insertUser(sql, '0');
     const admin = await insertUser(sql, '0');
     const d = await submit(u, 'RACE-SEPARATE-CONNS', '123.45');
-    if (typeof d === 'string') throw new Error(d);
+    if (typeof d === 'string' || !('id' in d)) throw new Error(JSON.stringify(d));
     const clients = Array.from({ length: 8 }, () => createDb(t.url, { max: 1 }));
     try {
       const results = await Promise.all(

@@ -1,9 +1,13 @@
-import { compareMoney, type Decimal, dec, floorMoney, type MoneyInput, roundMoney } from './money.ts';
+import { compareMoney, Decimal, dec, floorMoney, MONEY_SCALE, type MoneyInput, roundMoney } from './money.ts';
 
 export type DepositCurrency = 'BDT' | 'USD';
 
-/** What a wallet or bank prints as the transaction's reference: letters, digits and dashes. */
-export const TRANSACTION_ID_RE = /^[A-Za-z0-9-]{4,64}$/;
+/**
+ * What a wallet or bank prints as the transaction's reference: 4–64 letters, digits and dashes, at
+ * least 4 of them letters or digits, dashes only between them. Dashes are spacing, not identity: the
+ * unique index compares ids without them (`8N7A-6B5C` is `8N7A6B5C`).
+ */
+export const TRANSACTION_ID_RE = /^(?=.{4,64}$)(?=(?:-*[A-Za-z0-9]){4})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
 /** Requests a customer may have waiting at once: enough for honest retries, not a flood for admins. */
 export const MAX_PENDING_DEPOSITS = 5;
@@ -21,7 +25,7 @@ export function depositInRange(amount: MoneyInput, m: MethodLimits): boolean {
 }
 
 export interface DepositCredit {
-  /** Kept by the panel, in the method's currency (half-up, as a charge). */
+  /** Kept by the panel, in the method's currency (rounded up, so the credit is never above the exact net). */
   feeAmount: string;
   /** What the balance gets, in the user's currency. */
   creditedAmount: string;
@@ -39,7 +43,11 @@ export function depositCredit(
   user: { currency: DepositCurrency; dollarRate: MoneyInput },
 ): DepositCredit {
   const amount = dec(received.amount);
-  const feeAmount = roundMoney(amount.times(dec(received.feePercent)).dividedBy(100));
+  const feeAmount = amount
+    .times(dec(received.feePercent))
+    .dividedBy(100)
+    .toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_UP)
+    .toFixed(MONEY_SCALE);
   const net = amount.minus(dec(feeAmount));
   if (received.currency === user.currency) {
     return { feeAmount, creditedAmount: floorMoney(net), dollarRate: null };

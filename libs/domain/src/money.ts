@@ -10,6 +10,8 @@ export const Decimal = DecimalJs.clone({
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const MONEY_SCALE = 6;
+/** The largest amount a numeric(20,6) column holds. */
+export const MONEY_MAX = '99999999999999.999999';
 
 export type MoneyInput = string | number | bigint | Decimal;
 

@@ -11,7 +11,7 @@ describe('depositCredit', () => {
     ).toEqual({ feeAmount: '0.000000', creditedAmount: '500.000000', dollarRate: null });
   });
 
-  it('takes the fee first, half-up to 6 places, in the method currency', () => {
+  it('takes the fee first, rounded up to 6 places, in the method currency', () => {
     // 1.85 % of 333.33 = 6.166605 → 6.166605; 333.33 − 6.166605 = 327.163395
     expect(
       depositCredit(
@@ -19,6 +19,13 @@ describe('depositCredit', () => {
         { currency: 'BDT', dollarRate: '1' },
       ),
     ).toEqual({ feeAmount: '6.166605', creditedAmount: '327.163395', dollarRate: null });
+    // 2.5 % of 0.000019 = 0.000000475: the fee rounds up to 0.000001, never down to nothing.
+    expect(
+      depositCredit(
+        { amount: '0.000019', currency: 'BDT', feePercent: '2.5' },
+        { currency: 'BDT', dollarRate: '1' },
+      ),
+    ).toEqual({ feeAmount: '0.000001', creditedAmount: '0.000018', dollarRate: null });
   });
 
   it("converts with the user's own dollar rate, rounding down (never more than received)", () => {
@@ -56,9 +63,22 @@ describe('deposit input rules', () => {
   });
 
   it('takes transaction ids of 4–64 letters, digits and dashes, and plain positive amounts', () => {
-    for (const ok of ['8N7A6B5C4D', 'ab-1', 'A'.repeat(64)])
+    for (const ok of ['8N7A6B5C4D', 'abc-1', 'TRX-77AB-9', 'A'.repeat(64)]) {
       expect(TRANSACTION_ID_RE.test(ok), ok).toBe(true);
-    for (const bad of ['abc', 'A'.repeat(65), '8N7A 6B5C', "x';--", 'ট্রানজেকশন']) {
+    }
+    const refused = [
+      'abc',
+      'ab-1',
+      '----',
+      '-8N7A6B',
+      '8N7A6B-',
+      '8N7A--6B',
+      'A'.repeat(65),
+      '8N7A 6B5C',
+      "x';--",
+      'ট্রানজেকশন',
+    ];
+    for (const bad of refused) {
       expect(TRANSACTION_ID_RE.test(bad), bad).toBe(false);
     }
     for (const ok of ['1', '500', '0.5', '12.123456']) expect(DEPOSIT_AMOUNT_RE.test(ok), ok).toBe(true);

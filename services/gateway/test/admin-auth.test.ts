@@ -33,8 +33,8 @@ for (const [id, trx] of [
   [toApprove, 'AUTH-APPROVE'],
   [toReject, 'AUTH-REJECT'],
 ] as const) {
-  await sql`insert into deposits (id, user_id, method_id, amount, currency, transaction_id)
-            values (${id}, ${s.userId}, ${method}, 500, 'BDT', ${trx})`;
+  await sql`insert into deposits (id, user_id, method_id, amount, currency, fee_percent, transaction_id)
+            values (${id}, ${s.userId}, ${method}, 500, 'BDT', 0, ${trx})`;
 }
 
 interface Case {

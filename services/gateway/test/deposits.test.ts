@@ -1,74 +1,13 @@
-import { ledgerBalance } from '@smm/db';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { describe, expect, it } from 'vitest';
+import { depositHarness, type Method } from './deposit-fixtures.ts';
 import { bearer, seedCatalog, seedUser, startGateway } from './harness.ts';
 
 const t = await useTestDatabase();
 const { sql } = t;
 const { app } = await startGateway(t);
-const adminId = await seedUser(sql, { role: 'admin' });
-const admin = bearer(app.issueToken({ id: adminId, role: 'admin' }));
-
-async function customer(opts: { currency?: 'BDT' | 'USD'; dollarRate?: string; balance?: string } = {}) {
-  const id = await seedUser(sql, opts);
-  return { id, h: bearer(app.issueToken({ id, role: 'user' })) };
-}
-
-interface Method {
-  id: string;
-  name: string;
-  currency: 'BDT' | 'USD';
-  minAmount: string;
-  maxAmount: string;
-}
-async function createMethod(body: Record<string, unknown> = {}): Promise<Method> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/admin/payment-methods',
-    headers: admin,
-    payload: {
-      name: 'bKash',
-      kind: 'mobile_wallet',
-      currency: 'BDT',
-      account: '01711-000000',
-      instructions: 'Send Money to 01711-000000, then submit the TrxID.',
-      minAmount: '100',
-      maxAmount: '25000',
-      ...body,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().paymentMethod as Method;
-}
-
-const deposit = (h: Record<string, string>, payload: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: '/api/user/deposits', headers: h, payload });
-const approve = (id: string, payload: Record<string, unknown> = {}) =>
-  app.inject({ method: 'POST', url: `/api/admin/deposits/${id}/approve`, headers: admin, payload });
-const reject = (id: string, reason: string) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/admin/deposits/${id}/reject`,
-    headers: admin,
-    payload: { reason },
-  });
-
-async function written(userId: string) {
-  const [row] = await sql<{ deposits: number; ledger: number; balance: string }[]>`
-    select (select count(*)::int from deposits where user_id = ${userId}) as deposits,
-           (select count(*)::int from ledger where user_id = ${userId}) as ledger,
-           (select balance::text from users where id = ${userId}) as balance`;
-  return row!;
-}
-
-async function ledgerHolds(userId: string) {
-  const l = await ledgerBalance(sql, userId);
-  expect(l.ledgerSum).toBe(l.balance);
-}
-
-let trx = 0;
-/** A fresh wallet-style transaction id. */
-const nextTrx = () => `9K${String(++trx).padStart(6, '0')}XQ`;
+const { adminId, admin, customer, createMethod, written, deposit, approve, reject, ledgerHolds, nextTrx } =
+  await depositHarness(app, t, '9K');
 
 describe('payment methods', () => {
   it('an admin creates, edits, lists and archives them; customers see only active ones, without internals', async () => {
@@ -236,21 +175,26 @@ describe('a deposit request', () => {
     expect(list.json().items).toHaveLength(1);
   });
 
-  it('cannot claim a transaction twice: not in another case, not by another customer; another method is another transaction', async () => {
+  it('cannot claim a transaction twice: not in another case or with other dashes, not by another customer, not through another method of the same wallet; another wallet is another transaction', async () => {
     const m = await createMethod();
-    const other = await createMethod({ name: 'Rocket' });
+    const other = await createMethod({ name: 'Rocket', account: '01911-000000' });
+    // The same wallet under another method (say, archived and added again) is the same transaction.
+    const sameWallet = await createMethod({ name: 'bKash (new)', account: '01711 000000' });
     const a = await customer();
     const b = await customer();
     expect(
       (await deposit(a.h, { methodId: m.id, amount: '500', transactionId: 'TRX-77AB' })).statusCode,
     ).toBe(201);
-    for (const [who, id] of [
-      [a, 'TRX-77AB'],
-      [a, 'trx-77ab'],
-      [b, 'Trx-77aB'],
+    for (const [who, method, id] of [
+      [a, m, 'TRX-77AB'],
+      [a, m, 'trx-77ab'],
+      [a, m, 'TRX77AB'],
+      [b, m, 'Trx-77aB'],
+      [b, m, 'T-RX-77-AB'],
+      [b, sameWallet, 'TRX77AB'],
     ] as const) {
-      const dup = await deposit(who.h, { methodId: m.id, amount: '600', transactionId: id });
-      expect(dup.statusCode).toBe(409);
+      const dup = await deposit(who.h, { methodId: method.id, amount: '600', transactionId: id });
+      expect(dup.statusCode, id).toBe(409);
       expect(dup.json().error).toMatchObject({
         code: 'DUPLICATE_TRANSACTION',
         details: { field: 'body.transactionId' },

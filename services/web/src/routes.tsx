@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { AdminDepositsPage } from './pages/admin/AdminDepositsPage.tsx';
 import { AdminOrdersPage } from './pages/admin/AdminOrdersPage.tsx';
 import { ManualOrderPage } from './pages/admin/ManualOrderPage.tsx';
+import { PaymentMethodsPage } from './pages/admin/PaymentMethodsPage.tsx';
 import { ProvidersPage } from './pages/admin/ProvidersPage.tsx';
 import { SyncPage } from './pages/admin/SyncPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
@@ -9,7 +11,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ApiPage } from './pages/user/ApiPage.tsx';
 import { CreateOrderPage } from './pages/user/CreateOrderPage.tsx';
+import { FundsPage } from './pages/user/FundsPage.tsx';
 import { OrdersPage } from './pages/user/OrdersPage.tsx';
+import { TransactionsPage } from './pages/user/TransactionsPage.tsx';
 import { RequireAdmin, RequireUser } from './session/guards.tsx';
 
 /** The page paths; the gateway answers each with index.html (services/gateway/src/plugins/web-pages.ts). */
@@ -32,6 +36,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireUser>
             <OrdersPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/user/funds',
+        element: (
+          <RequireUser>
+            <FundsPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/user/transactions',
+        element: (
+          <RequireUser>
+            <TransactionsPage />
           </RequireUser>
         ),
       },
@@ -72,6 +92,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <SyncPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/deposits',
+        element: (
+          <RequireAdmin>
+            <AdminDepositsPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/payment-methods',
+        element: (
+          <RequireAdmin>
+            <PaymentMethodsPage />
           </RequireAdmin>
         ),
       },

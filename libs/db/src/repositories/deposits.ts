@@ -1,48 +1,80 @@
-import { type DepositCurrency, depositCredit, MAX_PENDING_DEPOSITS, newId } from '@smm/domain';
+import {
+  addMoney,
+  compareMoney,
+  type DepositCurrency,
+  depositCredit,
+  depositInRange,
+  isZeroMoney,
+  MAX_PENDING_DEPOSITS,
+  MONEY_MAX,
+  newId,
+} from '@smm/domain';
 import type postgres from 'postgres';
 import { ACTIVITY, recordActivity } from '../orders/activity.ts';
 
 export interface SubmitDepositInput {
   userId: string;
   methodId: string;
-  /** In the method's currency, already checked against its limits. */
+  /** In the method's currency; checked here against its limits as they are when the claim is written. */
   amount: string;
-  currency: DepositCurrency;
   transactionId: string;
   senderNumber: string | null;
   note: string | null;
 }
 
+export type SubmitResult =
+  | { id: string }
+  | 'too-many'
+  | 'duplicate'
+  | 'no-method'
+  | { outOfRange: { min: string; max: string; currency: DepositCurrency } };
+
 /**
  * A customer's deposit request, pending. The user's row is locked first so that racing submissions
- * cannot slip past the pending limit together; the (method, transaction id) index makes a second
- * claim of one transaction impossible, whoever makes it.
+ * cannot slip past the pending limit together, and the method's row is share-locked so an archive or
+ * deactivation cannot slip in between. One claim per transaction: the (method, transaction id) index
+ * refuses a second on the same method, and a claim on another method with the same account (the same
+ * wallet, say a method archived and added again) is refused too.
  */
-export async function submitDeposit(
-  sql: postgres.Sql,
-  input: SubmitDepositInput,
-): Promise<{ id: string } | 'too-many' | 'duplicate'> {
+export async function submitDeposit(sql: postgres.Sql, input: SubmitDepositInput): Promise<SubmitResult> {
   return sql.begin(async (tx) => {
     await tx`select id from users where id = ${input.userId} for update`;
+    const [m] = await tx<
+      { feePercent: string; account: string; currency: DepositCurrency; min: string; max: string }[]
+    >`
+      select fee_percent::text as "feePercent", account, currency, min_amount::text as min, max_amount::text as max
+      from payment_methods
+      where id = ${input.methodId} and active and deleted_at is null
+      for share`;
+    if (!m) return 'no-method' as const;
+    if (!depositInRange(input.amount, { minAmount: m.min, maxAmount: m.max })) {
+      return { outOfRange: { min: m.min, max: m.max, currency: m.currency } };
+    }
     const [p] = await tx<{ n: number }[]>`
       select count(*)::int as n from deposits where user_id = ${input.userId} and status = 'pending'`;
     if (p!.n >= MAX_PENDING_DEPOSITS) return 'too-many' as const;
+    const [sameWallet] = await tx`
+      select 1 from deposits d join payment_methods pm on pm.id = d.method_id
+      where upper(replace(d.transaction_id, '-', '')) = upper(replace(${input.transactionId}, '-', ''))
+        and regexp_replace(lower(pm.account), '[^a-z0-9]', '', 'g') = regexp_replace(lower(${m.account}), '[^a-z0-9]', '', 'g')
+      limit 1`;
+    if (sameWallet) return 'duplicate' as const;
     const id = newId('deposit');
     const rows = await tx`
-      insert into deposits (id, user_id, method_id, amount, currency, transaction_id, sender_number, note)
-      values (${id}, ${input.userId}, ${input.methodId}, ${input.amount}::numeric, ${input.currency},
-              ${input.transactionId}, ${input.senderNumber}, ${input.note})
-      on conflict (method_id, upper(transaction_id)) do nothing
+      insert into deposits (id, user_id, method_id, amount, currency, fee_percent, transaction_id, sender_number, note)
+      values (${id}, ${input.userId}, ${input.methodId}, ${input.amount}::numeric, ${m.currency},
+              ${m.feePercent}::numeric, ${input.transactionId}, ${input.senderNumber}, ${input.note})
+      on conflict (method_id, upper(replace(transaction_id, '-', ''))) do nothing
       returning id`;
     if (rows.length === 0) return 'duplicate' as const;
     await recordActivity(tx, {
       action: ACTIVITY.depositSubmitted,
       actorId: input.userId,
       userId: input.userId,
-      message: `${id}: ${input.amount} ${input.currency}, transaction ${input.transactionId}`,
+      message: `${id}: ${input.amount} ${m.currency}, transaction ${input.transactionId}`,
     });
     return { id };
-  }) as Promise<{ id: string } | 'too-many' | 'duplicate'>;
+  }) as Promise<SubmitResult>;
 }
 
 export interface ApproveDepositInput {
@@ -54,6 +86,9 @@ export interface ApproveDepositInput {
 
 export type DecideResult<T> = T | 'not-found' | { decided: 'approved' | 'rejected' };
 
+/** Why an approval was refused though the deposit is pending: nothing is written. */
+export type CreditRefusal = { refused: 'credits-nothing' | 'too-large'; creditedAmount: string };
+
 /**
  * Approves a pending deposit and credits the balance once, in one transaction: the deposit row and
  * its user are locked (so racing approvals queue and the second finds it decided), the `deposit`
@@ -63,7 +98,7 @@ export type DecideResult<T> = T | 'not-found' | { decided: 'approved' | 'rejecte
 export async function approveDeposit(
   sql: postgres.Sql,
   input: ApproveDepositInput,
-): Promise<DecideResult<{ balanceAfter: string; creditedAmount: string }>> {
+): Promise<DecideResult<{ balanceAfter: string; creditedAmount: string } | CreditRefusal> | 'own-deposit'> {
   return sql.begin(async (tx) => {
     const [d] = await tx<
       {
@@ -75,22 +110,31 @@ export async function approveDeposit(
         feePercent: string;
         userCurrency: DepositCurrency;
         dollarRate: string;
+        balance: string;
       }[]
     >`
       select d.status, d.user_id as "userId", d.amount::text, d.currency, d.transaction_id as "transactionId",
-             m.fee_percent::text as "feePercent", u.currency as "userCurrency", u.dollar_rate::text as "dollarRate"
+             d.fee_percent::text as "feePercent", u.currency as "userCurrency", u.dollar_rate::text as "dollarRate",
+             u.balance::text as balance
       from deposits d
-      join payment_methods m on m.id = d.method_id
       join users u on u.id = d.user_id
       where d.id = ${input.depositId}
       for update of d, u`;
     if (!d) return 'not-found' as const;
     if (d.status !== 'pending') return { decided: d.status };
+    // Four eyes on money in: whoever asked to be credited does not approve it.
+    if (d.userId === input.actorId) return 'own-deposit' as const;
     const approved = input.amount ?? d.amount;
     const credit = depositCredit(
       { amount: approved, currency: d.currency, feePercent: d.feePercent },
       { currency: d.userCurrency, dollarRate: d.dollarRate },
     );
+    if (isZeroMoney(credit.creditedAmount)) {
+      return { refused: 'credits-nothing' as const, creditedAmount: credit.creditedAmount };
+    }
+    if (compareMoney(addMoney(d.balance, credit.creditedAmount), MONEY_MAX) > 0) {
+      return { refused: 'too-large' as const, creditedAmount: credit.creditedAmount };
+    }
     const note = `deposit ${d.transactionId}`;
     const [u] = await tx<{ balance: string }[]>`
       with ins as (
@@ -121,7 +165,9 @@ export async function approveDeposit(
         ` → ${credit.creditedAmount} ${d.userCurrency}`,
     });
     return { balanceAfter: u.balance, creditedAmount: credit.creditedAmount };
-  }) as Promise<DecideResult<{ balanceAfter: string; creditedAmount: string }>>;
+  }) as Promise<
+    DecideResult<{ balanceAfter: string; creditedAmount: string } | CreditRefusal> | 'own-deposit'
+  >;
 }
 
 /** Rejects a pending deposit with the reason the customer will read; nothing is credited. */

@@ -89,15 +89,40 @@ const PG_DOWN_CODES = new Set([
   '53300',
 ]);
 
-/** Postgres (or Redis) is down or refusing: the client should retry later, nothing was changed. */
-export function isDependencyDown(err: unknown): boolean {
-  // Drizzle wraps the driver's error (DrizzleQueryError): the code is on a cause, a level or two down.
+/** The error and the causes it wraps: Drizzle wraps the driver's error (DrizzleQueryError) a level or two down. */
+function* causes(err: unknown): Generator<{ code?: unknown }> {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e instanceof QueueUnavailableError) return true;
-    if (typeof e.code === 'string' && (PG_DOWN_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    yield e;
     e = e.cause as typeof e;
   }
+}
+
+/** Postgres (or Redis) is down or refusing: the client should retry later, nothing was changed. */
+export function isDependencyDown(err: unknown): boolean {
+  for (const e of causes(err)) {
+    if (e instanceof QueueUnavailableError) return true;
+    if (typeof e.code === 'string' && (PG_DOWN_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  }
   return false;
+}
+
+/**
+ * Postgres refused a value the request carried (the statement failed, so nothing was written): text
+ * it cannot store (a NUL), a date or number outside its range. A schema should have caught it; this
+ * is the backstop that keeps it a 400 and not a 500.
+ */
+const PG_BAD_VALUE: Record<string, string> = {
+  '22021': 'text contains a character that cannot be stored (such as NUL)',
+  '22P05': 'text contains a character that cannot be stored (such as NUL)',
+  '22003': 'a number is outside the range that can be stored',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is outside the range that can be stored',
+};
+function badValue(err: unknown): string | null {
+  for (const e of causes(err)) {
+    if (typeof e.code === 'string' && PG_BAD_VALUE[e.code]) return PG_BAD_VALUE[e.code]!;
+  }
+  return null;
 }
 
 function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody } | null {
@@ -162,6 +187,11 @@ export function registerErrorEnvelope(app: FastifyInstance): void {
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send(errorBody(ERROR_CODE.validation, err.message));
+    }
+    const bad = badValue(err);
+    if (bad) {
+      request.log.warn({ err }, 'a value the database refused');
+      return reply.code(400).send(errorBody(ERROR_CODE.validation, bad));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody(ERROR_CODE.internal, 'internal error'));

@@ -99,14 +99,23 @@ export function paymentMethodsRepository(db: Db) {
       await db.insert(paymentMethods).values({ id, ...f });
     },
 
-    /** False when there is no such (live) method. */
-    async update(id: string, set: Partial<PaymentMethodFields>): Promise<boolean> {
+    /**
+     * False when there is no such (live) method, 'limits' when min would end above max. The limits
+     * are judged in the UPDATE itself, on the row as it is then, so two edits that are each fine
+     * alone (one raising min, one lowering max) cannot together break them.
+     */
+    async update(id: string, set: Partial<PaymentMethodFields>): Promise<boolean | 'limits'> {
+      const min =
+        set.minAmount !== undefined ? sql`${set.minAmount}::numeric` : sql`${paymentMethods.minAmount}`;
+      const max =
+        set.maxAmount !== undefined ? sql`${set.maxAmount}::numeric` : sql`${paymentMethods.maxAmount}`;
       const rows = await db
         .update(paymentMethods)
         .set({ ...set, updatedAt: sql`now()` })
-        .where(and(eq(paymentMethods.id, id), live))
+        .where(and(eq(paymentMethods.id, id), live, sql`${min} <= ${max}`))
         .returning({ id: paymentMethods.id });
-      return rows.length > 0;
+      if (rows.length > 0) return true;
+      return (await this.find(id)) ? 'limits' : false;
     },
 
     /**

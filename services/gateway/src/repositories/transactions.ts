@@ -63,8 +63,9 @@ export function transactionsRepository(db: Db) {
           and(
             eq(ledger.userId, f.userId),
             f.kind ? eq(ledger.kind, f.kind) : undefined,
-            f.from ? gte(ledger.createdAt, new Date(f.from)) : undefined,
-            f.to ? lt(ledger.createdAt, new Date(f.to)) : undefined,
+            // As text: a JS Date would drop the microseconds the cursor and the bounds keep.
+            f.from ? gte(ledger.createdAt, sql`${f.from}::timestamptz`) : undefined,
+            f.to ? lt(ledger.createdAt, sql`${f.to}::timestamptz`) : undefined,
             beforeCursor(ledger.createdAt, ledger.id, f.after),
           ),
         )

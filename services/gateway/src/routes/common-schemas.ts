@@ -36,3 +36,11 @@ export const publicUserSchema = z
   .meta({ id: 'User' });
 
 export const timestampSchema = z.string().describe('ISO 8601, UTC, microseconds');
+
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+/** A from/to bound in a query: ISO 8601 with an offset, between 1970 and 9999 in UTC (what Postgres holds). */
+export const timeBoundSchema = z.iso.datetime({ offset: true }).refine((v) => {
+  const t = Date.parse(v);
+  return t >= EARLIEST && t < LATEST;
+}, 'a date between 1970 and 9999');

@@ -1,3 +1,4 @@
+import { isId } from '@smm/domain';
 import { AppError, ERROR_CODE } from '../errors.ts';
 import type { Cursor } from '../repositories/columns.ts';
 
@@ -7,14 +8,20 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
 }
 
+/** Exactly what `isoText` writes: a cursor is only ever one this API made. */
+const ISO_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
 export function decodeCursor(raw: string): Cursor {
   try {
     const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(v) &&
+      v.length === 2 &&
       typeof v[0] === 'string' &&
       typeof v[1] === 'string' &&
-      !Number.isNaN(Date.parse(v[0]))
+      ISO_TEXT.test(v[0]) &&
+      !Number.isNaN(Date.parse(v[0])) &&
+      isId(v[1])
     ) {
       return { createdAt: v[0], id: v[1] };
     }

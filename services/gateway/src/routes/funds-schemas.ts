@@ -1,6 +1,6 @@
 import { DEPOSIT_AMOUNT_RE, idSchema, isZeroMoney } from '@smm/domain';
 import { z } from 'zod';
-import { currencySchema, moneySchema, timestampSchema } from './common-schemas.ts';
+import { currencySchema, moneySchema, timeBoundSchema, timestampSchema } from './common-schemas.ts';
 
 // Money in: payment methods, deposit requests and the ledger as customers and admins read them.
 
@@ -92,8 +92,8 @@ const limitField = z.coerce.number().int().min(1).max(100).default(50);
 
 export const transactionsQuerySchema = z.strictObject({
   kind: ledgerKindSchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('at or after'),
-  to: z.iso.datetime({ offset: true }).optional().describe('before'),
+  from: timeBoundSchema.optional().describe('at or after'),
+  to: timeBoundSchema.optional().describe('before'),
   cursor: cursorField,
   limit: limitField,
 });

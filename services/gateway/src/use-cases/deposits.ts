@@ -1,5 +1,5 @@
 import { approveDeposit, rejectDeposit, submitDeposit } from '@smm/db';
-import { depositInRange, MAX_PENDING_DEPOSITS, roundMoney } from '@smm/domain';
+import { MAX_PENDING_DEPOSITS, roundMoney } from '@smm/domain';
 import type postgres from 'postgres';
 import { AppError, ERROR_CODE, notFound } from '../errors.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -13,7 +13,7 @@ export interface DepositRequestInput {
   note?: string | undefined;
 }
 
-type Deps = { sql: postgres.Sql; repos: Pick<Repositories, 'deposits' | 'paymentMethods'> };
+type Deps = { sql: postgres.Sql; repos: Pick<Repositories, 'deposits'> };
 
 /**
  * A customer's "I sent the money" through an active method: within the method's limits, one claim
@@ -21,26 +21,15 @@ type Deps = { sql: postgres.Sql; repos: Pick<Repositories, 'deposits' | 'payment
  * moves on the balance until an admin approves.
  */
 export async function requestDeposit(deps: Deps, input: DepositRequestInput) {
-  const method = await deps.repos.paymentMethods.findUsable(input.methodId);
-  if (!method) throw notFound('payment method');
-  const amount = roundMoney(input.amount);
-  if (!depositInRange(amount, method)) {
-    throw new AppError(
-      422,
-      ERROR_CODE.amountOutOfRange,
-      `the amount must be between ${method.minAmount} and ${method.maxAmount} ${method.currency}`,
-      { field: 'body.amount', min: method.minAmount, max: method.maxAmount, currency: method.currency },
-    );
-  }
   const done = await submitDeposit(deps.sql, {
     userId: input.userId,
-    methodId: method.id,
-    amount,
-    currency: method.currency,
+    methodId: input.methodId,
+    amount: roundMoney(input.amount),
     transactionId: input.transactionId,
     senderNumber: input.senderNumber || null,
     note: input.note || null,
   });
+  if (done === 'no-method') throw notFound('payment method');
   if (done === 'duplicate') {
     throw new AppError(
       409,
@@ -57,7 +46,24 @@ export async function requestDeposit(deps: Deps, input: DepositRequestInput) {
       { max: MAX_PENDING_DEPOSITS },
     );
   }
+  if ('outOfRange' in done) {
+    const { min, max, currency } = done.outOfRange;
+    throw new AppError(
+      422,
+      ERROR_CODE.amountOutOfRange,
+      `the amount must be between ${min} and ${max} ${currency}`,
+      { field: 'body.amount', min, max, currency },
+    );
+  }
   return (await deps.repos.deposits.customerFind(input.userId, done.id))!;
+}
+
+function ownDeposit(): AppError {
+  return new AppError(
+    403,
+    ERROR_CODE.forbidden,
+    'an admin cannot approve their own deposit: another admin does, or record it as a balance adjustment',
+  );
 }
 
 function alreadyDecided(status: string): AppError {
@@ -75,7 +81,18 @@ export async function approveDepositRequest(
     actorId: input.actorId,
   });
   if (done === 'not-found') throw notFound('deposit');
+  if (done === 'own-deposit') throw ownDeposit();
   if ('decided' in done) throw alreadyDecided(done.decided);
+  if ('refused' in done) {
+    throw new AppError(
+      422,
+      ERROR_CODE.businessRule,
+      done.refused === 'credits-nothing'
+        ? 'this deposit would credit nothing (after the fee and conversion); reject it instead'
+        : 'this credit would take the balance past the largest amount the panel can hold',
+      { field: 'body.amount', creditedAmount: done.creditedAmount },
+    );
+  }
   return { deposit: (await deps.repos.deposits.adminFind(input.depositId))!, balance: done.balanceAfter };
 }
 

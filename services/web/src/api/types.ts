@@ -54,3 +54,33 @@ export type ForwardReply = ReplyOf<'/api/admin/orders/forward-to-provider', 'pos
 export type AdminCancelReply = ReplyOf<'/api/admin/orders/{id}/cancel', 'post'>;
 export type SyncResult = ReplyOf<'/api/admin/orders/sync-status', 'post'>;
 export type SyncOverview = ReplyOf<'/api/admin/sync/overview', 'get'>;
+
+// Money in: payment methods, deposit requests, the ledger.
+/** An active payment method as customers see it (GET /api/user/payment-methods). */
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type PaymentMethodList = ReplyOf<'/api/user/payment-methods', 'get'>;
+export type PaymentMethodKind = PaymentMethod['kind'];
+export const PAYMENT_METHOD_KINDS: readonly PaymentMethodKind[] = ['mobile_wallet', 'bank', 'other'];
+export type AdminPaymentMethod = Schemas['AdminPaymentMethod'];
+export type AdminPaymentMethodList = ReplyOf<'/api/admin/payment-methods', 'get'>;
+export type AdminPaymentMethodReply = ReplyOf<'/api/admin/payment-methods', 'post'>;
+/** POST /api/admin/payment-methods takes it all; PATCH any subset. */
+export type PaymentMethodBody = Required<BodyOf<'/api/admin/payment-methods', 'post'>>;
+export type DeletePaymentMethodReply = ReplyOf<'/api/admin/payment-methods/{id}', 'delete'>;
+
+export type Deposit = Schemas['Deposit'];
+export type DepositStatus = Deposit['status'];
+export const DEPOSIT_STATUSES: readonly DepositStatus[] = ['pending', 'approved', 'rejected'];
+export type DepositPage = ReplyOf<'/api/user/deposits', 'get'>;
+export type DepositBody = BodyOf<'/api/user/deposits', 'post'>;
+export type DepositReply = ReplyOf<'/api/user/deposits', 'post'>;
+export type AdminDeposit = Schemas['AdminDeposit'];
+export type AdminDepositPage = ReplyOf<'/api/admin/deposits', 'get'>;
+export type ApproveDepositReply = ReplyOf<'/api/admin/deposits/{id}/approve', 'post'>;
+export type RejectDepositReply = ReplyOf<'/api/admin/deposits/{id}/reject', 'post'>;
+
+/** One ledger row (GET /api/user/transactions): `amount` is signed, a charge negative. */
+export type Transaction = Schemas['Transaction'];
+export type TransactionKind = Transaction['kind'];
+export const TRANSACTION_KINDS: readonly TransactionKind[] = ['charge', 'refund', 'deposit', 'adjustment'];
+export type TransactionPage = ReplyOf<'/api/user/transactions', 'get'>;

@@ -1,10 +1,13 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { formatMoney } from '../lib/money.ts';
 import { useSession } from '../session/context.ts';
 
 const USER_LINKS = [
   { to: '/user/orders/create', label: 'New order' },
   { to: '/user/orders', label: 'My orders' },
+  { to: '/user/funds', label: 'Add funds' },
+  { to: '/user/transactions', label: 'Transactions' },
   { to: '/api', label: 'API' },
 ];
 const ADMIN_LINKS = [
@@ -12,12 +15,25 @@ const ADMIN_LINKS = [
   { to: '/admin/orders/manual', label: 'Manual order' },
   { to: '/admin/providers', label: 'Providers' },
   { to: '/admin/orders/sync', label: 'Sync' },
+  { to: '/admin/deposits', label: 'Deposits' },
+  { to: '/admin/payment-methods', label: 'Payment methods' },
 ];
 
 export function Layout() {
-  const { me, logout } = useSession();
+  const { me, logout, refresh } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const links = me?.role === 'admin' ? [...USER_LINKS, ...ADMIN_LINKS] : me ? USER_LINKS : [];
+
+  // The balance is read again on every page change (the first page's read is the session's own):
+  // a deposit approved meanwhile shows without a reload.
+  const signedIn = Boolean(me);
+  const seen = useRef(pathname);
+  useEffect(() => {
+    if (seen.current === pathname) return;
+    seen.current = pathname;
+    if (signedIn) void refresh();
+  }, [pathname, signedIn, refresh]);
 
   return (
     <>

@@ -1,5 +1,6 @@
 import { statusLabel } from '../lib/format.ts';
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge s-${status}`}>{statusLabel(status)}</span>;
+/** A status as a coloured pill (`s-<status>` in styles.css); an order's label unless told another. */
+export function StatusBadge({ status, label }: { status: string; label?: string }) {
+  return <span className={`badge s-${status}`}>{label ?? statusLabel(status)}</span>;
 }

@@ -1,20 +1,28 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, onUnauthorized } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { type Session, SessionContext } from './context.ts';
 
 /**
  * Who is signed in, from GET /api/user/me. The session itself is the httpOnly `token` cookie that
- * POST /api/auth/login sets: no token is kept by this code at all.
+ * POST /api/auth/login sets: no token is kept by this code at all. The user (and so the header's
+ * balance) is read again when the window comes back into focus and on every page change (Layout):
+ * money can arrive from elsewhere, e.g. an admin approving a deposit.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // Bumped by login and logout: a read that was under way then answers for another session.
+  const epoch = useRef(0);
+  const signedIn = useRef(false);
+  signedIn.current = Boolean(me);
 
   const refresh = useCallback(async () => {
+    const asked = epoch.current;
     try {
       const r = await api<{ user: Me }>('GET', '/api/user/me');
-      setMe(r.user);
+      if (asked === epoch.current) setMe(r.user);
     } catch (e) {
+      if (asked !== epoch.current) return;
       if (e instanceof ApiError && (e.status === 401 || e.status === 404)) setMe(null);
       else setMe((prev) => prev ?? null);
     }
@@ -25,17 +33,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return onUnauthorized(() => setMe(null));
   }, [refresh]);
 
+  useEffect(() => {
+    const again = () => {
+      if (signedIn.current && document.visibilityState === 'visible') void refresh();
+    };
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [refresh]);
+
   const session = useMemo<Session>(
     () => ({
       me,
       refresh,
       async login(email, password) {
+        epoch.current++;
         await api('POST', '/api/auth/login', { email, password });
         const r = await api<{ user: Me }>('GET', '/api/user/me');
         setMe(r.user);
         return r.user;
       },
       async logout() {
+        epoch.current++;
         await api('POST', '/api/auth/logout').catch(() => {});
         setMe(null);
       },

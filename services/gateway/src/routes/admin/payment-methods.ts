@@ -86,12 +86,13 @@ const deleteSchema = {
   },
 };
 
+const limitsError = () =>
+  new AppError(422, ERROR_CODE.businessRule, 'minAmount must not be above maxAmount', {
+    field: 'body.minAmount',
+  });
+
 function assertLimits(min: string, max: string): void {
-  if (compareMoney(min, max) > 0) {
-    throw new AppError(422, ERROR_CODE.businessRule, 'minAmount must not be above maxAmount', {
-      field: 'body.minAmount',
-    });
-  }
+  if (compareMoney(min, max) > 0) throw limitsError();
 }
 
 export const adminPaymentMethodRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -130,7 +131,10 @@ export const adminPaymentMethodRoutes: FastifyPluginAsyncZod = async (app) => {
     if (set.minAmount !== undefined) set.minAmount = roundMoney(set.minAmount);
     if (set.maxAmount !== undefined) set.maxAmount = roundMoney(set.maxAmount);
     assertLimits(set.minAmount ?? before.minAmount, set.maxAmount ?? before.maxAmount);
-    if (!(await paymentMethods.update(id, set))) throw notFound('payment method');
+    const updated = await paymentMethods.update(id, set);
+    // Judged again on the row as it was when written: another edit may have moved the other limit.
+    if (updated === 'limits') throw limitsError();
+    if (!updated) throw notFound('payment method');
     // Where customers send money is what a fraud would change: the old and new account are kept.
     const account =
       set.account !== undefined && set.account !== before.account

@@ -8,6 +8,7 @@ import {
   publicNumberSchema,
   publicUserSchema,
   roleSchema,
+  timeBoundSchema,
   timestampSchema,
 } from '../common-schemas.ts';
 
@@ -96,8 +97,8 @@ export const orderSchema = z
 export const listOrdersQuerySchema = z.strictObject({
   status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
   serviceId: idSchema('service').optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('created at or after'),
-  to: z.iso.datetime({ offset: true }).optional().describe('created before'),
+  from: timeBoundSchema.optional().describe('created at or after'),
+  to: timeBoundSchema.optional().describe('created before'),
   cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -9,7 +9,13 @@ import {
 } from '@smm/domain';
 import { providerOrderIdSchema } from '@smm/provider-client';
 import { z } from 'zod';
-import { currencySchema, errors, moneySchema, publicNumberParam } from '../../common-schemas.ts';
+import {
+  currencySchema,
+  errors,
+  moneySchema,
+  publicNumberParam,
+  timeBoundSchema,
+} from '../../common-schemas.ts';
 import { adminOrderSchema } from './view.ts';
 
 const statusEnum = z.enum(ORDER_STATUSES as [string, ...string[]]);
@@ -31,8 +37,8 @@ export const listAdminOrdersSchema = {
     serviceId: idSchema('service').optional(),
     isManual: z.stringbool().optional(),
     link: z.string().trim().min(1).max(2048).optional().describe('substring of the link, case-insensitive'),
-    from: z.iso.datetime({ offset: true }).optional().describe('created at or after'),
-    to: z.iso.datetime({ offset: true }).optional().describe('created before'),
+    from: timeBoundSchema.optional().describe('created at or after'),
+    to: timeBoundSchema.optional().describe('created before'),
     cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   }),
