@@ -18,7 +18,7 @@ export interface SeedResult {
   demoCreated: boolean;
 }
 
-/** Idempotent: the sandbox provider, its services (re-imported each start), and a funded demo customer. */
+/** Idempotent: the sandbox provider, its services (re-imported each start), a funded demo customer, a demo payment method. */
 export async function seed(sql: SqlLike, opts: SeedOptions): Promise<SeedResult> {
   const box = createSecretBox(opts.secretsKey);
   const [existing] = await sql<{ id: string }[]>`select id from api_providers where name = 'Sandbox' limit 1`;
@@ -50,6 +50,15 @@ export async function seed(sql: SqlLike, opts: SeedOptions): Promise<SeedResult>
       await adjustBalance(sql, { userId: id, amount: '100', kind: 'deposit', note: 'demo funds' });
       demoCreated = true;
     }
+  }
+  // A way to add funds out of the box, once: an admin who edits or removes it keeps their choice.
+  const [anyMethod] = await sql`select 1 from payment_methods limit 1`;
+  if (!anyMethod) {
+    await sql`
+      insert into payment_methods (id, name, kind, currency, account, instructions, min_amount, max_amount, sort_order)
+      values (${newId('paymentMethod')}, 'bKash (demo)', 'mobile_wallet', 'BDT', '01700-000000',
+              ${'Send Money to 01700-000000 from your bKash app, then submit the amount and the TrxID it shows.\nAn admin checks it and credits your balance.'},
+              100, 25000, 0)`;
   }
   return { providerId, services: imported, demoCreated };
 }

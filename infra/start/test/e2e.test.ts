@@ -383,6 +383,62 @@ describe('the panel end to end', () => {
     expect(books.ledgerSum).toBe(books.balance);
   });
 
+  it('adding funds: the demo customer claims a bKash payment, the admin approves, the balance and history show it', async () => {
+    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, {
+      email: 'demo@example.com',
+      password: DEMO_PASSWORD,
+    });
+    const { items: methods } = await call<{ items: Array<{ id: string; name: string; currency: string }> }>(
+      'GET',
+      '/api/user/payment-methods',
+      token,
+    );
+    expect(methods.map((m) => [m.name, m.currency])).toEqual([['bKash (demo)', 'BDT']]);
+    const before = (await call<{ user: { balance: string } }>('GET', '/api/user/me', token)).user.balance;
+    const { deposit } = await call<{ deposit: { id: string; status: string } }>(
+      'POST',
+      '/api/user/deposits',
+      token,
+      {
+        methodId: methods[0]!.id,
+        amount: '1200',
+        transactionId: 'E2E8N7A6B5C',
+      },
+    );
+    expect(deposit.status).toBe('pending');
+
+    const { token: adminToken } = await call<{ token: string }>('POST', '/api/auth/login', undefined, {
+      email: 'admin@example.com',
+      password: 'admin-password-e2e',
+    });
+    const queue = await call<{ items: Array<{ id: string }> }>(
+      'GET',
+      '/api/admin/deposits?status=pending',
+      adminToken,
+    );
+    expect(queue.items.map((d) => d.id)).toEqual([deposit.id]);
+    const approved = await call<{ balance: string }>(
+      'POST',
+      `/api/admin/deposits/${deposit.id}/approve`,
+      adminToken,
+      {},
+    );
+    // 1200 BDT at the demo customer's 120 BDT per USD.
+    expect(approved.balance).toBe(dec(before).plus(10).toFixed(6));
+    const { items } = await call<{
+      items: Array<{ kind: string; amount: string; balanceAfter: string; depositId: string }>;
+    }>('GET', '/api/user/transactions?limit=1', token);
+    expect(items[0]).toMatchObject({
+      kind: 'deposit',
+      amount: '10.000000',
+      balanceAfter: approved.balance,
+      depositId: deposit.id,
+    });
+    const [demo] = await t.sql<{ id: string }[]>`select id from users where email = 'demo@example.com'`;
+    const books = await ledgerBalance(t.sql, demo!.id);
+    expect(books.ledgerSum).toBe(books.balance);
+  });
+
   it('Ctrl-C stops everything cleanly', async () => {
     const code = await panel.stop();
     expect(code).toBe(0);
