@@ -131,8 +131,13 @@ describe('money in: payment methods, deposits, approval, transactions', () => {
   let customer: { context: BrowserContext; page: Page };
   let bkash: Method;
 
-  it('an admin sets up a payment method (through the admin API)', async () => {
+  it('an admin sets up a payment method (through the admin API), in place of the demo one', async () => {
     admin = await signedIn(ADMIN);
+    // A fresh panel (npm start's seed) offers a demo bKash number; a real panel replaces it with its own.
+    const { body: seeded } = await call<{ items: Method[] }>(admin.page, 'GET', '/api/admin/payment-methods');
+    expect(seeded.items.map((m) => m.name)).toEqual(['bKash (demo)']);
+    const removed = await call(admin.page, 'DELETE', `/api/admin/payment-methods/${seeded.items[0]!.id}`);
+    expect(removed.status).toBe(200);
     const made = await call<{ success: boolean; paymentMethod: Method }>(
       admin.page,
       'POST',

@@ -9,7 +9,7 @@ import type { JobResult } from '@smm/queue';
 import { enqueue, forwardJobId, QUEUE } from '@smm/queue';
 import type { JobContext } from '../context.ts';
 import { lookUpJob } from './live-job.ts';
-import { type RequestRepair, repairCancels, repairRefills } from './repair-requests.ts';
+import { repairCancels, repairRefills } from './repair-requests.ts';
 
 /** The catalog's result schema for `repair-stuck` (the admin routes read it). */
 export type RepairResult = JobResult<'repair-stuck'>;
