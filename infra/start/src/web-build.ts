@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** The newest modification time under the web package's sources (src/, index.html, configs). */
+/** The newest modification time under the web package's sources (src/, public/, index.html, configs). */
 function newestSource(webDir: string): number {
   let newest = 0;
   const visit = (path: string) => {
@@ -11,7 +11,7 @@ function newestSource(webDir: string): number {
     if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const name of ['src', 'index.html', 'vite.config.ts', 'package.json']) {
+  for (const name of ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']) {
     const path = join(webDir, name);
     if (existsSync(path)) visit(path);
   }

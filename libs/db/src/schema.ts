@@ -259,6 +259,10 @@ export const orders = pgTable(
       .on(t.updatedAt)
       .where(sql`${t.cancelStatus} in ('pending', 'submitting')`),
     index('orders_pending_idx').on(t.createdAt).where(sql`${t.status} in ('pending', 'submitting')`),
+    // The customer catalog's average completion time per service: recent completed orders only.
+    index('orders_completed_recent_idx')
+      .on(t.completedAt, t.serviceId, t.createdAt)
+      .where(sql`${t.status} = 'completed'`),
     check('orders_quantity_positive', sql`${t.quantity} > 0`),
     check('orders_price_non_negative', sql`${t.price} >= 0`),
     check(

@@ -13,6 +13,34 @@ export type OrderStatus = (typeof ORDER_STATUS)[keyof typeof ORDER_STATUS];
 
 export const ORDER_STATUSES = Object.values(ORDER_STATUS) as OrderStatus[];
 
+/**
+ * architecture.md#reseller-api: the words customers (and resellers, `toProviderWord`) see. The states an
+ * order waits in before a provider has it — being sent, waiting for an admin's review — read as
+ * Pending: those are the panel's business, not the customer's.
+ */
+export const CUSTOMER_STATUS_WORD = {
+  pending: 'Pending',
+  processing: 'Processing',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  partial: 'Partial',
+  canceled: 'Canceled',
+} as const satisfies Partial<Record<OrderStatus, string>>;
+
+export type CustomerStatus = keyof typeof CUSTOMER_STATUS_WORD;
+
+export const CUSTOMER_STATUSES = Object.keys(CUSTOMER_STATUS_WORD) as CustomerStatus[];
+
+/** The status a customer sees for an order's status. */
+export function customerStatus(status: OrderStatus): CustomerStatus {
+  return status === 'submitting' || status === 'needs_review' ? 'pending' : status;
+}
+
+/** The order statuses a customer's status stands for (`pending` → pending, submitting, needs_review). */
+export function orderStatusesOf(status: CustomerStatus): OrderStatus[] {
+  return ORDER_STATUSES.filter((s) => customerStatus(s) === status);
+}
+
 export const TERMINAL_STATUSES: readonly OrderStatus[] = ['completed', 'partial', 'canceled'];
 
 /** Statuses the status sync polls the provider for. */

@@ -1,4 +1,4 @@
-import type { OrderStatus } from './order-status.ts';
+import { CUSTOMER_STATUS_WORD, customerStatus, type OrderStatus } from './order-status.ts';
 
 /** Normalized provider words (lower case, no spaces, underscores or dashes) → our status. */
 const PROVIDER_WORDS: Record<string, OrderStatus> = {
@@ -35,22 +35,7 @@ export function mapProviderStatus(raw: unknown, current: OrderStatus): MappedSta
   return mapped ? { status: mapped, recognised: true } : { status: current, recognised: false };
 }
 
-/** architecture.md#reseller-api: our status as a reseller-facing provider word. */
+/** architecture.md#reseller-api: our status as a reseller-facing provider word (the customer's word). */
 export function toProviderWord(status: OrderStatus): string {
-  switch (status) {
-    case 'pending':
-    case 'submitting':
-    case 'needs_review':
-      return 'Pending';
-    case 'processing':
-      return 'Processing';
-    case 'in_progress':
-      return 'In progress';
-    case 'completed':
-      return 'Completed';
-    case 'partial':
-      return 'Partial';
-    case 'canceled':
-      return 'Canceled';
-  }
+  return CUSTOMER_STATUS_WORD[customerStatus(status)];
 }

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedSources,
   assertTransition,
+  CUSTOMER_STATUS_WORD,
+  CUSTOMER_STATUSES,
   canTransition,
+  customerStatus,
   mapProviderStatus,
   ORDER_STATUSES,
+  orderStatusesOf,
   toProviderWord,
 } from '../src/index.ts';
 
@@ -49,6 +53,24 @@ describe('toProviderWord', () => {
     expect(toProviderWord('completed')).toBe('Completed');
     expect(toProviderWord('partial')).toBe('Partial');
     expect(toProviderWord('canceled')).toBe('Canceled');
+  });
+});
+
+describe('customer statuses', () => {
+  it('every order status reads as one customer word; Pending stands for the states before a provider', () => {
+    expect(CUSTOMER_STATUSES.map((s) => CUSTOMER_STATUS_WORD[s])).toEqual([
+      'Pending',
+      'Processing',
+      'In progress',
+      'Completed',
+      'Partial',
+      'Canceled',
+    ]);
+    expect(orderStatusesOf('pending')).toEqual(['pending', 'submitting', 'needs_review']);
+    expect(orderStatusesOf('in_progress')).toEqual(['in_progress']);
+    // Each order status under exactly one customer word, and that word is its customerStatus.
+    expect(CUSTOMER_STATUSES.flatMap(orderStatusesOf).sort()).toEqual([...ORDER_STATUSES].sort());
+    for (const c of CUSTOMER_STATUSES) for (const s of orderStatusesOf(c)) expect(customerStatus(s)).toBe(c);
   });
 });
 

@@ -54,6 +54,16 @@ export const gatewayEnvSchema = z
       .default(15 * 60_000),
     ORDER_RATE_MAX: z.coerce.number().int().positive().default(120),
     ORDER_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    /** The admin dashboard warns when a provider's last known balance (in USD) is below this. */
+    LOW_BALANCE_USD: z
+      .string()
+      .regex(/^\d{1,12}(\.\d{1,6})?$/)
+      .default('20'),
+    /** The admin dashboard's "today" begins at midnight here (the first market is Bangladesh). */
+    DASHBOARD_TIME_ZONE: z
+      .string()
+      .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'an IANA time zone')
+      .default('Asia/Dhaka'),
     /** Deposit requests per user: a handful a minute is plenty for an honest customer. */
     DEPOSIT_RATE_MAX: z.coerce.number().int().positive().default(10),
     DEPOSIT_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
@@ -124,6 +134,7 @@ export interface GatewayConfig {
   jwt: { secret: string; expiresInS: number; issuer: string; audience: string; secretGenerated: boolean };
   admin: { email: string; password: string | undefined };
   allowRegistration: boolean;
+  dashboard: { lowBalanceUSD: string; timeZone: string };
   rateLimits: {
     login: { max: number; windowMs: number };
     orders: { max: number; windowMs: number };
@@ -176,6 +187,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     },
     admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
     allowRegistration: env.ALLOW_REGISTRATION ?? !production,
+    dashboard: { lowBalanceUSD: env.LOW_BALANCE_USD, timeZone: env.DASHBOARD_TIME_ZONE },
     rateLimits: {
       login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
       orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },

@@ -6,6 +6,7 @@ export const ERROR_CODE = {
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   unauthorized: 'UNAUTHORIZED',
   invalidCredentials: 'INVALID_CREDENTIALS',
+  wrongPassword: 'WRONG_PASSWORD',
   forbidden: 'FORBIDDEN',
   notFound: 'NOT_FOUND',
   insufficientFunds: 'INSUFFICIENT_FUNDS',

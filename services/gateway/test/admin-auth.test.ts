@@ -207,6 +207,7 @@ const cases: Case[] = [
     url: `/api/admin/categories/${spare.categoryId}`,
     ok: 200,
   },
+  { method: 'GET', pattern: '/api/admin/dashboard', url: '/api/admin/dashboard', ok: 200 },
   { method: 'GET', pattern: '/api/admin/payment-methods', url: '/api/admin/payment-methods', ok: 200 },
   {
     method: 'POST',

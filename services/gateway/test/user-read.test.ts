@@ -119,8 +119,12 @@ describe('GET /api/user/services', () => {
     expect(ids).not.toContain(cat.inactive);
     expect(ids).not.toContain(cat.inInactiveCat);
     const auto = body.services.find((s: { id: string }) => s.id === cat.auto);
+    const [numbered] = await t.sql<
+      { n: number }[]
+    >`select number::int as n from services where id = ${cat.auto}`;
     expect(auto).toEqual({
       id: cat.auto,
+      number: numbered!.n,
       name: 'IG followers',
       categoryId: cat.catA,
       categoryName: 'Instagram',
@@ -132,6 +136,7 @@ describe('GET /api/user/services', () => {
       cancel: false,
       dripfeed: false,
       description: null,
+      avgCompletionSeconds: null,
     });
     expect(body.services.find((s: { id: string }) => s.id === cat.usdOnly).ratePer1000).toBe('180.000000');
 
@@ -139,6 +144,53 @@ describe('GET /api/user/services', () => {
     const usdBody = (await get(usd, '/api/user/services')).json();
     expect(usdBody.currency).toBe('USD');
     expect(usdBody.services.find((s: { id: string }) => s.id === cat.auto).ratePer1000).toBe('0.900000');
+  });
+
+  it('shows each service’s average completion time over the orders completed in the last 30 days', async () => {
+    const buyer = await seedUser(t.sql, { balance: '10000' });
+    const buyerToken = app.issueToken({ id: buyer, role: 'user' });
+    /** An order of the service, then moved to `status` as if it was created and finished that long ago. */
+    async function finished(
+      serviceId: string,
+      categoryId: string,
+      status: string,
+      ago: string,
+      took: string,
+    ) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/user/create-orders',
+        headers: bearer(buyerToken),
+        // A Package service sells one bundle per order.
+        payload: { ...line(serviceId, categoryId), ...(serviceId === cat.pkg ? { qty: 1 } : {}) },
+      });
+      expect(res.statusCode).toBe(201);
+      await t.sql`update orders set status = ${status},
+                    completed_at = now() - ${ago}::interval,
+                    created_at = now() - ${ago}::interval - ${took}::interval
+                  where id = ${res.json().orderIds[0]}`;
+    }
+    // IG manual likes: 2 h and 4 h recently → 3 h. Older than 30 days, partial or canceled: not counted.
+    await finished(cat.manual, cat.catA, 'completed', '1 hour', '2 hours');
+    await finished(cat.manual, cat.catA, 'completed', '10 days', '4 hours');
+    await finished(cat.manual, cat.catA, 'completed', '31 days', '100 hours');
+    await finished(cat.manual, cat.catA, 'partial', '1 hour', '50 hours');
+    await finished(cat.manual, cat.catA, 'canceled', '1 hour', '60 hours');
+    // TT views: 90 min, another customer's order counts the same.
+    await finished(cat.inB, cat.catB, 'completed', '2 days', '90 minutes');
+    // Package: only a still-running order.
+    await finished(cat.pkg, cat.catA, 'processing', '1 hour', '1 hour');
+
+    const body = (await get(token, '/api/user/services')).json();
+    const avg = (id: string) =>
+      body.services.find((s: { id: string }) => s.id === id).avgCompletionSeconds as number | null;
+    expect(avg(cat.manual)).toBe(3 * 3600);
+    expect(avg(cat.inB)).toBe(90 * 60);
+    expect(avg(cat.pkg)).toBeNull();
+    expect(avg(cat.auto)).toBeNull();
+    // Numbers are the services' own, one each.
+    const numbers = body.services.map((s: { number: number }) => s.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 });
 

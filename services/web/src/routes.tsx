@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { AdminDepositsPage } from './pages/admin/AdminDepositsPage.tsx';
 import { AdminOrdersPage } from './pages/admin/AdminOrdersPage.tsx';
+import { DashboardPage } from './pages/admin/DashboardPage.tsx';
 import { ManualOrderPage } from './pages/admin/ManualOrderPage.tsx';
 import { PaymentMethodsPage } from './pages/admin/PaymentMethodsPage.tsx';
 import { ProvidersPage } from './pages/admin/ProvidersPage.tsx';
@@ -9,10 +10,13 @@ import { SyncPage } from './pages/admin/SyncPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+import { AccountPage } from './pages/user/AccountPage.tsx';
 import { ApiPage } from './pages/user/ApiPage.tsx';
 import { CreateOrderPage } from './pages/user/CreateOrderPage.tsx';
 import { FundsPage } from './pages/user/FundsPage.tsx';
 import { OrdersPage } from './pages/user/OrdersPage.tsx';
+import { ServicesPage } from './pages/user/ServicesPage.tsx';
 import { TransactionsPage } from './pages/user/TransactionsPage.tsx';
 import { RequireAdmin, RequireUser } from './session/guards.tsx';
 
@@ -23,6 +27,23 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      {
+        path: '/services',
+        element: (
+          <RequireUser>
+            <ServicesPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/user/account',
+        element: (
+          <RequireUser>
+            <AccountPage />
+          </RequireUser>
+        ),
+      },
       {
         path: '/user/orders/create',
         element: (
@@ -61,6 +82,14 @@ export const router = createBrowserRouter([
           <RequireUser>
             <ApiPage />
           </RequireUser>
+        ),
+      },
+      {
+        path: '/admin',
+        element: (
+          <RequireAdmin>
+            <DashboardPage />
+          </RequireAdmin>
         ),
       },
       {

@@ -92,9 +92,9 @@ async function open(page: Page, path: string): Promise<void> {
   expect(res?.status(), `${path}: is it in WEB_PAGES?`).toBe(200);
 }
 
-/** Money as the header shows it: 2 places, or up to 6 when it has more. */
+/** Money as the pages show it: 2 places, 4 under 0.01 (rounded half up; the exact amount is its tooltip). */
 function display(d: Decimal): string {
-  return d.toFixed(Math.max(2, Math.min(6, d.decimalPlaces())));
+  return d.toFixed(!d.isZero() && d.abs().lt('0.01') ? 4 : 2, Decimal.ROUND_HALF_UP);
 }
 
 /** Whether nothing on the page is wider than the screen. */

@@ -69,9 +69,9 @@ async function signedIn(who: { email: string; password: string }, viewport = DES
   return { context, page };
 }
 
-/** Money as the pages show it: 2 places, or up to 6 when it has more (amounts here are < 1000). */
+/** Money as the pages show it: 2 places, 4 under 0.01 (rounded half up; the exact amount is its tooltip). */
 function display(d: Decimal): string {
-  return d.toFixed(Math.max(2, Math.min(6, d.decimalPlaces())));
+  return d.toFixed(!d.isZero() && d.abs().lt('0.01') ? 4 : 2, Decimal.ROUND_HALF_UP);
 }
 
 /** `#23501` on a page → 23501. */
@@ -114,8 +114,8 @@ describe('web pages against the real panel', () => {
     await page.fill('input[name=email]', DEMO.email);
     await page.fill('input[name=password]', 'wrong-password');
     await page.click('button[type=submit]');
-    expect(await textOf(page, '[data-testid=error]', /wrong email or password/)).toContain(
-      'INVALID_CREDENTIALS',
+    expect(await textOf(page, '[data-testid=error]', /Wrong email or password/)).toBe(
+      'Wrong email or password.',
     );
     await shot(page, 'login-desktop');
     await context.close();
@@ -135,11 +135,13 @@ describe('web pages against the real panel', () => {
     await page.selectOption('select[name=service]', service.id);
     await page.locator('[data-testid=service-facts]').waitFor();
 
-    // A bad link is refused by the API, and the page names the field.
+    // A bad link is refused by the API, and the page says so on the field, in plain words.
     await page.fill('input[name=link]', 'not a link');
     await page.fill('input[name=quantity]', String(service.min));
     await page.click('button[type=submit]');
-    expect(await textOf(page, '[data-testid=error]', /VALIDATION_ERROR/)).toMatch(/link/);
+    expect(await textOf(page, 'label.field:has(input[name=link]) .field-error', /link/)).toBe(
+      'Write the full link, starting with https://.',
+    );
 
     const qty = service.min + 7;
     const total = new Decimal(service.ratePer1000)

@@ -197,8 +197,10 @@ export function registerErrorEnvelope(app: FastifyInstance): void {
     return reply.code(500).send(errorBody(ERROR_CODE.internal, 'internal error'));
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply
+  app.setNotFoundHandler(async (request, reply) => {
+    // A page path (web-pages.ts): a browser gets the pages' own "Page not found", `/admin/` a redirect.
+    if (app.pageNotFound && (await app.pageNotFound(request, reply))) return reply;
+    return reply
       .code(404)
       .send(errorBody(ERROR_CODE.notFound, `no route ${request.method} ${request.url.split('?')[0]}`));
   });

@@ -9,11 +9,15 @@ import type { GatewayConfig } from '../config.ts';
 /** The page paths of the web UI (services/web): each is answered with its index.html. */
 export const WEB_PAGES = [
   '/login',
+  '/register',
+  '/services',
+  '/user/account',
   '/user/orders/create',
   '/user/orders',
   '/api',
   '/user/funds',
   '/user/transactions',
+  '/admin',
   '/admin/orders',
   '/admin/orders/manual',
   '/admin/providers',
@@ -35,6 +39,50 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Paths that are never a web page: the API (`/api` itself is the API page), its docs, Bull Board,
+ * the metrics and health probes, the built assets. An unknown path under them keeps the JSON 404.
+ */
+const NOT_A_PAGE =
+  /^\/(?:api\/|docs(?:\/|$)|admin\/queues(?:\/|$)|metrics(?:\/|$)|healthz(?:\/|$)|readyz(?:\/|$)|assets\/)/;
+
+export function isPagePath(path: string): boolean {
+  return !NOT_A_PAGE.test(path);
+}
+
+/** Where a section's bare path leads: `/user` means the customer's orders (`/admin` is the dashboard). */
+const SECTION_HOME: Record<string, string> = { '/user': '/user/orders' };
+
+/** Only plain segments: nothing that could turn into `//host` (an open redirect) once a slash is gone. */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9._~-]+)+\/*$/;
+
+/**
+ * Where a page path people type should go instead, or null: `/user` → `/user/orders`, and a
+ * trailing slash dropped (`/admin/orders/` → `/admin/orders`, `/admin/` → the dashboard).
+ */
+export function pageRedirect(path: string): string | null {
+  if (!isPagePath(path) || !PLAIN_PATH.test(path)) return null;
+  const bare = path.replace(/\/+$/, '');
+  const to = SECTION_HOME[bare] ?? bare;
+  return to === path ? null : to;
+}
+
+/** Whether the request is a browser asking for a document (not a script or an API client). */
+function wantsHtml(req: FastifyRequest): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * The not-found answer for page paths (error-envelope.ts asks it first): a redirect for `/user`
+     * and trailing slashes, and for a browser the web page's index.html with status 404, so the
+     * pages show their "Page not found". False when the request is not one of those.
+     */
+    pageNotFound?: (req: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  }
+}
+
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SMM panel</title></head>
 <body><h1>Web UI not built</h1><p>Run <code>npm run build -w @smm/web</code> (npm start does it for you).
 The API at <a href="/docs">/docs</a> works without it.</p></body></html>`;
@@ -53,6 +101,8 @@ export function resolveWebDist(config: Pick<GatewayConfig, 'webDistDir'>): strin
  * Serves the built web pages from the same origin as the API: `/assets/*` (hashed, cached for a
  * year) and index.html for every page path; `/` redirects to the signed-in user's start page or
  * /login. Without a build the API works as ever and the pages answer 503 with how to build them.
+ * Any other page path a browser opens answers 404 with index.html (the pages' "Page not found");
+ * `/favicon.svg` is the build's icon and `/favicon.ico` redirects to it.
  */
 export async function registerWebPages(app: FastifyInstance, config: GatewayConfig): Promise<void> {
   const dist = resolveWebDist(config);
@@ -61,6 +111,43 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
   if (!built) {
     app.log.warn({ dist }, 'web UI not built: run npm run build -w @smm/web; the pages answer 503');
   }
+
+  const page = async (req: FastifyRequest, reply: FastifyReply, status = 200) => {
+    reply.header('cache-control', 'no-cache');
+    if (!built)
+      return reply
+        .code(status === 200 ? 503 : status)
+        .type('text/html; charset=utf-8')
+        .send(NOT_BUILT);
+    // Read per request (it is tiny): a rebuild while the gateway runs is picked up at once.
+    const html = await readFile(indexFile!, 'utf8');
+    // Whether the page came with a session: without one the pages need not ask GET /api/user/me only
+    // to be told 401 (a console error on every signed-out page). Only a hint: the API still decides.
+    const session = await req.jwtVerify().then(
+      () => 'signed-in',
+      () => 'none',
+    );
+    return reply
+      .code(status)
+      .header('content-security-policy', CSP)
+      .type('text/html; charset=utf-8')
+      .send(html.replace('</head>', `<meta name="session" content="${session}" />\n  </head>`));
+  };
+
+  app.decorate('pageNotFound', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const [path = '/', search] = req.url.split('?', 2);
+    const to = pageRedirect(path);
+    if (to) {
+      // Dropping a slash is for good; a section's home page may change.
+      const permanent = to === path.replace(/\/+$/, '');
+      await reply.redirect(search === undefined ? to : `${to}?${search}`, permanent ? 301 : 302);
+      return true;
+    }
+    if (!isPagePath(path) || !wantsHtml(req)) return false;
+    await page(req, reply, 404);
+    return true;
+  });
 
   // nosniff, X-Frame-Options, Referrer-Policy and the rest come from security-headers.ts, like on
   // every response; the pages add their own strict CSP below.
@@ -78,14 +165,24 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
       });
     }
 
-    const page = async (_req: FastifyRequest, reply: FastifyReply) => {
-      reply.header('cache-control', 'no-cache');
-      if (!built) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
-      // Read per request (it is tiny): a rebuild while the gateway runs is picked up at once.
-      const html = await readFile(indexFile!, 'utf8');
-      return reply.header('content-security-policy', CSP).type('text/html; charset=utf-8').send(html);
-    };
-    for (const url of WEB_PAGES) scope.get(url, { schema: { hide: true } }, page);
+    // While registration is closed its page is no page (404); the app still says why, not just "not found".
+    const status = (url: string) => (url === '/register' && !config.allowRegistration ? 404 : 200);
+    for (const url of WEB_PAGES) {
+      scope.get(url, { schema: { hide: true } }, (req, reply) => page(req, reply, status(url)));
+    }
+
+    // The icon is the build's (services/web/public/favicon.svg); browsers that ask for /favicon.ico get it too.
+    const favicon = dist ? join(dist, 'favicon.svg') : null;
+    scope.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) => {
+      if (!favicon || !existsSync(favicon)) return reply.callNotFound();
+      return reply
+        .header('cache-control', 'public, max-age=86400')
+        .type('image/svg+xml')
+        .send(await readFile(favicon));
+    });
+    scope.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+      reply.redirect('/favicon.svg', 301),
+    );
 
     scope.get('/', { schema: { hide: true } }, async (req, reply) => {
       const role = await req

@@ -1,6 +1,7 @@
 import type { DbClient } from '@smm/db';
 import { activityRepository } from './activity.ts';
 import { categoriesRepository } from './categories.ts';
+import { dashboardRepository } from './dashboard.ts';
 import { depositsRepository } from './deposits.ts';
 import { orderReadsRepository } from './order-reads.ts';
 import { paymentMethodsRepository } from './payment-methods.ts';
@@ -18,6 +19,7 @@ export function buildRepositories(client: DbClient) {
   return {
     activity: activityRepository(client.db),
     categories: categoriesRepository(client.db),
+    dashboard: dashboardRepository(client.sql),
     deposits: depositsRepository(client.db),
     orders: orderReadsRepository(client.db),
     paymentMethods: paymentMethodsRepository(client.db),

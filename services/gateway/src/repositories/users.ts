@@ -98,6 +98,28 @@ export function usersRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** What a password check needs: the email (the throttle's subject) and the argon2id hash. */
+    async credentials(id: string): Promise<{ email: string; passwordHash: string } | null> {
+      const [row] = await db
+        .select({ email: users.email, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, id));
+      return row ?? null;
+    },
+
+    /**
+     * Replaces the password hash only if it is still the one checked (compare and set): of two changes
+     * racing, the second finds another hash and writes nothing. False then, or when there is no such user.
+     */
+    async replacePasswordHash(id: string, checked: string, next: string): Promise<boolean> {
+      const rows = await db
+        .update(users)
+        .set({ passwordHash: next })
+        .where(and(eq(users.id, id), eq(users.passwordHash, checked)))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
+
     async findByApiKeyHash(hash: string): Promise<ApiKeyOwner | null> {
       const [row] = await db
         .select({

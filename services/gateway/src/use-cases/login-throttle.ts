@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { GatewayConfig } from '../config.ts';
+import { AppError, ERROR_CODE } from '../errors.ts';
 
 /**
  * Failed-login throttle, per account and per IP, each on its own counters in Redis (shared by every
@@ -27,6 +28,26 @@ export interface LoginThrottleSettings {
   windowMs: number;
   lockoutMs: number;
   lockoutMaxMs: number;
+}
+
+/** One text for every lockout, whether the account, the IP, or both: it never says which, or whether the account exists. */
+export function tooManyFailures(ms: number): AppError {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return new AppError(429, ERROR_CODE.rateLimited, `too many failed sign-in attempts, try again in ${s} s`, {
+    retryAfterMs: ms,
+  });
+}
+
+/**
+ * The throttle's store is down: refuse the attempt (503) rather than let guesses through unthrottled.
+ * Existing sessions keep working; the client retries shortly (`Retry-After: 5`).
+ */
+export function throttleUnavailable(): AppError {
+  return new AppError(
+    503,
+    ERROR_CODE.dependencyUnavailable,
+    'sign-in is unavailable for a moment (the attempt limiter cannot be reached), retry shortly',
+  );
 }
 
 /** How long the doubling remembers earlier lockouts. */

@@ -358,6 +358,117 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The panel at a glance: sales, orders needing an admin, provider balances, queues, sync lag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description today and the 6 days before */
+                            last7Days: {
+                                orders: number;
+                                /** @description no provider charge known yet: left out of the profit */
+                                ordersWithoutCost: number;
+                                /** @description revenue − provider cost, over the orders whose cost is known */
+                                profitUSD: string;
+                                /** @description what providers charged (their status `charge`), in USD */
+                                providerCostUSD: string;
+                                /** @description paid by customers less refunds, at each order’s USD price */
+                                revenueUSD: string;
+                            };
+                            /** @description the warning threshold (LOW_BALANCE_USD) */
+                            lowBalanceUSD: string;
+                            needsReview: number;
+                            pendingDeposits: number;
+                            providers: {
+                                /** @description as of its last check, in its currency */
+                                balance: string | null;
+                                balanceAt: string | null;
+                                balanceUSD: string | null;
+                                currency: string | null;
+                                id: string;
+                                /** @description below LOW_BALANCE_USD (false when unknown) */
+                                low: boolean;
+                                name: string;
+                                status: string;
+                            }[];
+                            /** @description null while Redis does not answer */
+                            queues: {
+                                active: number;
+                                delayed: number;
+                                failed: number;
+                                name: string;
+                                waiting: number;
+                            }[] | null;
+                            /** @enum {boolean} */
+                            success: true;
+                            sync: {
+                                dueOrders: number;
+                                lagSeconds: number;
+                                liveOrders: number;
+                            };
+                            /** @description where "today" begins (DASHBOARD_TIME_ZONE) */
+                            timeZone: string;
+                            today: {
+                                orders: number;
+                                /** @description no provider charge known yet: left out of the profit */
+                                ordersWithoutCost: number;
+                                /** @description revenue − provider cost, over the orders whose cost is known */
+                                profitUSD: string;
+                                /** @description what providers charged (their status `charge`), in USD */
+                                providerCostUSD: string;
+                                /** @description paid by customers less refunds, at each order’s USD price */
+                                revenueUSD: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/deposits": {
         parameters: {
             query?: never;
@@ -3299,6 +3410,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sign-in pages need to know: whether registration is open, the password rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthConfig"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -4377,6 +4524,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password: the current one must be right (a wrong one counts as a failed login); the session stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/payment-methods": {
         parameters: {
             query?: never;
@@ -5113,6 +5360,22 @@ export interface components {
             type: string;
             updatedAt: string;
         };
+        AuthConfig: {
+            /** @description the shortest password register and a change accept */
+            passwordMinLength: number;
+            /** @description POST /api/auth/register is open (ALLOW_REGISTRATION) */
+            registration: boolean;
+            /** @constant */
+            success: true;
+        };
+        AuthConfigInput: {
+            /** @description the shortest password register and a change accept */
+            passwordMinLength: number;
+            /** @description POST /api/auth/register is open (ALLOW_REGISTRATION) */
+            registration: boolean;
+            /** @constant */
+            success: true;
+        };
         CreateOrdersReply: {
             /** @enum {string} */
             currency: "BDT" | "USD";
@@ -5348,6 +5611,8 @@ export interface components {
             totalCost: string;
         };
         ServiceListing: {
+            /** @description the mean time from order to completion over the orders completed in the last 30 days, in seconds; null when none */
+            avgCompletionSeconds: number | null;
             cancel: boolean;
             categoryId: string;
             categoryName: string;
@@ -5357,12 +5622,16 @@ export interface components {
             max: number;
             min: number;
             name: string;
+            /** @description the public service number (the reseller API `service`) */
+            number: number;
             /** @description in the caller currency; Package services: per order */
             ratePer1000: string;
             refill: boolean;
             type: string;
         };
         ServiceListingInput: {
+            /** @description the mean time from order to completion over the orders completed in the last 30 days, in seconds; null when none */
+            avgCompletionSeconds: number | null;
             cancel: boolean;
             categoryId: string;
             categoryName: string;
@@ -5372,6 +5641,8 @@ export interface components {
             max: number;
             min: number;
             name: string;
+            /** @description the public service number (the reseller API `service`) */
+            number: number;
             /** @description in the caller currency; Package services: per order */
             ratePer1000: string;
             refill: boolean;

@@ -30,6 +30,10 @@ export type Currency = Schemas['User']['currency'];
 export type Role = Schemas['User']['role'];
 
 export type Me = ReplyOf<'/api/user/me', 'get'>['user'];
+/** GET /api/auth/config: whether registration is open, and the shortest password the API takes. */
+export type AuthConfig = Schemas['AuthConfig'];
+export type RegisterBody = BodyOf<'/api/auth/register', 'post'>;
+export type ChangePasswordBody = BodyOf<'/api/user/password', 'post'>;
 export type ServiceListing = Schemas['ServiceListing'];
 export type ServiceList = ReplyOf<'/api/user/services', 'get'>;
 export type UserOrder = Schemas['Order'];

@@ -14,8 +14,14 @@ function selectText(el: HTMLElement | null): boolean {
  * Copies `text` to the clipboard. Where the page may not (plain http other than localhost has no
  * navigator.clipboard; a browser may refuse), it selects the text of `target` for the user to copy.
  */
-export function CopyButton(props: { text: string; target: RefObject<HTMLElement | null>; label?: string }) {
-  const { text, target, label = 'Copy' } = props;
+export function CopyButton(props: {
+  text: string;
+  target: RefObject<HTMLElement | null>;
+  label?: string;
+  /** What the button does, for a screen reader and the tooltip, when the label is short. */
+  title?: string;
+}) {
+  const { text, target, label = 'Copy', title } = props;
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
   // A new text (a rotated key) was not copied yet; and "Copied" only lasts a moment.
@@ -38,7 +44,7 @@ export function CopyButton(props: { text: string; target: RefObject<HTMLElement 
   }
 
   return (
-    <button type="button" className="copy" onClick={copy} aria-live="polite">
+    <button type="button" className="copy" onClick={copy} aria-live="polite" title={title}>
       {outcome === 'copied' ? 'Copied' : outcome === 'selected' ? 'Selected: press Ctrl+C' : label}
     </button>
   );

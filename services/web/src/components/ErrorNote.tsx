@@ -1,23 +1,24 @@
 import { ApiError } from '../api/client.ts';
+import { problemsOf } from '../lib/error-messages.ts';
 
-/** An API error as people read it: the message, the code, and each field the server named. */
-export function ErrorNote({ error }: { error: unknown }) {
+/**
+ * An error in plain words (lib/error-messages.ts), never its code. With `fields` (the form's field
+ * names), what the form shows on those fields is left out; `text` is what to say, when the page has
+ * worked it out already (useProblems).
+ */
+export function ErrorNote(props: { error: unknown; fields?: readonly string[]; text?: string | null }) {
+  const { error, fields = [] } = props;
   if (!error) return null;
-  const api = error instanceof ApiError ? error : null;
-  const message = error instanceof Error ? error.message : String(error);
+  const text = props.text !== undefined ? props.text : problemsOf(error, fields).form;
+  if (!text) return null;
   return (
-    <div className="error" role="alert" data-testid="error">
-      <strong>{message}</strong>
-      {api && <span className="code">{api.code}</span>}
-      {api && api.fields.length > 0 && (
-        <ul>
-          {api.fields.map((f) => (
-            <li key={`${f.field}:${f.message}`}>
-              <code>{f.field}</code>: {f.message}
-            </li>
-          ))}
-        </ul>
-      )}
+    <div
+      className="error"
+      role="alert"
+      data-testid="error"
+      data-code={error instanceof ApiError ? error.code : undefined}
+    >
+      {text}
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { formatMoney } from '../lib/money.ts';
+import { exactMoney, formatMoney } from '../lib/money.ts';
 import { useSession } from '../session/context.ts';
 
 const USER_LINKS = [
+  { to: '/services', label: 'Services' },
   { to: '/user/orders/create', label: 'New order' },
   { to: '/user/orders', label: 'My orders' },
   { to: '/user/funds', label: 'Add funds' },
   { to: '/user/transactions', label: 'Transactions' },
   { to: '/api', label: 'API' },
+  { to: '/user/account', label: 'Account' },
 ];
 const ADMIN_LINKS = [
+  { to: '/admin', label: 'Dashboard' },
   { to: '/admin/orders', label: 'Orders' },
   { to: '/admin/orders/manual', label: 'Manual order' },
   { to: '/admin/providers', label: 'Providers' },
@@ -48,9 +51,20 @@ export function Layout() {
         </nav>
         {me && (
           <div className="who">
-            <span className="balance" data-testid="balance" title="balance">
-              {formatMoney(me.balance, me.currency)}
-            </span>
+            {/* An admin's own balance means nothing (it is not a customer's): the role instead. */}
+            {me.role === 'admin' ? (
+              <span className="role" data-testid="role">
+                admin
+              </span>
+            ) : (
+              <span
+                className="balance"
+                data-testid="balance"
+                title={exactMoney(me.balance, me.currency) ?? 'balance'}
+              >
+                {formatMoney(me.balance, me.currency)}
+              </span>
+            )}
             <span className="muted email">{me.email}</span>
             <button
               type="button"

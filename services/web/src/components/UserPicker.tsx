@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { AdminUser } from '../api/types.ts';
+import { errorText } from '../lib/error-messages.ts';
 import { formatMoney } from '../lib/money.ts';
 
 interface Props {
   value: AdminUser | null;
   onChange(user: AdminUser | null): void;
   label?: string;
+  /** What is wrong with the choice, in plain words. */
+  error?: string | undefined;
 }
 
 /** Finds a user by email or name (GET /api/admin/users?search=) and picks one. */
-export function UserPicker({ value, onChange, label = 'User' }: Props) {
+export function UserPicker({ value, onChange, label = 'User', error: problem }: Props) {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<AdminUser[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function UserPicker({ value, onChange, label = 'User' }: Props) {
             setError(null);
           }
         })
-        .catch((e: Error) => live && setError(e.message));
+        .catch((e: unknown) => live && setError(errorText(e)));
     }, 250);
     return () => {
       live = false;
@@ -50,6 +53,7 @@ export function UserPicker({ value, onChange, label = 'User' }: Props) {
             change
           </button>
         </div>
+        {problem && <span className="field-error">{problem}</span>}
       </div>
     );
   }
@@ -67,7 +71,7 @@ export function UserPicker({ value, onChange, label = 'User' }: Props) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      {error && <span className="field-error">{error}</span>}
+      {(problem || error) && <span className="field-error">{problem ?? error}</span>}
       {found.length > 0 && (
         <ul className="choices">
           {found.map((u) => (

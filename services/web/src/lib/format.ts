@@ -1,4 +1,4 @@
-import { formatPublicNumber } from '@smm/domain/browser';
+import { CUSTOMER_STATUS_WORD, customerStatus, formatPublicNumber } from '@smm/domain/browser';
 import type { OrderStatus } from '../api/types.ts';
 
 const LABEL: Record<OrderStatus, string> = {
@@ -16,12 +16,14 @@ export function statusLabel(s: string): string {
   return LABEL[s as OrderStatus] ?? s;
 }
 
-/** Local date and time, short; `—` for none. */
+/** The status word a customer sees (`needs_review` → Pending): the panel's inner states are not theirs. */
+export function customerStatusLabel(s: OrderStatus): string {
+  return CUSTOMER_STATUS_WORD[customerStatus(s)];
+}
+
+/** @deprecated the same as formatDateTime (`2026-12-01 14:05`), which every page uses. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 export function formatCount(n: number | null | undefined): string {
@@ -31,11 +33,6 @@ export function formatCount(n: number | null | undefined): string {
 /** `Order #23501`, or `Orders #23501, #23502`: how a confirmation names what was placed. */
 export function orderNumbersText(numbers: number[]): string {
   return `${numbers.length === 1 ? 'Order' : 'Orders'} ${numbers.map(formatPublicNumber).join(', ')}`;
-}
-
-/** `ord_01J…` → its last 8 characters, enough to tell orders apart in a list. */
-export function shortId(id: string): string {
-  return id.length > 10 ? `…${id.slice(-8)}` : id;
 }
 
 export function formatSeconds(s: number): string {

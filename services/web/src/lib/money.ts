@@ -16,9 +16,10 @@ export function isZero(a: Money): boolean {
 const SYMBOL: Record<string, string> = { USD: '$' };
 
 /**
- * For people: 2 places, or up to 6 when the amount has more (a 0.0125 price is not shown as 0.01),
- * with thousands separators — all from the decimal string, no float in between. `places` fixes the
- * places (rounded half up: a ledger shows cents); `signed` writes a `+` before a credit.
+ * For people: 2 places (rounded half up), 4 for an amount under 0.01 (a 0.0045 rate per 1000, or
+ * the charge of a few units of it, is not "0.00"), with thousands separators — all from the decimal
+ * string, no float in between. The exact amount stays what the API sent (`exactMoney` says it where
+ * it was rounded). `places` sets other places; `signed` writes a `+` before a credit.
  */
 export function formatMoney(
   amount: Money,
@@ -26,7 +27,7 @@ export function formatMoney(
   opts: { places?: number; signed?: boolean } = {},
 ): string {
   const d = new Decimal(amount);
-  const places = opts.places ?? Math.max(2, Math.min(6, d.decimalPlaces()));
+  const places = opts.places ?? moneyPlaces(amount);
   const shown = d.abs().toFixed(places, Decimal.ROUND_HALF_UP);
   const [int = '0', frac] = shown.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -35,6 +36,31 @@ export function formatMoney(
   const symbol = currency ? (SYMBOL[currency] ?? '') : '';
   const text = `${sign}${symbol}${grouped}${frac ? `.${frac}` : ''}`;
   return symbol || !currency ? text : `${text} ${currency}`;
+}
+
+/** The places an amount is shown with: 2, or 4 below 0.01 (a 0.0045 per 1000 is not "0.00"). */
+export function moneyPlaces(amount: Money): number {
+  const d = new Decimal(amount).abs();
+  return !d.isZero() && d.lt('0.01') ? 4 : 2;
+}
+
+/** A price per 1000 (or per package): 2 places, 4 below 0.01. */
+export function formatRate(amount: Money, currency?: Currency | string | null): string {
+  return formatMoney(amount, currency, { places: moneyPlaces(amount) });
+}
+
+/**
+ * The amount to the last place the API gave (`0.096300` → `0.0963`), for a tooltip where the shown
+ * one is rounded (`places` as shown); undefined when showing it rounded lost nothing.
+ */
+export function exactMoney(
+  amount: Money,
+  currency?: Currency | string | null,
+  places = moneyPlaces(amount),
+): string | undefined {
+  const d = new Decimal(amount);
+  const exact = d.decimalPlaces();
+  return exact > places ? `exactly ${formatMoney(amount, currency, { places: exact })}` : undefined;
 }
 
 /** Whether `a` is negative (a charge in the ledger). */

@@ -29,7 +29,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    // The gateway writes into the page whether it came with a session (web-pages.ts): with none,
+    // nobody is signed in, and asking would only earn a 401.
+    if (document.querySelector('meta[name=session]')?.getAttribute('content') === 'none') setMe(null);
+    else void refresh();
     return onUnauthorized(() => setMe(null));
   }, [refresh]);
 
@@ -52,6 +55,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async login(email, password) {
         epoch.current++;
         await api('POST', '/api/auth/login', { email, password });
+        const r = await api<{ user: Me }>('GET', '/api/user/me');
+        setMe(r.user);
+        return r.user;
+      },
+      async register(body) {
+        epoch.current++;
+        // The reply sets the session cookie, as login does.
+        await api('POST', '/api/auth/register', body);
         const r = await api<{ user: Me }>('GET', '/api/user/me');
         setMe(r.user);
         return r.user;

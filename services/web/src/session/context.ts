@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { Me } from '../api/types.ts';
+import type { Me, RegisterBody } from '../api/types.ts';
 
 export interface Session {
   /** undefined while the first GET /api/user/me runs; null when nobody is signed in. */
   me: Me | null | undefined;
   login(email: string, password: string): Promise<Me>;
+  /** Opens an account (POST /api/auth/register, which signs it in) and reads it. */
+  register(body: RegisterBody): Promise<Me>;
   logout(): Promise<void>;
   /** Re-reads the user (balance after an order). */
   refresh(): Promise<void>;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminActivityRoutes } from './activity.ts';
 import { adminBalanceRoutes } from './balance.ts';
 import { adminCatalogRoutes } from './catalog/index.ts';
+import { adminDashboardRoutes } from './dashboard.ts';
 import { adminDepositRoutes } from './deposits.ts';
 import { adminOrderRoutes } from './orders/index.ts';
 import { adminPaymentMethodRoutes } from './payment-methods.ts';
@@ -27,4 +28,5 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminPaymentMethodRoutes);
   await app.register(adminDepositRoutes);
   await app.register(adminTransactionRoutes);
+  await app.register(adminDashboardRoutes);
 };

@@ -3,30 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODE, forbidden } from '../../errors.ts';
 import { TOKEN_COOKIE } from '../../plugins/auth.ts';
 import { loginRateLimit } from '../../plugins/rate-limit.ts';
-import { LoginThrottle } from '../../use-cases/login-throttle.ts';
+import { LoginThrottle, throttleUnavailable, tooManyFailures } from '../../use-cases/login-throttle.ts';
 import { verifyPassword } from '../../use-cases/passwords.ts';
 import { createUser, findUserByEmail, type PublicUser } from '../../use-cases/users.ts';
-import { loginSchema, logoutSchema, registerSchema } from './schemas.ts';
-
-/** One text for every lockout, whether the account, the IP, or both: it never says which, or whether the account exists. */
-function tooManyFailures(ms: number): AppError {
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return new AppError(429, ERROR_CODE.rateLimited, `too many failed sign-in attempts, try again in ${s} s`, {
-    retryAfterMs: ms,
-  });
-}
-
-/**
- * The throttle's store is down: refuse the login (503) rather than let guesses through unthrottled.
- * Existing sessions keep working; the client retries shortly.
- */
-function throttleUnavailable(): AppError {
-  return new AppError(
-    503,
-    ERROR_CODE.dependencyUnavailable,
-    'sign-in is unavailable for a moment (the attempt limiter cannot be reached), retry shortly',
-  );
-}
+import {
+  authConfigSchema,
+  loginSchema,
+  logoutSchema,
+  PASSWORD_MIN_LENGTH,
+  registerSchema,
+} from './schemas.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app.deps;
@@ -93,6 +79,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(startSession(reply, user));
     },
   );
+
+  // Public: the login page links to /register only when it is open.
+  app.get('/config', { schema: authConfigSchema }, async () => ({
+    success: true as const,
+    registration: config.allowRegistration,
+    passwordMinLength: PASSWORD_MIN_LENGTH,
+  }));
 
   app.post('/logout', { schema: logoutSchema }, async (_req, reply) => {
     reply.clearCookie(TOKEN_COOKIE, { path: '/' });

@@ -5,6 +5,7 @@ import { fundsRoutes } from './funds.ts';
 import { meRoute } from './me.ts';
 import { orderRequestRoutes } from './order-requests.ts';
 import { orderRoutes } from './orders.ts';
+import { passwordRoute } from './password.ts';
 import { serviceRoutes } from './services.ts';
 
 /** architecture.md#customer-api customer area: any signed-in user (admins too), always scoped to the caller's own data. */
@@ -17,4 +18,5 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(meRoute);
   await app.register(apiKeyRoutes);
   await app.register(fundsRoutes);
+  await app.register(passwordRoute);
 };

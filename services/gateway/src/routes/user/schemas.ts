@@ -1,5 +1,6 @@
 import { createOrdersBodySchema, idSchema, ORDER_STATUSES } from '@smm/domain';
 import { z } from 'zod';
+import { newPasswordSchema } from '../auth/schemas.ts';
 import {
   currencySchema,
   errors,
@@ -129,6 +130,7 @@ export const getOrderSchema = {
 export const serviceListingSchema = z
   .object({
     id: z.string(),
+    number: publicNumberSchema.describe('the public service number (the reseller API `service`)'),
     name: z.string(),
     categoryId: z.string(),
     categoryName: z.string(),
@@ -140,6 +142,13 @@ export const serviceListingSchema = z
     cancel: z.boolean(),
     dripfeed: z.boolean(),
     description: z.string().nullable(),
+    avgCompletionSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'the mean time from order to completion over the orders completed in the last 30 days, in seconds; null when none',
+      ),
   })
   .meta({ id: 'ServiceListing' });
 
@@ -180,6 +189,29 @@ export const apiKeySchema = {
   response: {
     200: z.object({ success: z.literal(true), apiKey: z.string() }),
     ...errors(401, 404),
+  },
+};
+
+// --- password ----------------------------------------------------------------------------------
+
+export const changePasswordBodySchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: newPasswordSchema,
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    path: ['newPassword'],
+    message: 'the new password must differ from the current one',
+  });
+
+export const changePasswordSchema = {
+  tags: ['user'],
+  summary:
+    'Change the password: the current one must be right (a wrong one counts as a failed login); the session stays',
+  body: changePasswordBodySchema,
+  response: {
+    200: z.object({ success: z.literal(true) }),
+    ...errors(400, 401, 409, 422, 429, 503),
   },
 };
 

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { depositStatusLabel } from '../../lib/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePaged } from '../../lib/usePaged.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AdminDepositRow } from './AdminDepositRow.tsx';
 
 const PAGE_SIZE = 50;
@@ -53,6 +54,7 @@ function DepositTable(props: { testId: string; items: AdminDeposit[]; onChanged(
  * transaction id or by status. A decision shows on its row in both lists.
  */
 export function AdminDepositsPage() {
+  usePageTitle('Deposits');
   const [transactionId, setTransactionId] = useState('');
   const [status, setStatus] = useState('');
   const search = useDebounced(transactionId.trim());

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { AdminOrder, AdminProvider } from '../../api/types.ts';
+import { Money } from '../../components/Money.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatCount, formatTime } from '../../lib/format.ts';
-import { formatMoney, isZero } from '../../lib/money.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
+import { isZero } from '../../lib/money.ts';
 import { OrderActions } from './OrderActions.tsx';
 
 interface Props {
@@ -15,11 +16,15 @@ interface Props {
 export function AdminOrderRow({ order: o, providers, onChanged }: Props) {
   const [open, setOpen] = useState(false);
   return (
-    <tr data-order-id={o.id} className={o.status === 'needs_review' ? 'review' : undefined}>
+    <tr
+      data-order-id={o.id}
+      data-status={o.status}
+      className={o.status === 'needs_review' ? 'review' : undefined}
+    >
       <td data-label="Order">
-        <OrderNumber number={o.number} />
+        <OrderNumber number={o.number} copy />
         {o.isManual && <span className="tag">manual</span>}
-        <div className="muted small">{formatTime(o.createdAt)}</div>
+        <div className="muted small">{formatDateTime(o.createdAt)}</div>
       </td>
       <td data-label="User" className="ellipsis">
         {o.userEmail}
@@ -34,9 +39,11 @@ export function AdminOrderRow({ order: o, providers, onChanged }: Props) {
       </td>
       <td data-label="Qty">{formatCount(o.quantity)}</td>
       <td data-label="Charge">
-        {formatMoney(o.price, o.currency)}
+        <Money amount={o.price} currency={o.currency} />
         {!isZero(o.refunded) && (
-          <div className="muted small">refunded {formatMoney(o.refunded, o.currency)}</div>
+          <div className="muted small" data-testid="refunded">
+            refunded <Money amount={o.refunded} currency={o.currency} />
+          </div>
         )}
       </td>
       <td data-label="Provider">

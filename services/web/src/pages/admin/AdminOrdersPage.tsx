@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
 import { statusLabel } from '../../lib/format.ts';
 import { usePaged } from '../../lib/usePaged.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AdminOrderRow } from './AdminOrderRow.tsx';
 import { useProviders } from './useProviders.ts';
 
@@ -24,6 +25,7 @@ export function AdminOrdersPage() {
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { providers } = useProviders();
+  usePageTitle('Orders');
 
   // People paste numbers as they are quoted: "#23501" means 23501.
   const typedNumber = numberText.trim().replace(/^#/, '');

@@ -2,13 +2,23 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
 import type { AdminOrder, AdminService, AdminUser, ManualOrderReply } from '../../api/types.ts';
-import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
+import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
-import { formatMoney } from '../../lib/money.ts';
+import { formatRate } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useProblems } from '../../lib/useProblems.ts';
+
+const MANUAL_FIELDS = ['userId', 'serviceId', 'link', 'quantity', 'adminNotes'] as const;
+/** The order is the user's, not the admin's: the catalog's words said of them. */
+const MANUAL_TEXT = {
+  INSUFFICIENT_FUNDS: "The user's balance does not cover this order.",
+  NOT_FOUND: 'This user is not there any more: choose the user again.',
+};
 
 /** POST /api/admin/orders/manual: an order placed for a user, charged like theirs, never auto-forwarded. */
 export function ManualOrderPage() {
@@ -23,6 +33,8 @@ export function ManualOrderPage() {
   const [readBack, setReadBack] = useState<{ orderId: string; number: number } | null>(null);
   const load = useAction();
   const { busy, error, run } = useAction();
+  const problems = useProblems(error, MANUAL_FIELDS, MANUAL_TEXT);
+  usePageTitle('Manual order');
 
   useEffect(() => {
     void load.run(async () => {
@@ -69,9 +81,24 @@ export function ManualOrderPage() {
       </p>
       <ErrorNote error={load.error} />
       <form onSubmit={submit} className="form" noValidate>
-        <UserPicker value={user} onChange={setUser} />
-        <Field label="Service" error={fieldError(error, 'serviceId')}>
-          <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)} required>
+        <UserPicker
+          value={user}
+          onChange={(u) => {
+            setUser(u);
+            problems.changed('userId');
+          }}
+          error={problems.fields.userId}
+        />
+        <Field label="Service" error={problems.fields.serviceId}>
+          <select
+            name="service"
+            value={serviceId}
+            onChange={(e) => {
+              setServiceId(e.target.value);
+              problems.changed('serviceId');
+            }}
+            required
+          >
             <option value="">{services ? 'Choose a service…' : 'Loading…'}</option>
             {services?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -84,31 +111,46 @@ export function ManualOrderPage() {
         {service && (
           <p className="muted small" data-testid="service-facts">
             min {service.minOrder.toLocaleString()} · max {service.maxOrder.toLocaleString()} ·{' '}
-            {service.rateUSD ? `${formatMoney(service.rateUSD, 'USD')} / 1000` : ''}
-            {service.rate ? ` · ${formatMoney(service.rate, 'BDT')} / 1000` : ''}
+            {service.rateUSD ? `${formatRate(service.rateUSD, 'USD')} / 1000` : ''}
+            {service.rate ? ` · ${formatRate(service.rate, 'BDT')} / 1000` : ''}
           </p>
         )}
-        <Field label="Link" error={fieldError(error, 'link')}>
-          <input name="link" type="url" value={link} onChange={(e) => setLink(e.target.value)} required />
+        <Field label="Link" error={problems.fields.link}>
+          <input
+            name="link"
+            type="url"
+            value={link}
+            onChange={(e) => {
+              setLink(e.target.value);
+              problems.changed('link');
+            }}
+            required
+          />
         </Field>
-        <Field label="Quantity" error={fieldError(error, 'quantity')}>
+        <Field label="Quantity" error={problems.fields.quantity}>
           <input
             name="quantity"
             inputMode="numeric"
             value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
+            onChange={(e) => {
+              setQuantity(e.target.value);
+              problems.changed('quantity');
+            }}
             required
           />
         </Field>
-        <Field label="Notes (admins only)" error={fieldError(error, 'adminNotes')}>
+        <Field label="Notes (admins only)" error={problems.fields.adminNotes}>
           <textarea
             name="adminNotes"
             rows={2}
             value={adminNotes}
-            onChange={(e) => setAdminNotes(e.target.value)}
+            onChange={(e) => {
+              setAdminNotes(e.target.value);
+              problems.changed('adminNotes');
+            }}
           />
         </Field>
-        <ErrorNote error={error} />
+        <ErrorNote error={error} text={problems.form} />
         <button type="submit" className="primary" disabled={busy || !user || !service}>
           {busy ? 'Placing…' : 'Place manual order'}
         </button>
@@ -124,7 +166,7 @@ export function ManualOrderPage() {
                 <code>{created.orderId}</code>
               )}
             </span>{' '}
-            placed, {formatMoney(created.totalCost, created.currency)} charged.
+            placed, <Money amount={created.totalCost} currency={created.currency} /> charged.
           </>
         )}
       </Notice>

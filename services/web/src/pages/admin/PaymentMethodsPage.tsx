@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { methodKindLabel } from '../../lib/format.ts';
 import { feeText, formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { PaymentMethodForm } from './PaymentMethodForm.tsx';
 
 /** In the order customers see them: sort order, then name. */
@@ -19,6 +20,7 @@ function sorted(list: AdminPaymentMethod[]): AdminPaymentMethod[] {
 
 /** Payment methods: where customers send money. Deleting archives (past deposits keep their method). */
 export function PaymentMethodsPage() {
+  usePageTitle('Payment methods');
   const [methods, setMethods] = useState<AdminPaymentMethod[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [editing, setEditing] = useState<AdminPaymentMethod | 'new' | null>(null);

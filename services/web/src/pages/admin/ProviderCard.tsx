@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { AdminProvider, ImportServicesReply, ProviderCheckReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { formatTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { ProviderForm } from './ProviderForm.tsx';
@@ -45,7 +45,7 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
       </header>
       {p.flaggedAt && (
         <p className="warn small">
-          Flagged {formatTime(p.flaggedAt)}: {p.flagReason ?? 'no reason given'}
+          Flagged {formatDateTime(p.flaggedAt)}: {p.flagReason ?? 'no reason given'}
         </p>
       )}
       <dl className="facts">
@@ -56,7 +56,9 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
         <dt>Balance</dt>
         <dd>
           {p.lastBalance ? formatMoney(p.lastBalance, p.lastBalanceCurrency) : '—'}{' '}
-          <span className="muted small">{p.lastBalanceAt ? `at ${formatTime(p.lastBalanceAt)}` : ''}</span>
+          <span className="muted small">
+            {p.lastBalanceAt ? `at ${formatDateTime(p.lastBalanceAt)}` : ''}
+          </span>
         </dd>
         <dt>Services / open orders</dt>
         <dd>
@@ -69,7 +71,7 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
             <dt>Sync failures</dt>
             <dd>
               {p.syncFailures}
-              {p.syncBackoffUntil ? `, backing off until ${formatTime(p.syncBackoffUntil)}` : ''}
+              {p.syncBackoffUntil ? `, backing off until ${formatDateTime(p.syncBackoffUntil)}` : ''}
             </dd>
           </>
         )}

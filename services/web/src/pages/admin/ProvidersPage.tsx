@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { AdminProvider } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ProviderCard } from './ProviderCard.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { useProviders } from './useProviders.ts';
 
 export function ProvidersPage() {
+  usePageTitle('Providers');
   const { providers, error, reload, setProviders } = useProviders();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

@@ -2,13 +2,15 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { SyncOverview, SyncResult } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { formatSeconds, formatTime } from '../../lib/format.ts';
+import { formatDateTime, formatSeconds } from '../../lib/format.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 
 const REFRESH_MS = 10_000;
 
 /** Status sync at a glance (GET /api/admin/sync/overview) and forced syncs (POST /api/admin/orders/sync-status). */
 export function SyncPage() {
+  usePageTitle('Sync');
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [overviewError, setOverviewError] = useState<unknown>(null);
   const [orderId, setOrderId] = useState('');
@@ -57,11 +59,11 @@ export function SyncPage() {
           <dt>Orders live at providers</dt>
           <dd>{overview.liveOrders}</dd>
           <dt>Last sweep</dt>
-          <dd>{formatTime(overview.lastSweepAt)}</dd>
+          <dd>{formatDateTime(overview.lastSweepAt)}</dd>
           <dt>Next scheduled sweep</dt>
-          <dd>{formatTime(overview.nextSweepAt)}</dd>
+          <dd>{formatDateTime(overview.nextSweepAt)}</dd>
           <dt>Last check of a live order</dt>
-          <dd>{formatTime(overview.lastStatusCheckAt)}</dd>
+          <dd>{formatDateTime(overview.lastStatusCheckAt)}</dd>
         </dl>
       )}
       <h2>Force a sync</h2>

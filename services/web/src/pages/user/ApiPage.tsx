@@ -1,5 +1,6 @@
 import { CodeBlock } from '../../components/CodeBlock.tsx';
 import { codeSamples, RESELLER_API_PATH, RESELLER_CALLS } from '../../lib/reseller-api-docs.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ApiCallDoc } from './ApiCallDoc.tsx';
 import { ApiEndpoint } from './ApiEndpoint.tsx';
 import { ApiErrors } from './ApiErrors.tsx';
@@ -7,6 +8,7 @@ import { ApiKeySection } from './ApiKeySection.tsx';
 
 /** /api: the customer's reseller API key and the SMM API v2 reference (src/lib/reseller-api-docs.ts). */
 export function ApiPage() {
+  usePageTitle('API');
   const endpoint = `${window.location.origin}${RESELLER_API_PATH}`;
   return (
     <section className="card docs">

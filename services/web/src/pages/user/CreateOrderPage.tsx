@@ -6,23 +6,29 @@ import {
   MAX_COMMENT_LENGTH,
   takesComments as takesCommentLines,
 } from '@smm/domain/browser';
-import { type FormEvent, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import type { CreateOrdersReply, OrderLine } from '../../api/types.ts';
-import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
+import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { problemsOf } from '../../lib/error-messages.ts';
 import { orderNumbersText } from '../../lib/format.ts';
-import { formatMoney, lessThan } from '../../lib/money.ts';
+import { exactMoney, formatMoney, formatRate, lessThan } from '../../lib/money.ts';
 import { parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useProblems } from '../../lib/useProblems.ts';
 import { useSession } from '../../session/context.ts';
 import { type DripFeed, DripFeedFields } from './DripFeedFields.tsx';
 import { QUOTE_PLACEHOLDER_LINK, useQuote } from './useQuote.ts';
 import { useServices } from './useServices.ts';
 
 const NO_DRIP: DripFeed = { runs: '', interval: '' };
+/** The fields of the form, by the API's names: a problem with one is said there. */
+const ORDER_FIELDS = ['categoryId', 'serviceId', 'link', 'qty', 'comments', 'runs', 'interval'] as const;
 
 export function CreateOrderPage() {
   const { me, refresh } = useSession();
@@ -37,6 +43,20 @@ export function CreateOrderPage() {
   // One key per intended order: a retry after a lost reply is answered, not charged twice.
   const [idemKey, setIdemKey] = useState(() => crypto.randomUUID());
   const { busy, error, run } = useAction();
+  const problems = useProblems(error, ORDER_FIELDS);
+  usePageTitle('New order');
+  // `?service=<id or number>` (the Services page's "Order"): that service, chosen once the catalog is in.
+  const [params] = useSearchParams();
+  const preselect = params.get('service');
+  useEffect(() => {
+    if (!catalog || !preselect) return;
+    const s =
+      catalog.byId.get(preselect) ??
+      catalog.services.find((x) => String(x.number) === preselect.replace(/^#/, ''));
+    if (!s) return;
+    setCategoryId(s.categoryId);
+    setServiceId(s.id);
+  }, [catalog, preselect]);
 
   const inCategory = useMemo(
     () => catalog?.services.filter((s) => s.categoryId === categoryId) ?? [],
@@ -74,9 +94,26 @@ export function CreateOrderPage() {
   const short = total && me ? lessThan(me.balance, total) : false;
   const outOfRange = service && quantity !== null && (quantity < service.min || quantity > service.max);
   const longComment = lines.findIndex((l) => l.length > MAX_COMMENT_LENGTH);
+  // Each problem once, on its field: the refusal of the last submit until the field is edited, else
+  // what the page sees itself, else what the live quote was refused for.
+  const quoteError = priced.error instanceof ApiError && priced.error.status !== 0 ? priced.error : null;
+  const quoteProblems = useMemo(() => problemsOf(quoteError, ORDER_FIELDS), [quoteError]);
+  const seen: Record<string, string | undefined> = {
+    qty:
+      outOfRange && service
+        ? `The quantity must be between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}.`
+        : undefined,
+    comments:
+      longComment >= 0
+        ? `Comment ${longComment + 1} is longer than ${MAX_COMMENT_LENGTH} characters.`
+        : undefined,
+  };
+  const fieldProblem = (f: string) => problems.fields[f] ?? seen[f] ?? quoteProblems.fields[f];
+  const noMoney = error instanceof ApiError && error.code === 'INSUFFICIENT_FUNDS';
 
   function chooseService(id: string) {
     setServiceId(id);
+    problems.changed('serviceId');
     setComments('');
     setDrip(NO_DRIP);
   }
@@ -122,12 +159,13 @@ export function CreateOrderPage() {
       {!catalog && !loadError && <p className="muted">Loading services…</p>}
       {catalog && (
         <form onSubmit={submit} className="form" noValidate>
-          <Field label="Category">
+          <Field label="Category" error={fieldProblem('categoryId')}>
             <select
               name="category"
               value={categoryId}
               onChange={(e) => {
                 setCategoryId(e.target.value);
+                problems.changed('categoryId');
                 chooseService('');
               }}
               required
@@ -140,7 +178,7 @@ export function CreateOrderPage() {
               ))}
             </select>
           </Field>
-          <Field label="Service" error={fieldError(error, 'serviceId')}>
+          <Field label="Service" error={fieldProblem('serviceId')}>
             <select
               name="service"
               value={serviceId}
@@ -151,7 +189,7 @@ export function CreateOrderPage() {
               <option value="">{categoryId ? 'Choose a service…' : 'Choose a category first'}</option>
               {inCategory.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} — {formatMoney(s.ratePer1000, catalog.currency)} {perOrder(s.type)}
+                  {s.name} — {formatRate(s.ratePer1000, catalog.currency)} {perOrder(s.type)}
                 </option>
               ))}
             </select>
@@ -160,7 +198,7 @@ export function CreateOrderPage() {
             <dl className="facts" data-testid="service-facts">
               <dt>Price</dt>
               <dd>
-                {formatMoney(service.ratePer1000, catalog.currency)} {perOrder(service.type)}
+                <Money amount={service.ratePer1000} currency={catalog.currency} /> {perOrder(service.type)}
               </dd>
               <dt>Min / max</dt>
               <dd>
@@ -178,35 +216,42 @@ export function CreateOrderPage() {
               )}
             </dl>
           )}
-          <Field label="Link" error={fieldError(error, 'link')}>
+          <Field label="Link" error={fieldProblem('link')}>
             <input
               name="link"
               type="url"
               inputMode="url"
               placeholder="https://…"
               value={link}
-              onChange={(e) => setLink(e.target.value)}
+              onChange={(e) => {
+                setLink(e.target.value);
+                problems.changed('link');
+              }}
               required
             />
           </Field>
           {takesComments && (
             <Field
               label="Comments"
-              error={fieldError(error, 'comments')}
+              error={fieldProblem('comments')}
               hint={`one per line, up to ${MAX_COMMENT_LENGTH} characters each; blank lines are skipped`}
             >
               <textarea
                 name="comments"
                 rows={6}
                 value={comments}
-                onChange={(e) => setComments(e.target.value)}
+                onChange={(e) => {
+                  setComments(e.target.value);
+                  problems.changed('comments');
+                  problems.changed('qty');
+                }}
                 required
               />
             </Field>
           )}
           <Field
             label={dripping ? 'Quantity per run' : 'Quantity'}
-            error={fieldError(error, 'qty')}
+            error={fieldProblem('qty')}
             hint={
               service
                 ? `${takesComments ? 'the number of comments, ' : ''}between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}`
@@ -217,18 +262,32 @@ export function CreateOrderPage() {
               name="quantity"
               inputMode="numeric"
               value={takesComments ? String(lines.length) : qty}
-              onChange={(e) => setQty(e.target.value)}
+              onChange={(e) => {
+                setQty(e.target.value);
+                problems.changed('qty');
+              }}
               readOnly={takesComments}
               required
             />
           </Field>
-          {canDrip && <DripFeedFields value={drip} onChange={setDrip} error={error} />}
+          {canDrip && (
+            <DripFeedFields
+              value={drip}
+              onChange={(v, field) => {
+                setDrip(v);
+                problems.changed(field);
+              }}
+              errors={{ runs: fieldProblem('runs'), interval: fieldProblem('interval') }}
+            />
+          )}
           <div className="totals">
             <div>
               <span className="muted">Total</span>{' '}
               {/* Only the server's quote of the line as it is now is a total; until it arrives, none. */}
               {total && currency ? (
-                <strong data-testid="total">{formatMoney(total, currency)}</strong>
+                <strong data-testid="total" title={exactMoney(total, currency)}>
+                  {formatMoney(total, currency)}
+                </strong>
               ) : (
                 <strong data-testid="total-pending" aria-busy={priced.pending}>
                   —
@@ -238,7 +297,7 @@ export function CreateOrderPage() {
             <div>
               <span className="muted">Balance</span>{' '}
               <span className={short ? 'warn' : undefined}>
-                {me ? formatMoney(me.balance, me.currency) : '—'}
+                {me ? <Money amount={me.balance} currency={me.currency} /> : '—'}
               </span>
             </div>
           </div>
@@ -247,19 +306,13 @@ export function CreateOrderPage() {
               {quantity?.toLocaleString()} × {runs?.toLocaleString()} runs = {units.toLocaleString()} in total
             </p>
           )}
-          {longComment >= 0 && (
-            <p className="warn">
-              Comment {longComment + 1} is longer than {MAX_COMMENT_LENGTH} characters.
-            </p>
-          )}
-          {outOfRange && <p className="warn">The quantity is outside this service's min/max.</p>}
-          {!outOfRange && priced.error instanceof ApiError && priced.error.status !== 0 && (
+          {!seen.qty && !seen.comments && quoteProblems.form && (
             <p className="muted" data-testid="quote-error">
-              No price yet: {priced.error.message}
+              No price yet: {quoteProblems.form}
             </p>
           )}
-          {short && <p className="warn">Your balance does not cover this order.</p>}
-          <ErrorNote error={error} />
+          {short && !noMoney && <p className="warn">Your balance does not cover this order.</p>}
+          <ErrorNote error={error} text={problems.form} />
           <button type="submit" className="primary" disabled={busy || !service}>
             {busy ? 'Placing…' : 'Place order'}
           </button>
@@ -269,7 +322,7 @@ export function CreateOrderPage() {
         {created && (
           <>
             <span data-testid="placed-orders">{orderNumbersText(created.orderNumbers)}</span> placed:{' '}
-            {formatMoney(created.totalCost, created.currency)} charged.{' '}
+            <Money amount={created.totalCost} currency={created.currency} /> charged.{' '}
             <Link to="/user/orders">See my orders</Link>
           </>
         )}

@@ -14,6 +14,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { depositStatusLabel, formatDateTime } from '../../lib/format.ts';
 import { feeText, formatMoney, parseAmount } from '../../lib/money.ts';
 import { usePaged } from '../../lib/usePaged.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import {
   checkDepositShape,
   type DepositField,
@@ -54,6 +55,7 @@ function usePaymentMethods() {
  * transaction id; an admin checks and approves (/admin/deposits), and only then is the balance credited.
  */
 export function FundsPage() {
+  usePageTitle('Add funds');
   const { methods, error: methodsError, reload: reloadMethods } = usePaymentMethods();
   const [methodId, setMethodId] = useState('');
   const [amount, setAmount] = useState('');

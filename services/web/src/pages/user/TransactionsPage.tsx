@@ -7,11 +7,13 @@ import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { dayStart, formatDateTime, transactionKindLabel } from '../../lib/format.ts';
 import { formatMoney, isNegative } from '../../lib/money.ts';
 import { usePaged } from '../../lib/usePaged.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 
 const PAGE_SIZE = 50;
 
 /** Every move of the customer's balance (the ledger), newest first: what moved, and the balance after. */
 export function TransactionsPage() {
+  usePageTitle('Transactions');
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

@@ -1,14 +1,18 @@
+import { customerStatus, formatPublicNumber } from '@smm/domain/browser';
 import { api } from '../../api/client.ts';
 import type { ServiceListing, UserCancelReply, UserOrder, UserRefillReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Money } from '../../components/Money.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatCount, formatTime, shortId } from '../../lib/format.ts';
+import { customerStatusLabel, formatCount, formatDateTime } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 
 const REFILLABLE = new Set(['completed', 'partial']);
 const CANCELABLE = new Set(['pending', 'processing', 'in_progress']);
+/** A cancel request the provider has not answered yet (an admin may be looking at it: still waiting). */
+const CANCEL_WAITING = new Set(['pending', 'submitting', 'sent', 'needs_review']);
 
 interface Props {
   order: UserOrder;
@@ -19,10 +23,19 @@ interface Props {
 /** One order; refill/cancel where its service allows them (the server has the last word). */
 export function UserOrderRow({ order: o, service, onChanged }: Props) {
   const { busy, error, run } = useAction();
+  const cancelWaiting = o.cancelStatus !== null && CANCEL_WAITING.has(o.cancelStatus);
   const canRefill = service?.refill && REFILLABLE.has(o.status);
-  const canCancel = service?.cancel && CANCELABLE.has(o.status);
+  const canCancel = service?.cancel && CANCELABLE.has(o.status) && !cancelWaiting;
+  const shown = customerStatus(o.status);
 
   async function act(kind: 'refill' | 'cancel') {
+    if (
+      kind === 'cancel' &&
+      !window.confirm(
+        `Cancel order ${formatPublicNumber(o.number)}? What was not delivered is refunded to your balance.`,
+      )
+    )
+      return;
     const done = await run(async () => {
       const r = await api<UserCancelReply | UserRefillReply>('POST', `/api/user/orders/${o.id}/${kind}`);
       const fresh = await api<{ order: UserOrder }>('GET', `/api/user/orders/${o.id}`);
@@ -34,29 +47,43 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
       kind === 'refill'
         ? 'Refill requested from the provider.'
         : r.status === 'canceled'
-          ? `Order canceled, ${formatMoney(r.refunded ?? '0', r.currency)} refunded.`
-          : 'Cancel requested: the refund follows when the provider confirms.';
+          ? `Order ${formatPublicNumber(o.number)} canceled, ${formatMoney(r.refunded ?? '0', r.currency)} refunded.`
+          : `Cancel of order ${formatPublicNumber(o.number)} requested: the refund follows when the provider confirms.`;
     onChanged(order, message);
   }
 
   return (
-    <tr data-order-id={o.id}>
+    <tr data-order-id={o.id} data-status={shown}>
       <td data-label="Order">
-        <OrderNumber number={o.number} />
-        <div className="muted small">{formatTime(o.createdAt)}</div>
+        <OrderNumber number={o.number} copy />
+        <div className="muted small">{formatDateTime(o.createdAt)}</div>
       </td>
-      <td data-label="Service">{service?.name ?? shortId(o.serviceId)}</td>
+      <td data-label="Service">
+        {service?.name ?? <span className="muted">a service no longer offered</span>}
+      </td>
       <td data-label="Link" className="link-cell">
         <a href={o.link} target="_blank" rel="noopener noreferrer">
           {o.link}
         </a>
       </td>
       <td data-label="Qty">{formatCount(o.quantity)}</td>
-      <td data-label="Charge">{formatMoney(o.price, o.currency)}</td>
+      <td data-label="Charge">
+        <Money amount={o.price} currency={o.currency} />
+      </td>
       <td data-label="Start">{formatCount(o.startCount)}</td>
       <td data-label="Remains">{formatCount(o.remains)}</td>
       <td data-label="Status">
-        <StatusBadge status={o.status} />
+        <StatusBadge status={shown} label={customerStatusLabel(o.status)} />
+        {cancelWaiting && (
+          <div className="muted small" data-testid="cancel-state">
+            Cancel requested
+          </div>
+        )}
+        {o.cancelStatus === 'rejected' && (
+          <div className="muted small" data-testid="cancel-state">
+            The provider could not cancel it
+          </div>
+        )}
       </td>
       <td data-label="" className="actions-cell">
         <div className="actions">

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_completed_recent_idx" ON "orders" USING btree ("completed_at","service_id","created_at") WHERE "orders"."status" = 'completed';

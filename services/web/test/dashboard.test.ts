@@ -1,0 +1,149 @@
+import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
+import { deletePrefix, testPrefix } from '@smm/testkit';
+import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
+import { Decimal } from 'decimal.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+
+// The admin dashboard (/admin, issue 18) against the whole panel as `npm start` runs it: a customer's
+// order and deposit claim today show up as today's sales and as work waiting for the admin.
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
+const t = await useTestDatabase();
+const prefix = testPrefix('web-dash');
+const redisUrl = testRedisUrl();
+const [port, forwarderPort, syncPort, sandboxPort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
+  await freePort(),
+];
+const DEMO = { email: 'demo@example.com', password: 'demo-password-dash' };
+const ADMIN = { email: 'admin@example.com', password: 'admin-password-dash' };
+
+const panel = startPanel({
+  NODE_ENV: 'development',
+  DATABASE_URL: t.url,
+  REDIS_URL: redisUrl,
+  BULL_PREFIX: prefix,
+  PORT: String(port),
+  FORWARDER_PORT: String(forwarderPort),
+  STATUS_SYNC_PORT: String(syncPort),
+  SANDBOX_PORT: String(sandboxPort),
+  SANDBOX_API_KEY: 'sandbox-key-dash',
+  SYNC_INTERVAL_MS: '60000',
+  DEMO_PASSWORD: DEMO.password,
+  ADMIN_PASSWORD: ADMIN.password,
+  LOGIN_RATE_MAX: '10000',
+  LOG_LEVEL: 'warn',
+});
+const base = `http://127.0.0.1:${port}`;
+
+let browser: Browser;
+beforeAll(async () => {
+  [browser] = await Promise.all([launchBrowser(), panel.waitFor('SMM panel is running', 90_000)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await panel.stop();
+  await deletePrefix(redisUrl, prefix);
+});
+
+async function signedIn(who: { email: string; password: string }, viewport = WIDE) {
+  const context = await browser.newContext({ viewport, baseURL: base });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/login');
+  await page.fill('input[name=email]', who.email);
+  await page.fill('input[name=password]', who.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => u.pathname !== '/login');
+  return { context, page, errors };
+}
+
+/** The API, from inside the page: the session cookie is all it sends. */
+function call<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p as string, {
+        method: m as string,
+        credentials: 'same-origin',
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, path, body] as const,
+  );
+}
+
+describe('the admin dashboard', () => {
+  let orderPrice = '';
+
+  it('a customer orders and claims a deposit today', async () => {
+    const { page, context } = await signedIn(DEMO);
+    const { body: catalog } = await call<{
+      services: Array<{ id: string; categoryId: string; name: string; min: number }>;
+    }>(page, 'GET', '/api/user/services');
+    const svc = catalog.services.find((s) => s.name.startsWith('Instagram Followers'))!;
+    const placed = await call<{ totalCost: string }>(page, 'POST', '/api/user/create-orders', {
+      categoryId: svc.categoryId,
+      serviceId: svc.id,
+      link: 'https://instagram.com/dashboard',
+      qty: Math.max(100, svc.min),
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    orderPrice = placed.body.totalCost;
+    const { body: methods } = await call<{ items: Array<{ id: string }> }>(
+      page,
+      'GET',
+      '/api/user/payment-methods',
+    );
+    const claim = await call(page, 'POST', '/api/user/deposits', {
+      methodId: methods.items[0]!.id,
+      amount: '500',
+      transactionId: 'DASH-8N7A6B',
+    });
+    expect(claim.status).toBe(201);
+    await context.close();
+  });
+
+  for (const [width, viewport] of [
+    ['desktop', WIDE],
+    ['phone', PHONE],
+  ] as const) {
+    it(`${width}: /admin shows today's sales, what waits, provider balances and queues`, async () => {
+      const { page, context, errors } = await signedIn(ADMIN, viewport);
+      const res = await page.goto('/admin');
+      expect(res?.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe('/admin');
+      const today = page.locator('[data-testid=today]');
+      await today.waitFor();
+      expect(await page.title()).toBe('Dashboard · SMM panel');
+      expect(await textOf(page, '[data-testid=today] [data-testid=orders]', /\d/)).toBe('1');
+      // The demo customer pays in USD: the order's price is its USD revenue (nothing refunded yet).
+      const price = new Decimal(orderPrice).toFixed(2);
+      expect(await today.locator('[data-testid=revenue]').textContent()).toBe(`$${price}`);
+      expect(await page.locator('[data-testid=week] [data-testid=orders]').textContent()).toBe('1');
+      expect(await page.locator('[data-testid=pending-deposits]').textContent()).toBe('1 deposit to check');
+      expect(await page.locator('[data-testid=needs-review]').textContent()).toBe('0 orders need review');
+      expect(await page.locator('[data-testid=providers] tr[data-provider=Sandbox]').count()).toBe(1);
+      expect(await page.locator('[data-testid=queues] tr[data-queue=order-forward]').count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shot(page, `admin-dashboard-${width}`);
+      await page.click('[data-testid=pending-deposits]');
+      await page.waitForURL(/\/admin\/deposits$/);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
