@@ -208,6 +208,13 @@ const cases: Case[] = [
     ok: 200,
   },
   { method: 'GET', pattern: '/api/admin/dashboard', url: '/api/admin/dashboard', ok: 200 },
+  {
+    method: 'POST',
+    pattern: '/api/admin/users/{id}/password',
+    url: `/api/admin/users/${s.userId}/password`,
+    payload: { password: 'a-new-password-1' },
+    ok: 200,
+  },
   { method: 'GET', pattern: '/api/admin/payment-methods', url: '/api/admin/payment-methods', ok: 200 },
   {
     method: 'POST',

@@ -7,6 +7,7 @@ import { ManualOrderPage } from './pages/admin/ManualOrderPage.tsx';
 import { PaymentMethodsPage } from './pages/admin/PaymentMethodsPage.tsx';
 import { ProvidersPage } from './pages/admin/ProvidersPage.tsx';
 import { SyncPage } from './pages/admin/SyncPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -15,6 +16,8 @@ import { AccountPage } from './pages/user/AccountPage.tsx';
 import { ApiPage } from './pages/user/ApiPage.tsx';
 import { CreateOrderPage } from './pages/user/CreateOrderPage.tsx';
 import { FundsPage } from './pages/user/FundsPage.tsx';
+import { MassOrderPage } from './pages/user/MassOrderPage.tsx';
+import { OrderPage } from './pages/user/OrderPage.tsx';
 import { OrdersPage } from './pages/user/OrdersPage.tsx';
 import { ServicesPage } from './pages/user/ServicesPage.tsx';
 import { TransactionsPage } from './pages/user/TransactionsPage.tsx';
@@ -61,6 +64,22 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/user/orders/mass',
+        element: (
+          <RequireUser>
+            <MassOrderPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/user/orders/:number',
+        element: (
+          <RequireUser>
+            <OrderPage />
+          </RequireUser>
+        ),
+      },
+      {
         path: '/user/funds',
         element: (
           <RequireUser>
@@ -89,6 +108,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <DashboardPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/users',
+        element: (
+          <RequireAdmin>
+            <UsersPage />
           </RequireAdmin>
         ),
       },

@@ -46,6 +46,18 @@ export function activityRepository(db: Db) {
         .limit(f.limit);
     },
 
+    /**
+     * What an order's customer timeline is built from, oldest first: the action, its time and the
+     * message (read for the status words only; never shown) — no provider, actor or reply columns.
+     */
+    customerOfOrder(orderId: string) {
+      return db
+        .select({ action: activityLog.action, message: activityLog.message, createdAt: columns.createdAt })
+        .from(activityLog)
+        .where(eq(activityLog.orderId, orderId))
+        .orderBy(asc(activityLog.createdAt), asc(activityLog.id));
+    },
+
     /** An order's history, oldest first. */
     ofOrder(orderId: string) {
       return db

@@ -242,6 +242,18 @@ export function orderReadsRepository(db: Db) {
         .orderBy(asc(ledger.createdAt), asc(ledger.id));
     },
 
+    /** The refunds given for an order (at most one: the ledger's index), for its customer: amount and time. */
+    refundsOf(orderId: string): Promise<{ amount: string; createdAt: string }[]> {
+      return db
+        .select({
+          amount: sql<string>`${ledger.amount}::numeric(20,6)::text`,
+          createdAt: isoText(ledger.createdAt),
+        })
+        .from(ledger)
+        .where(and(eq(ledger.orderId, orderId), eq(ledger.kind, 'refund')))
+        .orderBy(asc(ledger.createdAt), asc(ledger.id));
+    },
+
     async statusOf(id: string): Promise<string | null> {
       const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, id));
       return row?.status ?? null;

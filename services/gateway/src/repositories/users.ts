@@ -120,6 +120,16 @@ export function usersRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** An admin's reset: the new hash whatever the old one was. False when there is no such user. */
+    async setPasswordHash(id: string, next: string): Promise<boolean> {
+      const rows = await db
+        .update(users)
+        .set({ passwordHash: next })
+        .where(eq(users.id, id))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
+
     async findByApiKeyHash(hash: string): Promise<ApiKeyOwner | null> {
       const [row] = await db
         .select({

@@ -3322,6 +3322,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a user's password (a customer locked out of their account); the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{id}/transactions": {
         parameters: {
             query?: never;
@@ -4406,6 +4489,72 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/orders/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's history in the customer's words: placed, processing, status changes, refunds, cancel and refill requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the order id, or its number (23501) */
+                    id: string | number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderTimeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5545,6 +5694,62 @@ export interface components {
             status: "pending" | "submitting" | "needs_review" | "processing" | "in_progress" | "completed" | "partial" | "canceled";
             /** @description ISO 8601, UTC, microseconds */
             updatedAt: string;
+        };
+        OrderTimeline: {
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            events: {
+                /** @description money given back by this step */
+                amount: string | null;
+                /** @description ISO 8601, UTC, microseconds */
+                at: string;
+                /**
+                 * @description the order's status (the customer's word) after this step
+                 * @enum {string}
+                 */
+                status: "pending" | "processing" | "in_progress" | "completed" | "partial" | "canceled";
+                text: string;
+            }[];
+            refills: {
+                /** @description ISO 8601, UTC, microseconds */
+                createdAt: string;
+                /** @description the refill number (the reseller API `refill`) */
+                number: number;
+                /** @enum {string} */
+                status: "pending" | "in_progress" | "completed" | "rejected";
+            }[];
+            /** @description money given back for this order so far */
+            refunded: string;
+            /** @constant */
+            success: true;
+        };
+        OrderTimelineInput: {
+            /** @enum {string} */
+            currency: "BDT" | "USD";
+            events: {
+                /** @description money given back by this step */
+                amount: string | null;
+                /** @description ISO 8601, UTC, microseconds */
+                at: string;
+                /**
+                 * @description the order's status (the customer's word) after this step
+                 * @enum {string}
+                 */
+                status: "pending" | "processing" | "in_progress" | "completed" | "partial" | "canceled";
+                text: string;
+            }[];
+            refills: {
+                /** @description ISO 8601, UTC, microseconds */
+                createdAt: string;
+                /** @description the refill number (the reseller API `refill`) */
+                number: number;
+                /** @enum {string} */
+                status: "pending" | "in_progress" | "completed" | "rejected";
+            }[];
+            /** @description money given back for this order so far */
+            refunded: string;
+            /** @constant */
+            success: true;
         };
         PaymentMethod: {
             /** @description where to send the money: a wallet number or bank details */

@@ -38,6 +38,9 @@ export type ServiceListing = Schemas['ServiceListing'];
 export type ServiceList = ReplyOf<'/api/user/services', 'get'>;
 export type UserOrder = Schemas['Order'];
 export type UserOrderPage = ReplyOf<'/api/user/orders', 'get'>;
+/** GET /api/user/orders/:id/timeline: the order's steps in the customer's words, refunds, refill requests. */
+export type OrderTimeline = Schemas['OrderTimeline'];
+export type OrderTimelineEvent = OrderTimeline['events'][number];
 /** One order line as create-orders and the quote take it. */
 export type OrderLine = Extract<BodyOf<'/api/user/create-orders', 'post'>, { serviceId: string }>;
 export type CreateOrdersReply = Schemas['CreateOrdersReply'];

@@ -6,6 +6,7 @@ import { useSession } from '../session/context.ts';
 const USER_LINKS = [
   { to: '/services', label: 'Services' },
   { to: '/user/orders/create', label: 'New order' },
+  { to: '/user/orders/mass', label: 'Mass order' },
   { to: '/user/orders', label: 'My orders' },
   { to: '/user/funds', label: 'Add funds' },
   { to: '/user/transactions', label: 'Transactions' },
@@ -15,6 +16,7 @@ const USER_LINKS = [
 const ADMIN_LINKS = [
   { to: '/admin', label: 'Dashboard' },
   { to: '/admin/orders', label: 'Orders' },
+  { to: '/admin/users', label: 'Users' },
   { to: '/admin/orders/manual', label: 'Manual order' },
   { to: '/admin/providers', label: 'Providers' },
   { to: '/admin/orders/sync', label: 'Sync' },

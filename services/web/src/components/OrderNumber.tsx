@@ -1,18 +1,26 @@
 import { formatPublicNumber } from '@smm/domain/browser';
 import { useRef } from 'react';
+import { Link } from 'react-router';
 import { CopyButton } from './CopyButton.tsx';
 
 /**
  * An order as people quote it (#23501): whole, and selected by one click for copying; with `copy`, a
- * button beside it copies it (where orders are listed).
+ * button beside it copies it (where orders are listed); with `to`, the number links to that page.
  */
-export function OrderNumber({ number, copy = false }: { number: number; copy?: boolean }) {
+export function OrderNumber({ number, copy = false, to }: { number: number; copy?: boolean; to?: string }) {
   const ref = useRef<HTMLSpanElement>(null);
   const text = formatPublicNumber(number);
-  const shown = (
+  const number_ = (
     <span className="order-number" ref={ref}>
       {text}
     </span>
+  );
+  const shown = to ? (
+    <Link to={to} className="order-link" data-testid="order-link">
+      {number_}
+    </Link>
+  ) : (
+    number_
   );
   if (!copy) return shown;
   return (

@@ -157,3 +157,39 @@ export function problemsOf(
   if (error.status >= 500) return { fields: {}, form: text.INTERNAL_ERROR! };
   return { fields: {}, form: error.message ? sentence(error.message) : text.INTERNAL_ERROR! };
 }
+
+/** What is wrong with a mass order: per line (its index among the lines sent), and for the whole. */
+export interface LineProblems {
+  lines: Map<number, string>;
+  form: string | null;
+}
+
+/**
+ * A refusal of a mass order (`{orders: [...]}`) as the mass-order page shows it: each problem on
+ * its line — a field the validator named (`body.orders.2.link`) or a line the intake refused
+ * (`details.lines[].line`) — in the same plain words as the single-order form; the rest once.
+ */
+export function massOrderProblems(error: unknown): LineProblems {
+  const lines = new Map<number, string>();
+  const put = (i: number, message: string) => {
+    if (!lines.has(i)) lines.set(i, message);
+  };
+  if (error instanceof ApiError && error.code === 'VALIDATION_ERROR') {
+    for (const issue of error.fields) {
+      const at = /^body\.orders\.(\d+)\./.exec(issue.field);
+      if (at) put(Number(at[1]), FIELD_TEXT[fieldName(issue.field)] ?? 'Check this line.');
+    }
+  } else if (error instanceof ApiError) {
+    for (const line of lineProblems(error.details)) {
+      if (typeof line.line !== 'number') continue;
+      const code = typeof line.code === 'string' ? line.code : '';
+      const message =
+        code === 'QUANTITY_OUT_OF_RANGE'
+          ? quantityText(line)
+          : (CODE_TEXT[code] ?? (typeof line.message === 'string' ? sentence(line.message) : null));
+      if (message) put(line.line, message);
+    }
+  }
+  if (lines.size > 0) return { lines, form: null };
+  return { lines, form: problemsOf(error, []).form };
+}

@@ -1,8 +1,11 @@
+import { ACTIVITY, recordActivity } from '@smm/db';
 import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors.ts';
+import { hashPassword } from '../../use-cases/passwords.ts';
 import { updateUser } from '../../use-cases/users.ts';
+import { newPasswordSchema } from '../auth/schemas.ts';
 import { currencySchema, errors, moneySchema, roleSchema } from '../common-schemas.ts';
 
 const adminUserSchema = z.object({
@@ -67,6 +70,14 @@ const patchUserSchema = {
   },
 };
 
+const resetPasswordSchema = {
+  tags: ['admin'],
+  summary: "Set a user's password (a customer locked out of their account); the old one stops working",
+  params: z.strictObject({ id: idSchema('user') }),
+  body: z.strictObject({ password: newPasswordSchema }),
+  response: { 200: z.object({ success: z.literal(true) }), ...errors(400, 401, 403, 404) },
+};
+
 export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sql } = app.deps.db;
   const { users } = app.repos;
@@ -93,5 +104,18 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
     const user = await users.find(id);
     if (!user) throw notFound('user');
     return { success: true as const, user };
+  });
+
+  app.post('/users/:id/password', { schema: resetPasswordSchema }, async (req) => {
+    const id = req.params.id;
+    if (!(await users.setPasswordHash(id, await hashPassword(req.body.password)))) throw notFound('user');
+    await recordActivity(sql, {
+      action: ACTIVITY.userUpdated,
+      actorId: req.user.id,
+      userId: id,
+      message: 'password reset by an admin',
+    });
+    req.log.info({ userId: id }, 'password reset by admin');
+    return { success: true as const };
   });
 };

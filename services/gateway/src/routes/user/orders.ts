@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors.ts';
+import { customerRefillStatus, customerTimeline } from '../../use-cases/order-timeline.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { getOrderSchema, listOrdersSchema } from './schemas.ts';
+import { getOrderSchema, listOrdersSchema, orderTimelineSchema } from './schemas.ts';
 
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { orders } = app.repos;
+  const { orders, activity, refills } = app.repos;
 
   app.get('/orders', { schema: listOrdersSchema }, async (req) => {
     const q = req.query;
@@ -30,5 +31,26 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     const order = await orders.customerFind(req.user.id, req.params.id);
     if (!order) throw notFound('order');
     return { success: true as const, order };
+  });
+  // Built from the order's activity rows and refunds, in words chosen here: no provider text or name.
+  app.get('/orders/:id/timeline', { schema: orderTimelineSchema }, async (req) => {
+    const order = await orders.customerFind(req.user.id, req.params.id);
+    if (!order) throw notFound('order');
+    const [rows, refunds, asked] = await Promise.all([
+      activity.customerOfOrder(order.id),
+      orders.refundsOf(order.id),
+      refills.ofOrder(order.id),
+    ]);
+    return {
+      success: true as const,
+      currency: order.currency,
+      refunded: refunds[0]?.amount ?? '0.000000',
+      refills: asked.map((r) => ({
+        number: r.number,
+        status: customerRefillStatus(r.status),
+        createdAt: r.createdAt,
+      })),
+      events: customerTimeline(rows, refunds, asked),
+    };
   });
 };

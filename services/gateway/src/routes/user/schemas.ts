@@ -1,5 +1,6 @@
-import { createOrdersBodySchema, idSchema, ORDER_STATUSES } from '@smm/domain';
+import { CUSTOMER_STATUSES, createOrdersBodySchema, idSchema, ORDER_STATUSES } from '@smm/domain';
 import { z } from 'zod';
+import { CUSTOMER_REFILL_STATUSES } from '../../use-cases/order-timeline.ts';
 import { newPasswordSchema } from '../auth/schemas.ts';
 import {
   currencySchema,
@@ -123,6 +124,40 @@ export const getOrderSchema = {
     id: z.union([idSchema('order'), publicNumberParam]).describe('the order id, or its number (23501)'),
   }),
   response: { 200: z.object({ success: z.literal(true), order: orderSchema }), ...errors(400, 401, 404) },
+};
+
+export const orderTimelineSchema = {
+  tags: ['user'],
+  summary:
+    "An order's history in the customer's words: placed, processing, status changes, refunds, cancel and refill requests",
+  params: getOrderSchema.params,
+  response: {
+    200: z
+      .object({
+        success: z.literal(true),
+        currency: currencySchema,
+        refunded: moneySchema.describe('money given back for this order so far'),
+        refills: z.array(
+          z.object({
+            number: publicNumberSchema.describe('the refill number (the reseller API `refill`)'),
+            status: z.enum(CUSTOMER_REFILL_STATUSES),
+            createdAt: timestampSchema,
+          }),
+        ),
+        events: z.array(
+          z.object({
+            at: timestampSchema,
+            status: z
+              .enum(CUSTOMER_STATUSES as [string, ...string[]])
+              .describe("the order's status (the customer's word) after this step"),
+            text: z.string(),
+            amount: moneySchema.nullable().describe('money given back by this step'),
+          }),
+        ),
+      })
+      .meta({ id: 'OrderTimeline' }),
+    ...errors(400, 401, 404),
+  },
 };
 
 // --- services ----------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
   return (
     <tr data-order-id={o.id} data-status={shown}>
       <td data-label="Order">
-        <OrderNumber number={o.number} copy />
+        <OrderNumber number={o.number} copy to={`/user/orders/${o.number}`} />
         <div className="muted small">{formatDateTime(o.createdAt)}</div>
       </td>
       <td data-label="Service">

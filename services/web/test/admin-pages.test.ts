@@ -6,8 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
 
-// The admin dashboard (/admin, issue 18) against the whole panel as `npm start` runs it: a customer's
-// order and deposit claim today show up as today's sales and as work waiting for the admin.
+// Admin pages of issue 18 against the whole panel as `npm start` runs it: the dashboard (/admin) — a
+// customer's order and deposit claim today show up as today's sales and as work waiting — and the
+// users page (/admin/users): balance, suspension, dollar rate, password.
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
 const t = await useTestDatabase();
 const prefix = testPrefix('web-dash');
@@ -144,6 +145,68 @@ describe('the admin dashboard', () => {
       await page.waitForURL(/\/admin\/deposits$/);
       expect(errors).toEqual([]);
       await context.close();
+    });
+  }
+});
+
+describe('the admin users page', () => {
+  for (const [width, viewport] of [
+    ['desktop', WIDE],
+    ['phone', PHONE],
+  ] as const) {
+    it(`${width}: an admin finds a customer, credits them, suspends them (their next request is refused), reactivates and sets a password`, async () => {
+      const customer = await signedIn(DEMO, viewport);
+      const admin = await signedIn(ADMIN, viewport);
+      const { page } = admin;
+      page.on('dialog', (d) => void d.accept());
+      const res = await page.goto('/admin/users');
+      expect(res?.status()).toBe(200);
+      await page.fill('input[name=search]', 'demo@example.com');
+      await page.click('form[aria-label="Find users"] button[type=submit]');
+      const card = page.locator('article.user-card', { hasText: 'demo@example.com' });
+      await card.waitFor();
+      expect(await page.locator('article.user-card').count()).toBe(1);
+      expect(await page.title()).toBe('Users · SMM panel');
+      const before = new Decimal(
+        (await call<{ user: { balance: string } }>(customer.page, 'GET', '/api/user/me')).body.user.balance,
+      );
+
+      await card.locator('input[name=amount]').fill('5');
+      await card.locator('input[name=note]').fill('goodwill for a late order');
+      await card.locator('[data-testid=balance-form] button[type=submit]').click();
+      await textOf(page, '[data-testid=notice]', /balance now/);
+      const after = before.plus(5);
+      expect(await card.locator('[data-testid=user-balance]').textContent()).toBe(`$${after.toFixed(2)}`);
+      await card.locator('[data-testid=show-ledger]').click();
+      const first = card.locator('[data-testid=user-ledger] tbody tr').first();
+      await first.waitFor();
+      expect(await first.textContent()).toContain('goodwill for a late order');
+
+      await card.locator('[data-testid=toggle-status]').click();
+      await textOf(page, '[data-testid=notice]', /suspended\.$/);
+      expect(await card.locator('[data-testid=user-status]').textContent()).toBe('suspended');
+      const refused = await call<{ error: { code: string } }>(customer.page, 'GET', '/api/user/me');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      await shot(page, `admin-users-${width}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await card.locator('[data-testid=toggle-status]').click();
+      await textOf(page, '[data-testid=notice]', /activated\.$/);
+      expect((await call(customer.page, 'GET', '/api/user/me')).status).toBe(200);
+
+      const password = `demo-new-${width}-1`;
+      await card.locator('input[name=password]').fill(password);
+      await card.locator('[data-testid=password-form] button[type=submit]').click();
+      await textOf(page, '[data-testid=notice]', /password set/);
+      const login = await call(customer.page, 'POST', '/api/auth/login', { email: DEMO.email, password });
+      expect(login.status).toBe(200);
+      // Put the demo password back for the next width.
+      await call(page, 'POST', `/api/admin/users/${await card.getAttribute('data-user-id')}/password`, {
+        password: DEMO.password,
+      });
+      expect(admin.errors).toEqual([]);
+      await admin.context.close();
+      await customer.context.close();
     });
   }
 });
