@@ -3,8 +3,7 @@ import { QUEUE_NAMES } from '@smm/queue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, moneySchema } from '../common-schemas.ts';
-
-const QUEUE_PROBE_MS = 1_000;
+import { withinProbe } from './queue-probe.ts';
 
 const figures = z.object({
   orders: z.number().int(),
@@ -56,22 +55,6 @@ const dashboardSchema = {
   },
 };
 
-async function within<T>(p: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<T>((resolve) => {
-        timer = setTimeout(() => resolve(fallback), QUEUE_PROBE_MS);
-      }),
-    ]);
-  } catch {
-    return fallback;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** GET /api/admin/dashboard: what an admin looks at first in the morning. */
 export const adminDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const { producer, config } = app.deps;
@@ -88,7 +71,7 @@ export const adminDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     ]);
     // Redis is optional here: the page still shows the database's figures while it is down.
     const queues = producer.ready
-      ? await within(
+      ? await withinProbe(
           Promise.all(
             QUEUE_NAMES.map(async (name) => {
               const c = await producer.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');

@@ -2,9 +2,9 @@ import { QUEUE, SCHEDULER } from '@smm/queue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../common-schemas.ts';
+import { withinProbe } from './queue-probe.ts';
 
 const timestamp = z.string().nullable().describe('ISO 8601, UTC');
-const QUEUE_PROBE_MS = 1_000;
 /** How many recent completed status-sync jobs are searched for the last sweep. */
 const RECENT_JOBS = 50;
 
@@ -25,22 +25,6 @@ export const syncOverviewSchema = {
   },
 };
 
-async function within<T>(p: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<T>((resolve) => {
-        timer = setTimeout(() => resolve(fallback), QUEUE_PROBE_MS);
-      }),
-    ]);
-  } catch {
-    return fallback;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 
 /** GET /api/admin/sync/overview: the numbers the sync page shows (the lag is the /metrics gauge's query). */
@@ -56,8 +40,8 @@ export const adminSyncOverviewRoutes: FastifyPluginAsyncZod = async (app) => {
     if (producer.ready) {
       const queue = producer.queue(QUEUE.statusSync);
       const [jobs, scheduler] = await Promise.all([
-        within(queue.getJobs(['completed'], 0, RECENT_JOBS - 1), []),
-        within(queue.getJobScheduler(SCHEDULER.statusSweep), undefined),
+        withinProbe(queue.getJobs(['completed'], 0, RECENT_JOBS - 1), []),
+        withinProbe(queue.getJobScheduler(SCHEDULER.statusSweep), undefined),
       ]);
       const sweeps = jobs.filter((j) => j?.name === 'sync-sweep' && j.finishedOn);
       lastSweepAt = iso(Math.max(0, ...sweeps.map((j) => j.finishedOn ?? 0)));
