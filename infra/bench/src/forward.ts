@@ -10,7 +10,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@smm/db';
 import {
@@ -27,6 +26,8 @@ import type postgres from 'postgres';
 import { hardDeadline, track } from './children.ts';
 import { pgbenchForwardSql } from './forward-pgbench.ts';
 import { type BenchCatalog, freshDatabase, seedCatalog, seedOrders } from './forward-seed.ts';
+import { vmMiB } from './proc-memory.ts';
+import { writeResults } from './results.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_FORWARD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench_forward';
@@ -201,8 +202,7 @@ async function forwarderRun(
     // The forwarder's own counter: polling Postgres for 20,000 rows would load the machine being measured.
     await waitForwarded(sql, port, orderIds);
     const ms = performance.now() - started;
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const peakRssKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    const peakRssKb = vmMiB(child.pid!, 'VmHWM') * 1024;
     const stats = await processStats(port);
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from orders where id = any(${orderIds}) and status = 'processing'`;
@@ -289,6 +289,15 @@ async function main(): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
+    const path = writeResults('forward', {
+      ordersPerSec0ms: fwd0,
+      pgbenchTps: pg.tps,
+      ordersPerSec200ms: fwd200,
+      littleBound: bound,
+      // The forwarder process's VmHWM, the higher of its two runs (each run is its own process).
+      peakRssMiB: Math.max(zero.peakRssKb, slowRun.peakRssKb) / 1024,
+    });
+    log(`figures written to ${path}`);
   } finally {
     await sandbox.close();
     await db.close();

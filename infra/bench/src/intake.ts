@@ -7,7 +7,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { chargeScript } from './charge-pgbench.ts';
 import { hardDeadline, killAll, track } from './children.ts';
+import { vmMiB } from './proc-memory.ts';
+import { writeResults } from './results.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench';
@@ -174,12 +176,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
 function ordersLoad(port: number, duration: number, tokens: string[], body: string) {
   let next = 0;
   return autocannon({
@@ -270,11 +266,11 @@ async function main() {
   await ordersLoad(gwPort, WARMUP_S, tokens, body);
   let peakRss = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, vm(gateway.pid!, 'VmRSS'));
+    peakRss = Math.max(peakRss, vmMiB(gateway.pid!, 'VmRSS'));
   }, 250);
   const gw = await ordersLoad(gwPort, DURATION_S, tokens, body);
   clearInterval(sampler);
-  const hwm = vm(gateway.pid!, 'VmHWM');
+  const hwm = vmMiB(gateway.pid!, 'VmHWM');
   await stopChild(gateway);
 
   // Check what the load did to the books: every 201 is one order, and no user's balance drifted.
@@ -308,6 +304,13 @@ async function main() {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+  const path = writeResults('intake', {
+    ordersPerSec: measured,
+    p99Ms: gw.latency.p99,
+    pgbenchTps: pg.tps,
+    gatewayPeakRssMiB: hwm,
+  });
+  log(`figures written to ${path}`);
 }
 
 try {

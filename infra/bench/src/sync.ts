@@ -16,6 +16,8 @@ import { buildStatusSync, loadConfig } from '@smm/status-sync';
 import { Redis } from 'ioredis';
 import type postgres from 'postgres';
 import { hardDeadline } from './children.ts';
+import { sampleMax } from './proc-memory.ts';
+import { writeResults } from './results.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_SYNC_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench_sync';
@@ -216,6 +218,9 @@ async function main(): Promise<void> {
     await service.start({ listen: false });
     for (const s of sandboxes) s.state.stats.reset();
     const rssBefore = process.memoryUsage().rss;
+    // status-sync runs in this process (beside the two sandboxes): its peak is this process's RSS,
+    // sampled from the sweep until the last batch is written.
+    const rssPeak = sampleMax(() => process.memoryUsage().rss);
 
     t = performance.now();
     const sweep = await service.run.sweep({ force: true, sweepId: 'bench' });
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
     }
     const wallMs = performance.now() - t;
     const rssAfter = process.memoryUsage().rss;
+    const peakRss = rssPeak.stop();
 
     const calls = sandboxes.map((s) => s.stats().requests.byAction.status ?? 0);
     const expected = providers.map((p) => Math.ceil(p.providerOrderIds.length / 100));
@@ -252,11 +258,18 @@ status-sync benchmark — ${ORDERS.toLocaleString('en-US')} active orders, 2 san
   orders never checked                   ${unsynced?.n}
   refunds written                        ${refunds?.n} (Σ ${refunds?.total})
   users with balance ≠ Σ ledger          ${bad?.n}
-  RSS                                    ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB
+  RSS                                    ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB   (peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, sampled every 250 ms)
 baseline, same run, same rows (raw UPDATE … FROM jsonb_to_recordset, no provider calls/refunds/activity)
   one statement of ${ORDERS}              ${secs(base.oneStatementMs)} s  (${rate(ORDERS, base.oneStatementMs)} rows/s)
   ${Math.ceil(ORDERS / 100)} sequential statements of 100     ${secs(base.batchesOf100Ms)} s  (${rate(ORDERS, base.batchesOf100Ms)} rows/s)
 `);
+    const path = writeResults('sync', {
+      orders: ORDERS,
+      seconds: wallMs / 1000,
+      rawBatchSeconds: base.batchesOf100Ms / 1000,
+      peakRssMiB: peakRss / 2 ** 20,
+    });
+    log(`figures written to ${path}`);
   } finally {
     await service.close();
     // Whoever creates a connection closes it: the service closed only what it made.

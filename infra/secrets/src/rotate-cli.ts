@@ -55,7 +55,11 @@ try {
 }
 
 const box = createSecretBox(keys.previous ? [keys.current, keys.previous] : [keys.current]);
-const db = createDb(env.DATABASE_URL, { max: 1, applicationName: 'secrets-rotate' });
+const db = createDb(env.DATABASE_URL, {
+  max: 1,
+  applicationName: 'secrets-rotate',
+  prepare: env.DATABASE_PREPARE,
+});
 try {
   const r = await rotateProviderSecrets(db.sql, box, {
     skipUnreadable: process.argv.includes('--skip-unreadable'),

@@ -1,7 +1,7 @@
 // `npm start`: the whole panel on one machine — migrations, seed, and the four services as
 // separate processes with prefixed logs — until Ctrl-C stops them all in order.
 import { join } from 'node:path';
-import { parseEnv, resolveSecretsKey } from '@smm/config';
+import { databaseEnv, parseEnv, resolveSecretsKey } from '@smm/config';
 import { createDb, ensureDatabase, runMigrations } from '@smm/db';
 import { z } from 'zod';
 import { loadDevState } from './dev-state.ts';
@@ -17,6 +17,8 @@ const env = parseEnv(
   z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/smm'),
+    // The seed honours it like the services (they read it from the inherited environment).
+    DATABASE_PREPARE: databaseEnv.DATABASE_PREPARE,
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     PORT: z.coerce.number().int().default(3000),
     FORWARDER_PORT: z.coerce.number().int().default(3001),
@@ -114,7 +116,7 @@ try {
   });
   await sandbox.waitHealthy();
 
-  const db = createDb(env.DATABASE_URL, { max: 2 });
+  const db = createDb(env.DATABASE_URL, { max: 2, prepare: env.DATABASE_PREPARE });
   try {
     const seeded = await seed(db.sql, {
       sandboxApiUrl,

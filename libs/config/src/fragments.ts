@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseClusterNodes } from './redis-cluster.ts';
 import { decodeSecretsKey } from './weak-secrets.ts';
 
 export const nodeEnv = {
@@ -15,6 +16,12 @@ export const databaseEnv = {
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/smm'),
+  /**
+   * `false` turns off postgres.js' named prepared statements: needed behind PgBouncer in transaction
+   * mode, where consecutive statements of one client may reach different server connections, so a
+   * statement prepared on one is unknown on the next.
+   */
+  DATABASE_PREPARE: z.stringbool().default(true),
 };
 
 export const redisEnv = {
@@ -22,6 +29,18 @@ export const redisEnv = {
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .default('redis://127.0.0.1:6379'),
+  /**
+   * Seed nodes of a Redis Cluster, `host:port,host:port`; REDIS_URL then only gives the credentials
+   * and TLS (rediss://) every node is reached with. Unset: REDIS_URL is one standalone Redis.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((v, ctx) => {
+      const nodes = parseClusterNodes(v);
+      if (!nodes) ctx.addIssue({ code: 'custom', message: 'must be host:port[,host:port…]' });
+      return nodes ?? [];
+    })
+    .optional(),
 };
 
 const KEY_FORMAT = 'must be 32 bytes, as 64 hex characters or base64';

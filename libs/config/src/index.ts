@@ -11,6 +11,13 @@ export {
 } from './fragments.ts';
 export { bearerTokenMatches } from './metrics-token.ts';
 export { ConfigError, parseEnv } from './parse-env.ts';
+export {
+  clusterHashTags,
+  HASH_TAG_HINT,
+  hasHashTag,
+  parseClusterNodes,
+  type RedisClusterNode,
+} from './redis-cluster.ts';
 export { resolveSecretsKey, resolveSecretsKeys, type SecretsKeyEnv, type SecretsKeys } from './secrets.ts';
 export {
   decodeSecretsKey,

@@ -19,6 +19,12 @@ export interface CreateDbOptions {
   /** Seconds to wait for a connection before failing (an outage must fail fast, not hang). */
   connectTimeout?: number;
   applicationName?: string;
+  /**
+   * Named prepared statements (postgres.js' default, true). `false` behind PgBouncer in transaction
+   * mode (DATABASE_PREPARE=false): a server connection is lent per transaction there, so a statement
+   * prepared on one connection is missing on the next ("prepared statement … does not exist").
+   */
+  prepare?: boolean;
   /** Sees every statement's text and parameters as sent (the benchmarks capture production SQL with it). */
   onQuery?: (text: string, params: readonly unknown[]) => void;
 }
@@ -28,6 +34,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbClient {
     max: opts.max ?? 10,
     connect_timeout: opts.connectTimeout ?? 5,
     idle_timeout: 30,
+    prepare: opts.prepare ?? true,
     onnotice: () => {},
     // numeric and bigint columns stay strings in raw SQL; drizzle maps its own columns.
     connection: { application_name: opts.applicationName ?? 'smm' },

@@ -1,6 +1,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { type JobName, type JobPayload, jobCatalog } from './catalog.ts';
+import { assertClusterPrefix, DEFAULT_PREFIX } from './cluster-prefix.ts';
+import type { RedisConnection } from './connections.ts';
 import { QUEUE_NAMES, type QueueName } from './names.ts';
 
 export type Queues = Record<QueueName, Queue>;
@@ -14,8 +15,8 @@ export class QueueUnavailableError extends Error {
 
 export interface ProducerOptions {
   /** A producer connection (createProducerConnection): no offline queue, so outages fail fast. */
-  connection: Redis;
-  /** BullMQ key prefix; tests use a unique one each. */
+  connection: RedisConnection;
+  /** BullMQ key prefix (BULL_PREFIX; hash-tagged on a cluster); tests use a unique one each. */
   prefix?: string;
 }
 
@@ -25,13 +26,14 @@ export interface ProducerOptions {
  * answers; until then, and during an outage, enqueue fails at once with QueueUnavailableError.
  */
 export class Producer {
-  readonly connection: Redis;
+  readonly connection: RedisConnection;
   readonly prefix: string;
   #queues: Queues | null = null;
 
   constructor(opts: ProducerOptions) {
     this.connection = opts.connection;
-    this.prefix = opts.prefix ?? 'bull';
+    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+    assertClusterPrefix(this.connection, this.prefix);
   }
 
   get ready(): boolean {

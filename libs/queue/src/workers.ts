@@ -1,5 +1,4 @@
 import { type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import {
   isJobName,
   type JobName,
@@ -8,6 +7,8 @@ import {
   type JobsOf,
   jobCatalog,
 } from './catalog.ts';
+import { assertClusterPrefix, DEFAULT_PREFIX } from './cluster-prefix.ts';
+import type { RedisConnection } from './connections.ts';
 import type { QueueName } from './names.ts';
 
 export type TypedJob<N extends JobName> = Job<JobPayload<N>, unknown, N>;
@@ -18,7 +19,9 @@ export type HandlerMap<Q extends QueueName> = {
 };
 
 export interface CreateWorkerOptions extends Omit<WorkerOptions, 'connection' | 'prefix'> {
-  connection: Redis;
+  /** A worker connection (createWorkerConnection): standalone or cluster. */
+  connection: RedisConnection;
+  /** BULL_PREFIX; on a cluster it must carry a hash tag ({smm}), or the worker is refused. */
   prefix?: string;
 }
 
@@ -27,7 +30,8 @@ export function createWorker<Q extends QueueName>(
   handlers: HandlerMap<Q>,
   opts: CreateWorkerOptions,
 ): Worker {
-  const { connection, prefix, ...rest } = opts;
+  const { connection, prefix = DEFAULT_PREFIX, ...rest } = opts;
+  assertClusterPrefix(connection, prefix);
   return new Worker(
     queue,
     async (job: Job, token?: string) => {
@@ -43,6 +47,6 @@ export function createWorker<Q extends QueueName>(
       if (!handler) throw new UnrecoverableError(`no handler for ${job.name}`);
       return handler(job, token);
     },
-    { connection, prefix: prefix ?? 'bull', ...rest },
+    { connection, prefix, ...rest },
   );
 }

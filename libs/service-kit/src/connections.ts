@@ -1,7 +1,13 @@
 import { type CreateDbOptions, createDb, type DbClient } from '@smm/db';
 import type { Logger } from '@smm/logger';
-import { createProducerConnection, createWorkerConnection, waitForRedis } from '@smm/queue';
-import type { Redis, RedisOptions } from 'ioredis';
+import {
+  createProducerConnection,
+  createWorkerConnection,
+  type RedisConnection,
+  type RedisTarget,
+  waitForRedis,
+} from '@smm/queue';
+import type { RedisOptions } from 'ioredis';
 import { safeUrl } from './wait-for.ts';
 
 /**
@@ -46,16 +52,22 @@ export interface RedisSpecOptions {
   checkTimeoutMs?: number;
 }
 
-/** A Redis connection (createWorkerConnection / createProducerConnection) whose errors are logged once each. */
-export function redis(url: string, opts: RedisSpecOptions): ConnectionSpec<Redis> {
+/**
+ * A Redis connection (createWorkerConnection / createProducerConnection) whose errors are logged
+ * once each: to REDIS_URL, or to a Redis Cluster when the target names its nodes.
+ */
+export function redis(target: string | RedisTarget, opts: RedisSpecOptions): ConnectionSpec<RedisConnection> {
+  const t: RedisTarget = typeof target === 'string' ? { url: target } : target;
   let lastError = '';
   return {
-    name: 'Redis',
-    where: safeUrl(url),
+    name: t.clusterNodes?.length ? 'Redis Cluster' : 'Redis',
+    where: t.clusterNodes?.length
+      ? t.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')
+      : safeUrl(t.url),
     open(logger) {
       const extra = { connectionName: opts.connectionName, ...opts.options };
       const conn =
-        opts.kind === 'worker' ? createWorkerConnection(url, extra) : createProducerConnection(url, extra);
+        opts.kind === 'worker' ? createWorkerConnection(t, extra) : createProducerConnection(t, extra);
       logRedisErrors(conn, logger, opts.connectionName, (message) => {
         lastError = message;
       });
@@ -75,7 +87,7 @@ export function redis(url: string, opts: RedisSpecOptions): ConnectionSpec<Redis
  * the connection is ready again) instead of a stream of them.
  */
 export function logRedisErrors(
-  conn: Redis,
+  conn: RedisConnection,
   logger: Logger,
   connectionName: string,
   onError?: (message: string) => void,
@@ -93,7 +105,7 @@ export function logRedisErrors(
 }
 
 /** quit() on a live connection (pending replies first), disconnect() on a dead one. Never throws. */
-export async function closeRedis(conn: Redis): Promise<void> {
+export async function closeRedis(conn: RedisConnection): Promise<void> {
   if (conn.status === 'end') return;
   if (conn.status !== 'ready') return void conn.disconnect();
   await conn.quit().catch(() => conn.disconnect());

@@ -10,8 +10,15 @@ import {
 } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import { DEFAULT_TIMEOUTS, ProviderClients } from '@smm/provider-client';
-import { createWorker, isLastAttempt, Producer, providerRetryBackoff, type Worker } from '@smm/queue';
-import type { Redis } from 'ioredis';
+import {
+  createWorker,
+  duplicateConnection,
+  isLastAttempt,
+  Producer,
+  providerRetryBackoff,
+  type RedisConnection,
+  type Worker,
+} from '@smm/queue';
 import { Batcher } from './batcher.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import { forwardCancelProcessor } from './jobs/forward-cancel.ts';
@@ -27,7 +34,7 @@ export interface ForwarderDeps {
   /** postgres.js client (`createDb(url).sql`). */
   sql: DbClient['sql'];
   /** A worker connection (`createWorkerConnection`): BullMQ needs maxRetriesPerRequest null. */
-  connection: Redis;
+  connection: RedisConnection;
   /** Decrypts providers' API keys; must use the gateway's SECRETS_KEY. */
   secretBox: SecretBox;
   logger: Logger;
@@ -53,7 +60,10 @@ export function buildForwarder(deps: ForwarderDeps): Forwarder {
   const requestTimeout = settings.providerTimeouts.request ?? DEFAULT_TIMEOUTS.request;
   // Leases and follow-up jobs on a connection of their own with auto-pipelining: the acquires and
   // releases of many concurrent jobs leave in one write instead of one each. BullMQ keeps its own.
-  const side = deps.connection.duplicate({ enableAutoPipelining: true, connectionName: 'forwarder-leases' });
+  const side = duplicateConnection(deps.connection, {
+    enableAutoPipelining: true,
+    connectionName: 'forwarder-leases',
+  });
   side.on('error', () => {
     // The same outage shows on the worker connection, whose listener logs it.
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@smm/queue';
 
 /**
  * A counting semaphore per provider, shared by every forwarder replica: a sorted set of leases
@@ -28,7 +28,8 @@ export interface Lease {
 }
 
 export interface ConcurrencyLimitOptions {
-  redis: Redis;
+  /** Standalone or cluster: the lease script touches one key, so any prefix works in a cluster. */
+  redis: RedisConnection;
   /** Keys are `<prefix>:fwd-limit:<providerId>`. */
   prefix: string;
   /** Longer than the longest provider call, so a live call never loses its slot. */
@@ -36,13 +37,13 @@ export interface ConcurrencyLimitOptions {
 }
 
 export class ConcurrencyLimit {
-  readonly #redis: Redis & LeaseCommands;
+  readonly #redis: RedisConnection & LeaseCommands;
   readonly #prefix: string;
   readonly #leaseMs: number;
 
   constructor(opts: ConcurrencyLimitOptions) {
     opts.redis.defineCommand('smmFwdLeaseAcquire', { numberOfKeys: 1, lua: ACQUIRE });
-    this.#redis = opts.redis as Redis & LeaseCommands;
+    this.#redis = opts.redis as RedisConnection & LeaseCommands;
     this.#prefix = opts.prefix;
     this.#leaseMs = opts.leaseMs;
   }

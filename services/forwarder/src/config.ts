@@ -1,4 +1,5 @@
 import {
+  clusterHashTags,
   databaseEnv,
   isProduction,
   logEnv,
@@ -51,7 +52,9 @@ export const forwarderEnvSchema = z
     SHUTDOWN_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request + 5_000),
   })
   // Production: a real SECRETS_KEY, and the ops port's /metrics behind METRICS_TOKEN (libs/config).
-  .superRefine(productionSecrets({ required: ['SECRETS_KEY', 'METRICS_TOKEN'] }));
+  .superRefine(productionSecrets({ required: ['SECRETS_KEY', 'METRICS_TOKEN'] }))
+  // On a Redis Cluster the queue keys (and the leases under the same prefix) need a hash tag.
+  .superRefine(clusterHashTags(['BULL_PREFIX']));
 
 export type ForwarderEnv = z.infer<typeof forwarderEnvSchema>;
 

@@ -16,8 +16,15 @@ import { ForwarderMetrics } from './metrics.ts';
 type Connections = ReturnType<typeof connections>;
 
 const connections = ({ env }: ForwarderConfig) => ({
-  db: postgres(env.DATABASE_URL, { max: env.DB_POOL_MAX, applicationName: 'forwarder' }),
-  connection: redis(env.REDIS_URL, { kind: 'worker', connectionName: 'forwarder' }),
+  db: postgres(env.DATABASE_URL, {
+    max: env.DB_POOL_MAX,
+    applicationName: 'forwarder',
+    prepare: env.DATABASE_PREPARE,
+  }),
+  connection: redis(
+    { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
+    { kind: 'worker', connectionName: 'forwarder' },
+  ),
 });
 
 /** The forward worker and its ops port, on the connections the skeleton opened (and will close). */

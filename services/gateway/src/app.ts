@@ -7,6 +7,7 @@ import { decorateDeps } from './plugins/deps.ts';
 import { registerErrorEnvelope } from './plugins/error-envelope.ts';
 import { decorateIntake } from './plugins/intake.ts';
 import { registerMetrics } from './plugins/metrics.ts';
+import { decorateOrderWatch } from './plugins/order-watch.ts';
 import { decorateQueueEvents } from './plugins/queue-events.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { decorateRepositories } from './plugins/repositories.ts';
@@ -45,6 +46,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   registerMetrics(app, deps);
   decorateIntake(app);
   decorateQueueEvents(app);
+  decorateOrderWatch(app);
 
   await registerSwagger(app);
   await registerAuth(app, config);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   boolFlag,
+  clusterHashTags,
   databaseEnv,
   logEnv,
   metricsTokenEnv,
@@ -12,6 +13,7 @@ import {
   resolveSecretsKeys,
   secretsKeyEnv,
 } from '@smm/config';
+import type { RedisTarget } from '@smm/queue';
 import { z } from 'zod';
 
 const TWELVE_HOURS_S = 12 * 3600;
@@ -64,6 +66,8 @@ export const gatewayEnvSchema = z
       .string()
       .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'an IANA time zone')
       .default('Asia/Dhaka'),
+    /** How often the gateway reads the orders open My-orders pages watch (one query for all of them). */
+    ORDER_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     /** Deposit requests per user: a handful a minute is plenty for an honest customer. */
     DEPOSIT_RATE_MAX: z.coerce.number().int().positive().default(10),
     DEPOSIT_RATE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
@@ -98,7 +102,9 @@ export const gatewayEnvSchema = z
       required: ['JWT_SECRET', 'SECRETS_KEY', 'METRICS_TOKEN'],
       optional: ['ADMIN_PASSWORD'],
     }),
-  );
+  )
+  // On a Redis Cluster the queue keys and the login throttle's multi-key scripts need a hash tag.
+  .superRefine(clusterHashTags(['BULL_PREFIX', 'RATE_LIMIT_PREFIX']));
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
@@ -110,7 +116,11 @@ export interface GatewayConfig {
   logLevel: GatewayEnv['LOG_LEVEL'];
   logPretty: boolean;
   databaseUrl: string;
+  /** DATABASE_PREPARE: false behind PgBouncer in transaction mode. */
+  dbPrepare: boolean;
   redisUrl: string;
+  /** REDIS_URL, and the cluster's seed nodes when REDIS_CLUSTER_NODES is set. */
+  redis: RedisTarget;
   dbPoolMax: number;
   bullPrefix: string;
   rateLimitPrefix: string;
@@ -135,6 +145,8 @@ export interface GatewayConfig {
   admin: { email: string; password: string | undefined };
   allowRegistration: boolean;
   dashboard: { lowBalanceUSD: string; timeZone: string };
+  /** Live order updates: the watch tick, and open streams per user. */
+  orderWatch: { intervalMs: number; maxPerUser: number };
   rateLimits: {
     login: { max: number; windowMs: number };
     orders: { max: number; windowMs: number };
@@ -162,7 +174,9 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? false,
     databaseUrl: env.DATABASE_URL,
+    dbPrepare: env.DATABASE_PREPARE,
     redisUrl: env.REDIS_URL,
+    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
     dbPoolMax: env.DB_POOL_MAX,
     bullPrefix: env.BULL_PREFIX,
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
@@ -188,6 +202,7 @@ export function resolveConfig(env: GatewayEnv): GatewayConfig {
     admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
     allowRegistration: env.ALLOW_REGISTRATION ?? !production,
     dashboard: { lowBalanceUSD: env.LOW_BALANCE_USD, timeZone: env.DASHBOARD_TIME_ZONE },
+    orderWatch: { intervalMs: env.ORDER_WATCH_INTERVAL_MS, maxPerUser: 10 },
     rateLimits: {
       login: { max: env.LOGIN_RATE_MAX, windowMs: env.LOGIN_RATE_WINDOW_MS },
       orders: { max: env.ORDER_RATE_MAX, windowMs: env.ORDER_RATE_WINDOW_MS },

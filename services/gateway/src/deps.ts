@@ -1,8 +1,7 @@
 import { type CreateDbOptions, createDb, createSecretBox, type DbClient, type SecretBox } from '@smm/db';
 import { createLogger, type Logger } from '@smm/logger';
-import { createProducerConnection, Producer, waitForRedis } from '@smm/queue';
+import { createProducerConnection, Producer, type RedisConnection, waitForRedis } from '@smm/queue';
 import { logRedisErrors } from '@smm/service-kit';
-import type { Redis } from 'ioredis';
 import type { GatewayConfig } from './config.ts';
 
 /** Everything the gateway talks to, built by main.ts (or a test) and handed to buildGateway. */
@@ -11,8 +10,8 @@ export interface GatewayDeps {
   db: DbClient;
   /** BullMQ producer on a fail-fast connection (createProducerConnection). */
   producer: Producer;
-  /** A plain ioredis connection for the rate-limit store (and the readiness probe). */
-  redis: Redis;
+  /** A plain ioredis connection (standalone or cluster) for the rate-limit store (and the readiness probe). */
+  redis: RedisConnection;
   logger: Logger;
   /**
    * Encrypts provider secrets with config.secretsKey (the workers use the same key) and decrypts with
@@ -21,9 +20,12 @@ export interface GatewayDeps {
   secretBox: SecretBox;
 }
 
-/** Connecting gives up after 2 s: in an outage requests fail fast instead of queueing behind it. */
-export function gatewayDbOptions(config: Pick<GatewayConfig, 'dbPoolMax'>): CreateDbOptions {
-  return { max: config.dbPoolMax, applicationName: 'gateway', connectTimeout: 2 };
+/**
+ * Connecting gives up after 2 s: in an outage requests fail fast instead of queueing behind it.
+ * `prepare` is DATABASE_PREPARE (false behind PgBouncer in transaction mode).
+ */
+export function gatewayDbOptions(config: Pick<GatewayConfig, 'dbPoolMax' | 'dbPrepare'>): CreateDbOptions {
+  return { max: config.dbPoolMax, applicationName: 'gateway', connectTimeout: 2, prepare: config.dbPrepare };
 }
 
 /** On top of createProducerConnection (no offline queue, one retry): the queue producer's name. */
@@ -51,8 +53,8 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
   const logger =
     opts.logger ?? createLogger({ service: 'gateway', level: config.logLevel, pretty: config.logPretty });
   const db = opts.db ?? createDb(config.databaseUrl, gatewayDbOptions(config));
-  const producerConnection = createProducerConnection(config.redisUrl, PRODUCER_REDIS);
-  const redis = createProducerConnection(config.redisUrl, RATE_LIMIT_REDIS);
+  const producerConnection = createProducerConnection(config.redis, PRODUCER_REDIS);
+  const redis = createProducerConnection(config.redis, RATE_LIMIT_REDIS);
   logRedisErrors(producerConnection, logger, PRODUCER_REDIS.connectionName);
   logRedisErrors(redis, logger, RATE_LIMIT_REDIS.connectionName);
   const deps = gatewayDeps(config, { db, producerConnection, redis, logger });
@@ -72,7 +74,7 @@ export async function openDeps(config: GatewayConfig, opts: OpenDepsOptions = {}
  */
 export function gatewayDeps(
   config: GatewayConfig,
-  c: { db: DbClient; producerConnection: Redis; redis: Redis; logger: Logger },
+  c: { db: DbClient; producerConnection: RedisConnection; redis: RedisConnection; logger: Logger },
 ): GatewayDeps {
   return {
     config,
@@ -96,7 +98,7 @@ export async function closeDeps(deps: GatewayDeps, opts: { keepDb?: boolean } = 
   if (!opts.keepDb) await deps.db.close(5).catch(() => {});
 }
 
-async function quit(conn: Redis): Promise<void> {
+async function quit(conn: RedisConnection): Promise<void> {
   if (conn.status === 'end') return;
   // quit() needs a live connection; a dead one is just dropped.
   if (conn.status !== 'ready') return void conn.disconnect();

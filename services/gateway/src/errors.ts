@@ -58,3 +58,4 @@ export const conflict = (message: string, details?: unknown) =>
   new AppError(409, ERROR_CODE.conflict, message, details);
 export const businessRule = (message: string, details?: unknown) =>
   new AppError(422, ERROR_CODE.businessRule, message, details);
+export const tooManyRequests = (message: string) => new AppError(429, ERROR_CODE.rateLimited, message);

@@ -11,8 +11,8 @@ type Connections = ReturnType<typeof connections>;
 
 const connections = (config: GatewayConfig) => ({
   db: postgres(config.databaseUrl, gatewayDbOptions(config)),
-  producerConnection: redis(config.redisUrl, { kind: 'producer', ...PRODUCER_REDIS }),
-  redis: redis(config.redisUrl, {
+  producerConnection: redis(config.redis, { kind: 'producer', ...PRODUCER_REDIS }),
+  redis: redis(config.redis, {
     kind: 'producer',
     connectionName: RATE_LIMIT_REDIS.connectionName,
     options: RATE_LIMIT_REDIS,

@@ -181,6 +181,13 @@ const cases: Case[] = [
     ok: 200,
   },
   {
+    method: 'POST',
+    pattern: '/api/admin/services/bulk-status',
+    url: '/api/admin/services/bulk-status',
+    payload: { ids: [c.autoServiceId], status: 'active' },
+    ok: 200,
+  },
+  {
     method: 'DELETE',
     pattern: '/api/admin/services/{id}',
     url: `/api/admin/services/${spare.autoServiceId}`,

@@ -1,4 +1,5 @@
 import {
+  clusterHashTags,
   databaseEnv,
   logEnv,
   metricsTokenEnv,
@@ -11,6 +12,7 @@ import {
   secretsKeyEnv,
 } from '@smm/config';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
+import type { RedisTarget } from '@smm/queue';
 import { z } from 'zod';
 
 const ms = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
@@ -57,6 +59,8 @@ export const statusSyncEnvSchema = z
   })
   // Production: a real SECRETS_KEY, and the ops port's /metrics behind METRICS_TOKEN (libs/config).
   .superRefine(productionSecrets({ required: ['SECRETS_KEY', 'METRICS_TOKEN'] }))
+  // On a Redis Cluster the queue keys need a hash tag (libs/config redis-cluster.ts).
+  .superRefine(clusterHashTags(['BULL_PREFIX']))
   .superRefine((env, ctx) => {
     // A submitting order is only "stale" (its worker dead) once its add call could no longer be
     // running: below the forwarder's request timeout plus a margin, repair would send live calls to review.
@@ -83,7 +87,11 @@ export interface StatusSyncConfig {
   logLevel: StatusSyncEnv['LOG_LEVEL'];
   logPretty: boolean;
   databaseUrl: string;
+  /** DATABASE_PREPARE: false behind PgBouncer in transaction mode. */
+  dbPrepare: boolean;
   redisUrl: string;
+  /** REDIS_URL, and the cluster's seed nodes when REDIS_CLUSTER_NODES is set. */
+  redis: RedisTarget;
   dbPoolMax: number;
   bullPrefix: string;
   secretsKey: Buffer;
@@ -119,7 +127,9 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? false,
     databaseUrl: env.DATABASE_URL,
+    dbPrepare: env.DATABASE_PREPARE,
     redisUrl: env.REDIS_URL,
+    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
     dbPoolMax: env.DB_POOL_MAX,
     bullPrefix: env.BULL_PREFIX,
     secretsKey: keys.current,

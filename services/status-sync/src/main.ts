@@ -7,9 +7,13 @@ import { buildStatusSync } from './status-sync.ts';
 type Connections = ReturnType<typeof connections>;
 
 const connections = (config: StatusSyncConfig) => ({
-  db: postgres(config.databaseUrl, { max: config.dbPoolMax, applicationName: 'status-sync' }),
-  producerConnection: redis(config.redisUrl, { kind: 'producer', connectionName: 'status-sync-producer' }),
-  workerConnection: redis(config.redisUrl, { kind: 'worker', connectionName: 'status-sync-worker' }),
+  db: postgres(config.databaseUrl, {
+    max: config.dbPoolMax,
+    applicationName: 'status-sync',
+    prepare: config.dbPrepare,
+  }),
+  producerConnection: redis(config.redis, { kind: 'producer', connectionName: 'status-sync-producer' }),
+  workerConnection: redis(config.redis, { kind: 'worker', connectionName: 'status-sync-worker' }),
 });
 
 /** Schedulers, the sync worker and the ops port, on the connections the skeleton opened (and will close). */

@@ -1,6 +1,5 @@
 import type { Logger } from '@smm/logger';
-import type { Queue } from '@smm/queue';
-import type { Redis } from 'ioredis';
+import type { Queue, RedisConnection } from '@smm/queue';
 import type { StatusSyncMetrics } from './metrics.ts';
 import {
   missingSchedulers,
@@ -12,7 +11,7 @@ import {
 export interface KeeperDeps {
   queue: () => Queue;
   /** The producer connection: re-asserting on its `ready` covers a Redis that came back empty. */
-  connection: Redis;
+  connection: RedisConnection;
   settings: SchedulerSettings;
   logger: Logger;
   metrics: StatusSyncMetrics;

@@ -1,10 +1,17 @@
 import { type DbClient, releaseAllClaims } from '@smm/db';
 import { jobLogger, type Logger } from '@smm/logger';
 import type { Timeouts } from '@smm/provider-client';
-import { createWorker, type Producer, QUEUE, type Queue, type Worker, waitForRedis } from '@smm/queue';
+import {
+  createWorker,
+  type Producer,
+  QUEUE,
+  type Queue,
+  type RedisConnection,
+  type Worker,
+  waitForRedis,
+} from '@smm/queue';
 import { buildOpsServer } from '@smm/service-kit';
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { StatusSyncConfig } from './config.ts';
 import type { JobContext } from './context.ts';
 import { type PurgeResult, runPurgeIdempotency } from './jobs/purge-idempotency.ts';
@@ -28,7 +35,7 @@ export interface StatusSyncDeps {
   /** BullMQ producer on a fail-fast connection (createProducerConnection). */
   producer: Producer;
   /** The worker's connection (createWorkerConnection: maxRetriesPerRequest null). */
-  workerConnection: Redis;
+  workerConnection: RedisConnection;
   logger: Logger;
   /** Provider call timeouts (defaults: the client's). */
   providerTimeouts?: Partial<Timeouts>;

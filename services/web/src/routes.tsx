@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { AdminDepositsPage } from './pages/admin/AdminDepositsPage.tsx';
 import { AdminOrdersPage } from './pages/admin/AdminOrdersPage.tsx';
+import { AdminServicesPage } from './pages/admin/AdminServicesPage.tsx';
+import { CategoriesPage } from './pages/admin/CategoriesPage.tsx';
 import { DashboardPage } from './pages/admin/DashboardPage.tsx';
 import { ManualOrderPage } from './pages/admin/ManualOrderPage.tsx';
 import { PaymentMethodsPage } from './pages/admin/PaymentMethodsPage.tsx';
@@ -156,6 +158,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <AdminDepositsPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/services',
+        element: (
+          <RequireAdmin>
+            <AdminServicesPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: '/admin/categories',
+        element: (
+          <RequireAdmin>
+            <CategoriesPage />
           </RequireAdmin>
         ),
       },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { RedisConnection } from '@smm/queue';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { GatewayConfig } from '../config.ts';
 import { AppError, ERROR_CODE } from '../errors.ts';
 
@@ -10,7 +10,7 @@ import { AppError, ERROR_CODE } from '../errors.ts';
  * are limited, each with its own counters. The store is Redis so several gateway replicas share
  * one budget. A Redis outage must not stop order intake, so store errors let the request through.
  */
-export async function registerRateLimit(app: FastifyInstance, config: GatewayConfig, redis: Redis) {
+export async function registerRateLimit(app: FastifyInstance, config: GatewayConfig, redis: RedisConnection) {
   await app.register(fastifyRateLimit, {
     global: false,
     redis,

@@ -28,6 +28,8 @@ export const WEB_PAGES = [
   '/admin/orders/sync',
   '/admin/deposits',
   '/admin/payment-methods',
+  '/admin/services',
+  '/admin/categories',
 ] as const;
 
 // Same origin, no inline script or style, nothing framed: the bundle only talks to this gateway.

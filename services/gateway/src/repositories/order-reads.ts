@@ -1,5 +1,6 @@
 import { apiProviders, type Db, ledger, orders, services, users } from '@smm/db';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql } from 'drizzle-orm';
+import { type CustomerStatus, orderStatusesOf, parsePublicNumber } from '@smm/domain';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import { beforeCursor, type Cursor, isoText, isoTextOrNull, likeContains } from './columns.ts';
 
 /** An order as its customer sees it. */
@@ -28,7 +29,10 @@ export interface CustomerOrderRow {
 
 export interface CustomerOrderFilter {
   userId: string;
-  status?: string | undefined;
+  /** A customer's word: pending stands for pending, submitting and needs_review. */
+  status?: CustomerStatus | undefined;
+  /** An order number (exact) or a piece of the link. */
+  search?: string | undefined;
   serviceId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -166,6 +170,19 @@ export function orderReadsRepository(db: Db) {
     createdTo(f.to),
   ];
 
+  /** Everything but status and the page position: what the customer list's tab counts share. */
+  const customerScope = (f: Omit<CustomerOrderFilter, 'limit'>) => {
+    const number = f.search === undefined ? null : parsePublicNumber(f.search);
+    const linkLike = f.search === undefined ? undefined : ilike(orders.link, likeContains(f.search));
+    return [
+      eq(orders.userId, f.userId),
+      number === null ? linkLike : or(eq(orders.number, number), linkLike),
+      f.serviceId ? eq(orders.serviceId, f.serviceId) : undefined,
+      createdFrom(f.from),
+      createdTo(f.to),
+    ];
+  };
+
   return {
     async customerList(f: CustomerOrderFilter): Promise<CustomerOrderRow[]> {
       return db
@@ -173,16 +190,31 @@ export function orderReadsRepository(db: Db) {
         .from(orders)
         .where(
           and(
-            eq(orders.userId, f.userId),
-            f.status ? eq(orders.status, f.status) : undefined,
-            f.serviceId ? eq(orders.serviceId, f.serviceId) : undefined,
-            createdFrom(f.from),
-            createdTo(f.to),
+            ...customerScope(f),
+            f.status ? inArray(orders.status, orderStatusesOf(f.status)) : undefined,
             beforeCursor(orders.createdAt, orders.id, f.after),
           ),
         )
         .orderBy(desc(orders.createdAt), desc(orders.id))
         .limit(f.limit);
+    },
+
+    /** Orders per (internal) status under the customer list's filters, status and page aside. */
+    async customerCounts(f: Omit<CustomerOrderFilter, 'limit'>): Promise<{ status: string; n: number }[]> {
+      return db
+        .select({ status: orders.status, n: count() })
+        .from(orders)
+        .where(and(...customerScope(f)))
+        .groupBy(orders.status);
+    },
+
+    /** The watched orders' current state, with whose they are (the watch hub serves many users at once). */
+    async watched(ids: string[]): Promise<(CustomerOrderRow & { userId: string })[]> {
+      if (ids.length === 0) return [];
+      return db
+        .select({ ...customerColumns, userId: orders.userId })
+        .from(orders)
+        .where(inArray(orders.id, ids));
     },
 
     /** Another user's order is indistinguishable from a missing one. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@smm/queue';
 import type { GatewayConfig } from '../config.ts';
 import { AppError, ERROR_CODE } from '../errors.ts';
 
@@ -108,17 +108,17 @@ export function ipSubject(ip: string): string {
 }
 
 export class LoginThrottle {
-  readonly #redis: Redis;
+  readonly #redis: RedisConnection;
   readonly #prefix: string;
   readonly #s: LoginThrottleSettings;
 
-  constructor(redis: Redis, prefix: string, settings: LoginThrottleSettings) {
+  constructor(redis: RedisConnection, prefix: string, settings: LoginThrottleSettings) {
     this.#redis = redis;
     this.#prefix = `${prefix}login:`;
     this.#s = settings;
   }
 
-  static fromConfig(redis: Redis, config: GatewayConfig): LoginThrottle {
+  static fromConfig(redis: RedisConnection, config: GatewayConfig): LoginThrottle {
     return new LoginThrottle(redis, config.rateLimitPrefix, config.loginThrottle);
   }
 

@@ -1,31 +1,35 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LANGUAGES, type Language, type MessageKey, setLanguage, t, useLanguage } from '../lib/i18n.ts';
 import { exactMoney, formatMoney } from '../lib/money.ts';
 import { useSession } from '../session/context.ts';
 
-const USER_LINKS = [
-  { to: '/services', label: 'Services' },
-  { to: '/user/orders/create', label: 'New order' },
-  { to: '/user/orders/mass', label: 'Mass order' },
-  { to: '/user/orders', label: 'My orders' },
-  { to: '/user/funds', label: 'Add funds' },
-  { to: '/user/transactions', label: 'Transactions' },
-  { to: '/api', label: 'API' },
-  { to: '/user/account', label: 'Account' },
+const USER_LINKS: { to: string; label: MessageKey }[] = [
+  { to: '/services', label: 'nav.services' },
+  { to: '/user/orders/create', label: 'nav.newOrder' },
+  { to: '/user/orders/mass', label: 'nav.massOrder' },
+  { to: '/user/orders', label: 'nav.myOrders' },
+  { to: '/user/funds', label: 'nav.funds' },
+  { to: '/user/transactions', label: 'nav.transactions' },
+  { to: '/api', label: 'nav.api' },
+  { to: '/user/account', label: 'nav.account' },
 ];
-const ADMIN_LINKS = [
-  { to: '/admin', label: 'Dashboard' },
-  { to: '/admin/orders', label: 'Orders' },
-  { to: '/admin/users', label: 'Users' },
-  { to: '/admin/orders/manual', label: 'Manual order' },
-  { to: '/admin/providers', label: 'Providers' },
-  { to: '/admin/orders/sync', label: 'Sync' },
-  { to: '/admin/deposits', label: 'Deposits' },
-  { to: '/admin/payment-methods', label: 'Payment methods' },
+const ADMIN_LINKS: { to: string; label: MessageKey }[] = [
+  { to: '/admin', label: 'nav.dashboard' },
+  { to: '/admin/orders', label: 'nav.orders' },
+  { to: '/admin/users', label: 'nav.users' },
+  { to: '/admin/orders/manual', label: 'nav.manualOrder' },
+  { to: '/admin/services', label: 'nav.catalog' },
+  { to: '/admin/categories', label: 'nav.categories' },
+  { to: '/admin/providers', label: 'nav.providers' },
+  { to: '/admin/orders/sync', label: 'nav.sync' },
+  { to: '/admin/deposits', label: 'nav.deposits' },
+  { to: '/admin/payment-methods', label: 'nav.paymentMethods' },
 ];
 
 export function Layout() {
   const { me, logout, refresh } = useSession();
+  const lang = useLanguage();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const links = me?.role === 'admin' ? [...USER_LINKS, ...ADMIN_LINKS] : me ? USER_LINKS : [];
@@ -43,11 +47,11 @@ export function Layout() {
   return (
     <>
       <header className="topbar">
-        <span className="brand">SMM panel</span>
+        <span className="brand">{t('site.name')}</span>
         <nav aria-label="pages">
           {links.map((l) => (
             <NavLink key={l.to} to={l.to} end>
-              {l.label}
+              {t(l.label)}
             </NavLink>
           ))}
         </nav>
@@ -56,7 +60,7 @@ export function Layout() {
             {/* An admin's own balance means nothing (it is not a customer's): the role instead. */}
             {me.role === 'admin' ? (
               <span className="role" data-testid="role">
-                admin
+                {t('header.admin')}
               </span>
             ) : (
               <span
@@ -76,12 +80,25 @@ export function Layout() {
                 navigate('/login');
               }}
             >
-              Log out
+              {t('header.logout')}
             </button>
           </div>
         )}
+        <select
+          className="lang"
+          aria-label={t('lang.label')}
+          value={lang}
+          onChange={(e) => setLanguage(e.target.value as Language)}
+        >
+          {Object.entries(LANGUAGES).map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
       </header>
-      <main>
+      {/* A new language re-renders the page from scratch: every string it shows is read again. */}
+      <main key={lang}>
         <Outlet />
       </main>
     </>

@@ -50,6 +50,14 @@ export const FIELD_TEXT: Record<string, string> = {
   runs: 'Write the number of runs as a whole number.',
   interval: 'Write the minutes between runs as a whole number.',
   adminNotes: 'The notes are too long.',
+  name: 'Write a name.',
+  rate: 'Write the rate as a number, like 80 or 0.45 (up to 6 decimals), or leave it empty.',
+  rateUSD: 'Write the rate as a number, like 0.9 (up to 6 decimals), or leave it empty.',
+  minOrder: 'Write the minimum as a whole number, no more than the maximum.',
+  maxOrder: 'Write the maximum as a whole number, at least the minimum.',
+  mode: 'An auto service needs a provider and its service id; without them it is manual.',
+  sortOrder: 'Write the place in the list as a whole number.',
+  description: 'The description is too long.',
 };
 
 /** Codes whose message the server writes for people (a rule of the order, "the user's account is suspended"). */

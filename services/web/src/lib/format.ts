@@ -1,5 +1,6 @@
-import { CUSTOMER_STATUS_WORD, customerStatus, formatPublicNumber } from '@smm/domain/browser';
+import { type CustomerStatus, customerStatus, formatPublicNumber } from '@smm/domain/browser';
 import type { OrderStatus } from '../api/types.ts';
+import { t } from './i18n.ts';
 
 const LABEL: Record<OrderStatus, string> = {
   pending: 'Pending',
@@ -18,7 +19,12 @@ export function statusLabel(s: string): string {
 
 /** The status word a customer sees (`needs_review` → Pending): the panel's inner states are not theirs. */
 export function customerStatusLabel(s: OrderStatus): string {
-  return CUSTOMER_STATUS_WORD[customerStatus(s)];
+  return customerWord(customerStatus(s));
+}
+
+/** A customer status in the chosen language (`pending` → Pending / অপেক্ষমাণ). */
+export function customerWord(s: CustomerStatus): string {
+  return t(`status.${s}`);
 }
 
 /** @deprecated the same as formatDateTime (`2026-12-01 14:05`), which every page uses. */

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 
-export const SITE_NAME = 'SMM panel';
+import { t } from './i18n.ts';
 
 /** `Orders` → `Orders · SMM panel`. */
 export function pageTitle(name?: string): string {
-  return name ? `${name} · ${SITE_NAME}` : SITE_NAME;
+  return name ? `${name} · ${t('site.name')}` : t('site.name');
 }
 
 /**
@@ -15,7 +15,7 @@ export function usePageTitle(name: string): void {
   useEffect(() => {
     document.title = pageTitle(name);
     return () => {
-      document.title = SITE_NAME;
+      document.title = t('site.name');
     };
   }, [name]);
 }

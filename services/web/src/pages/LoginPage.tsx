@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Field } from '../components/Field.tsx';
+import { t } from '../lib/i18n.ts';
 import { useAction } from '../lib/useAction.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { useProblems } from '../lib/useProblems.ts';
@@ -39,7 +40,7 @@ export function LoginPage() {
   const problems = useProblems(error, LOGIN_FIELDS);
   const next = safeNext(params.get('next'));
   const signedInTo = me && !busy ? (next ?? homeFor(me.role)) : null;
-  usePageTitle('Sign in');
+  usePageTitle(t('login.title'));
 
   // Signed in already (or just now): on to where they were going — a page of this app by the router,
   // a server page by loading it.
@@ -56,9 +57,9 @@ export function LoginPage() {
 
   return (
     <section className="card narrow">
-      <h1>Sign in</h1>
+      <h1>{t('login.title')}</h1>
       <form onSubmit={submit} className="form">
-        <Field label="Email" error={problems.fields.email}>
+        <Field label={t('login.email')} error={problems.fields.email}>
           <input
             name="email"
             type="email"
@@ -71,7 +72,7 @@ export function LoginPage() {
             }}
           />
         </Field>
-        <Field label="Password" error={problems.fields.password}>
+        <Field label={t('login.password')} error={problems.fields.password}>
           <input
             name="password"
             type="password"
@@ -86,7 +87,7 @@ export function LoginPage() {
         </Field>
         <ErrorNote error={error} text={problems.form} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
       <RegisterLink />

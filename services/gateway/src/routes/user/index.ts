@@ -3,6 +3,7 @@ import { apiKeyRoutes } from './api-key.ts';
 import { createOrdersRoute } from './create-orders.ts';
 import { fundsRoutes } from './funds.ts';
 import { meRoute } from './me.ts';
+import { orderEventRoutes } from './order-events.ts';
 import { orderRequestRoutes } from './order-requests.ts';
 import { orderRoutes } from './orders.ts';
 import { passwordRoute } from './password.ts';
@@ -12,6 +13,7 @@ import { serviceRoutes } from './services.ts';
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate);
   await app.register(createOrdersRoute);
+  await app.register(orderEventRoutes);
   await app.register(orderRoutes);
   await app.register(orderRequestRoutes);
   await app.register(serviceRoutes);

@@ -1,5 +1,7 @@
+import type { CustomerStatus } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors.ts';
+import { customerStatusCounts } from '../../use-cases/customer-counts.ts';
 import { customerRefillStatus, customerTimeline } from '../../use-cases/order-timeline.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { getOrderSchema, listOrdersSchema, orderTimelineSchema } from './schemas.ts';
@@ -9,21 +11,29 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/orders', { schema: listOrdersSchema }, async (req) => {
     const q = req.query;
-    const rows = await orders.customerList({
+    const scope = {
       userId: req.user.id,
-      status: q.status,
+      search: q.search,
       serviceId: q.serviceId,
       from: q.from,
       to: q.to,
-      after: q.cursor ? decodeCursor(q.cursor) : null,
-      limit: q.limit + 1,
-    });
+    };
+    const [rows, counts] = await Promise.all([
+      orders.customerList({
+        ...scope,
+        status: q.status as CustomerStatus | undefined,
+        after: q.cursor ? decodeCursor(q.cursor) : null,
+        limit: q.limit + 1,
+      }),
+      orders.customerCounts(scope),
+    ]);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
       success: true as const,
       orders: page,
       nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+      counts: customerStatusCounts(counts),
     };
   });
 

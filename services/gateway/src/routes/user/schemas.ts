@@ -96,8 +96,19 @@ export const orderSchema = z
   })
   .meta({ id: 'Order' });
 
+export const customerStatusSchema = z
+  .enum(CUSTOMER_STATUSES as [string, ...string[]])
+  .describe('a status as customers see it: pending also covers orders being sent or in review');
+
 export const listOrdersQuerySchema = z.strictObject({
-  status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
+  status: customerStatusSchema.optional(),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2048)
+    .optional()
+    .describe('an order number (exact), or a piece of the link (any case)'),
   serviceId: idSchema('service').optional(),
   from: timeBoundSchema.optional().describe('created at or after'),
   to: timeBoundSchema.optional().describe('created before'),
@@ -113,7 +124,38 @@ export const listOrdersSchema = {
       success: z.literal(true),
       orders: z.array(orderSchema),
       nextCursor: z.string().nullable(),
+      counts: z
+        .record(z.string(), z.number().int())
+        .describe('orders per customer status under the same filters, status aside; every status present'),
     }),
+    ...errors(400, 401),
+  },
+};
+
+const watchIdsSchema = z
+  .string()
+  .transform((s) => [...new Set(s.split(',').filter(Boolean))])
+  .pipe(z.array(idSchema('order')).min(1).max(200))
+  .describe('comma-separated order ids (at most 200) to watch');
+
+export const orderEventsSchema = {
+  tags: ['user'],
+  summary:
+    'A text/event-stream of `order` events: the current state of each watched order at once, then each change',
+  querystring: z.strictObject({ ids: watchIdsSchema }),
+  response: {
+    // A stream is piped as it is: fastify never serializes it, so this only types the handler's reply.
+    200: z.custom<NodeJS.ReadableStream>().describe('text/event-stream: `event: order`, data an Order'),
+    ...errors(400, 401, 429),
+  },
+};
+
+export const liveOrdersSchema = {
+  tags: ['user'],
+  summary: 'The current state of watched orders: the polling twin of the event stream',
+  querystring: z.strictObject({ ids: watchIdsSchema }),
+  response: {
+    200: z.object({ success: z.literal(true), orders: z.array(orderSchema) }),
     ...errors(400, 401),
   },
 };

@@ -5,6 +5,7 @@ import { api, query } from '../../api/client.ts';
 import { type AdminOrder, type AdminOrderList, type AdminUser, ORDER_STATUSES } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { StatusTabs } from '../../components/StatusTabs.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
 import { statusLabel } from '../../lib/format.ts';
 import { usePaged } from '../../lib/usePaged.ts';
@@ -22,6 +23,8 @@ export function AdminOrdersPage() {
   const [manual, setManual] = useState(params.get('manual') ?? '');
   const [link, setLink] = useState('');
   const [numberText, setNumberText] = useState(params.get('number') ?? '');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { providers } = useProviders();
@@ -31,9 +34,24 @@ export function AdminOrdersPage() {
   const typedNumber = numberText.trim().replace(/^#/, '');
   const number = typedNumber === '' ? null : parsePublicNumber(typedNumber);
   const noSuchNumber = typedNumber !== '' && number === null;
-  const filters = { number, providerId, userId: user?.id, isManual: manual, link: link.trim() };
+  const filters = {
+    number,
+    providerId,
+    userId: user?.id,
+    isManual: manual,
+    link: link.trim(),
+    from: dayStart(fromDay),
+    to: dayStart(toDay, 1),
+  };
   const key = JSON.stringify({ status, noSuchNumber, ...filters });
-  const narrowed = status !== '' || providerId !== '' || user !== null || manual !== '' || link.trim() !== '';
+  const narrowed =
+    status !== '' ||
+    providerId !== '' ||
+    user !== null ||
+    manual !== '' ||
+    link.trim() !== '' ||
+    fromDay !== '' ||
+    toDay !== '';
   const list = usePaged<AdminOrder>(key, async (cursor) => {
     // Text that is no order number matches no order: asking the API would only get a 400.
     if (noSuchNumber) {
@@ -81,24 +99,20 @@ export function AdminOrdersPage() {
           Refresh
         </button>
       </div>
-      <div className="tabs" role="tablist" aria-label="status">
-        <button type="button" role="tab" aria-selected={status === ''} onClick={() => setStatus('')}>
-          All <span className="count">{total}</span>
-        </button>
-        {ORDER_STATUSES.map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="tab"
-            aria-selected={status === s}
-            data-status={s}
-            className={s === 'needs_review' && (counts[s] ?? 0) > 0 ? 'alert' : undefined}
-            onClick={() => setStatus(s)}
-          >
-            {statusLabel(s)} <span className="count">{counts[s] ?? 0}</span>
-          </button>
-        ))}
-      </div>
+      <StatusTabs
+        label="Order status"
+        value={status}
+        onChange={setStatus}
+        tabs={[
+          { value: '', label: 'All', count: total },
+          ...ORDER_STATUSES.map((s) => ({
+            value: s,
+            label: statusLabel(s),
+            count: counts[s] ?? 0,
+            alert: s === 'needs_review' && (counts[s] ?? 0) > 0,
+          })),
+        ]}
+      />
       <div className="filters">
         <label>
           Order #{' '}
@@ -136,6 +150,12 @@ export function AdminOrdersPage() {
           Link <input name="link" type="search" value={link} onChange={(e) => setLink(e.target.value)} />
         </label>
         <UserPicker value={user} onChange={setUser} label="User" />
+        <label>
+          From <input name="from" type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
+        </label>
+        <label>
+          To <input name="to" type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
+        </label>
       </div>
       <Notice>{notice}</Notice>
       <ErrorNote error={list.error} />
@@ -173,6 +193,15 @@ export function AdminOrdersPage() {
       )}
     </section>
   );
+}
+
+/** Midnight (the browser's time zone) of a `yyyy-mm-dd` day, `plusDays` later, as the API's ISO bound. */
+function dayStart(day: string, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
 }
 
 /** Why the list is empty, in the words of what was searched for. */

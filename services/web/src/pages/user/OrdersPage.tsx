@@ -1,17 +1,22 @@
 import {
-  CUSTOMER_STATUS_WORD,
   CUSTOMER_STATUSES,
   type CustomerStatus,
+  customerStatus,
+  isTerminal,
   type OrderStatus,
-  orderStatusesOf,
 } from '@smm/domain/browser';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
 import type { UserOrder, UserOrderPage } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { type Page, usePaged } from '../../lib/usePaged.ts';
+import { StatusTabs } from '../../components/StatusTabs.tsx';
+import { customerWord } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
+import { useDebounced } from '../../lib/useDebounced.ts';
+import { useOrderWatch } from '../../lib/useOrderWatch.ts';
+import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../../session/context.ts';
 import { UserOrderRow } from './UserOrderRow.tsx';
@@ -19,100 +24,110 @@ import { useServices } from './useServices.ts';
 
 const PAGE_SIZE = 20;
 
-/** Newest first, as the API lists them: by creation time, then id (both compare as the API's strings). */
-function newerFirst(a: UserOrder, b: UserOrder): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/**
- * One page of the customer's orders in any of `statuses`. The API filters by one status; a customer's
- * Pending is three (pending, submitting, needs_review), so each is asked from the same cursor (a
- * position in the one newest-first order, whatever the status) and the pages merged. A status with
- * more rows was read down to its last row: rows newer than the newest such last row are complete,
- * and that status's cursor continues from there.
- */
-async function ordersPage(statuses: OrderStatus[], cursor: string | null): Promise<Page<UserOrder>> {
-  const ask = (status?: OrderStatus) =>
-    api<UserOrderPage>('GET', `/api/user/orders${query({ status, cursor, limit: PAGE_SIZE })}`);
-  if (statuses.length <= 1) {
-    const r = await ask(statuses[0]);
-    return { items: r.orders, nextCursor: r.nextCursor };
-  }
-  const pages = await Promise.all(statuses.map(ask));
-  let edge: { last: UserOrder; cursor: string } | null = null;
-  for (const p of pages) {
-    const last = p.orders.at(-1);
-    if (p.nextCursor && last && (!edge || newerFirst(last, edge.last) < 0))
-      edge = { last, cursor: p.nextCursor };
-  }
-  const all = pages.flatMap((p) => p.orders).sort(newerFirst);
-  const upTo = edge;
-  const items = upTo ? all.filter((o) => newerFirst(o, upTo.last) <= 0) : all;
-  return { items, nextCursor: upTo?.cursor ?? null };
-}
+type Counts = Record<CustomerStatus, number>;
 
 export function OrdersPage() {
   const { refresh } = useSession();
   const [status, setStatus] = useState<CustomerStatus | ''>('');
+  const [searchText, setSearchText] = useState('');
+  const [counts, setCounts] = useState<Counts | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { catalog } = useServices();
-  usePageTitle('My orders');
-  const list = usePaged<UserOrder>(status, (cursor) =>
-    ordersPage(status ? orderStatusesOf(status) : [], cursor),
-  );
+  usePageTitle(t('orders.title'));
+  // "#23501" is how numbers are quoted; the API takes the digits.
+  const search = useDebounced(searchText.trim().replace(/^#(?=\d+$)/, ''));
+  const list = usePaged<UserOrder>(JSON.stringify({ status, search }), async (cursor) => {
+    const r = await api<UserOrderPage>(
+      'GET',
+      `/api/user/orders${query({ status, search, cursor, limit: PAGE_SIZE })}`,
+    );
+    setCounts(r.counts as Counts);
+    return { items: r.orders, nextCursor: r.nextCursor };
+  });
   // Once per order, whatever a page boundary did.
   const orders = useMemo(() => [...new Map(list.items.map((o) => [o.id, o])).values()], [list.items]);
 
+  /** A newer state of a shown order: the row changes, and the tab counts move with it. */
+  const shownRef = useRef(list.items);
+  shownRef.current = list.items;
+  const update = useCallback(
+    (order: UserOrder) => {
+      const before = shownRef.current.find((o) => o.id === order.id);
+      if (!before) return;
+      const from = customerStatus(before.status as OrderStatus);
+      const to = customerStatus(order.status as OrderStatus);
+      if (from !== to) setCounts((c) => (c ? { ...c, [from]: c[from] - 1, [to]: c[to] + 1 } : c));
+      // Seen now: a second event for the same change (stream and action both) moves nothing twice.
+      shownRef.current = shownRef.current.map((o) => (o.id === order.id ? order : o));
+      list.setItems((items) => items.map((o) => (o.id === order.id ? order : o)));
+    },
+    [list.setItems],
+  );
+  const liveIds = orders.filter((o) => !isTerminal(o.status as OrderStatus)).map((o) => o.id);
+  const watching = useOrderWatch(liveIds, update);
+
   function replaced(order: UserOrder | null, message: string) {
     setNotice(message);
-    if (order) list.setItems((items) => items.map((o) => (o.id === order.id ? order : o)));
+    if (order) update(order);
     void refresh();
   }
 
+  const total = counts ? CUSTOMER_STATUSES.reduce((n, s) => n + counts[s], 0) : 0;
+  const tabs = [
+    { value: '', label: t('orders.all'), count: total },
+    ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: customerWord(s), count: counts?.[s] ?? 0 })),
+  ];
+
   return (
-    <section className="card wide">
+    <section className="card wide" data-live={watching}>
       <div className="heading">
-        <h1>My orders</h1>
+        <h1>{t('orders.title')}</h1>
         <Link to="/user/orders/create" className="button">
-          New order
+          {t('orders.new')}
         </Link>
       </div>
+      <StatusTabs
+        label={t('orders.tabs')}
+        tabs={tabs}
+        value={status}
+        onChange={(v) => setStatus(v as CustomerStatus | '')}
+      />
       <div className="filters">
         <label>
-          Status{' '}
-          <select
-            name="status"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as CustomerStatus | '')}
-          >
-            <option value="">All</option>
-            {CUSTOMER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CUSTOMER_STATUS_WORD[s]}
-              </option>
-            ))}
-          </select>
+          {t('orders.search')}{' '}
+          <input
+            name="search"
+            type="search"
+            placeholder={t('orders.searchHint')}
+            autoComplete="off"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+          />
         </label>
         <button type="button" onClick={() => list.reload()} disabled={list.loading}>
-          Refresh
+          {t('orders.refresh')}
         </button>
+        {watching !== 'off' && (
+          <span className="muted small" data-testid="live-note">
+            {t('orders.live')}
+          </span>
+        )}
       </div>
       <Notice>{notice}</Notice>
       <ErrorNote error={list.error} />
       <table className="rows" data-testid="orders">
         <thead>
           <tr>
-            <th>Order</th>
-            <th>Service</th>
-            <th>Link</th>
-            <th>Qty</th>
-            <th>Charge</th>
-            <th>Start</th>
-            <th>Remains</th>
-            <th>Status</th>
+            <th>{t('orders.col.order')}</th>
+            <th>{t('orders.col.service')}</th>
+            <th>{t('orders.col.link')}</th>
+            <th>{t('orders.col.qty')}</th>
+            <th>{t('orders.col.charge')}</th>
+            <th>{t('orders.col.start')}</th>
+            <th>{t('orders.col.remains')}</th>
+            <th>{t('orders.col.status')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('orders.col.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -129,13 +144,17 @@ export function OrdersPage() {
       </table>
       {!list.loading && list.items.length === 0 && (
         <p className="muted" data-testid="no-orders">
-          {status ? `No ${CUSTOMER_STATUS_WORD[status].toLowerCase()} orders.` : 'No orders yet.'}
+          {search
+            ? t('orders.noMatch', { search })
+            : status
+              ? t('orders.noneIn', { status: customerWord(status).toLowerCase() })
+              : t('orders.none')}
         </p>
       )}
-      {list.loading && <p className="muted">Loading…</p>}
+      {list.loading && <p className="muted">{t('orders.loading')}</p>}
       {list.hasMore && !list.loading && (
         <button type="button" className="more" onClick={() => list.more()}>
-          Load more
+          {t('orders.more')}
         </button>
       )}
     </section>

@@ -6,6 +6,7 @@ import { Money } from '../../components/Money.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { customerStatusLabel, formatCount, formatDateTime } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 
@@ -58,9 +59,7 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
         <OrderNumber number={o.number} copy to={`/user/orders/${o.number}`} />
         <div className="muted small">{formatDateTime(o.createdAt)}</div>
       </td>
-      <td data-label="Service">
-        {service?.name ?? <span className="muted">a service no longer offered</span>}
-      </td>
+      <td data-label="Service">{service?.name ?? <span className="muted">{t('order.serviceGone')}</span>}</td>
       <td data-label="Link" className="link-cell">
         <a href={o.link} target="_blank" rel="noopener noreferrer">
           {o.link}
@@ -76,12 +75,12 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
         <StatusBadge status={shown} label={customerStatusLabel(o.status)} />
         {cancelWaiting && (
           <div className="muted small" data-testid="cancel-state">
-            Cancel requested
+            {t('order.cancelRequested')}
           </div>
         )}
         {o.cancelStatus === 'rejected' && (
           <div className="muted small" data-testid="cancel-state">
-            The provider could not cancel it
+            {t('order.cancelRefused')}
           </div>
         )}
       </td>
@@ -89,12 +88,12 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
         <div className="actions">
           {canRefill && (
             <button type="button" disabled={busy} onClick={() => act('refill')}>
-              Refill
+              {t('order.refill')}
             </button>
           )}
           {canCancel && (
             <button type="button" disabled={busy} onClick={() => act('cancel')}>
-              Cancel
+              {t('order.cancel')}
             </button>
           )}
         </div>

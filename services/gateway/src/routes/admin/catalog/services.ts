@@ -1,6 +1,7 @@
 import { idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../../errors.ts';
 import {
   createService,
   loadService,
@@ -174,5 +175,51 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => ({ success: true as const, ...(await removeService(repos, req.params.id, forget)) }),
+  );
+
+  // Many services on or off at once; each goes through the same rules as its own PATCH (a type the
+  // panel cannot send stays off), so one refusal is reported and the rest still change.
+  app.post(
+    '/services/bulk-status',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Turn many services on or off; each is checked as its own PATCH would be',
+        body: z.strictObject({
+          ids: z
+            .array(idSchema('service'))
+            .min(1)
+            .max(500)
+            .transform((ids) => [...new Set(ids)]),
+          status: fields.status,
+        }),
+        response: {
+          200: z.object({
+            success: z.literal(true),
+            changed: z.array(z.string()).describe('ids now in the asked status'),
+            refused: z.array(z.object({ id: z.string(), message: z.string() })),
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const changed: string[] = [];
+      const refused: { id: string; message: string }[] = [];
+      for (const id of req.body.ids) {
+        try {
+          await patchService(repos, id, { status: req.body.status }, forget);
+          changed.push(id);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refused.push({ id, message: err.message });
+        }
+      }
+      req.log.info(
+        { status: req.body.status, changed: changed.length, refused: refused.length },
+        'services bulk status',
+      );
+      return { success: true as const, changed, refused };
+    },
   );
 };
