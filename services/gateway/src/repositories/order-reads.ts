@@ -208,13 +208,16 @@ export function orderReadsRepository(db: Db) {
         .groupBy(orders.status);
     },
 
-    /** The watched orders' current state, with whose they are (the watch hub serves many users at once). */
-    async watched(ids: string[]): Promise<(CustomerOrderRow & { userId: string })[]> {
+    /**
+     * The watched orders' current state, with whose they are: the watch hub serves many users at once
+     * (no `userId`); one customer's poll is scoped to their own orders in the query itself.
+     */
+    async watched(ids: string[], userId?: string): Promise<(CustomerOrderRow & { userId: string })[]> {
       if (ids.length === 0) return [];
       return db
         .select({ ...customerColumns, userId: orders.userId })
         .from(orders)
-        .where(inArray(orders.id, ids));
+        .where(and(inArray(orders.id, ids), userId ? eq(orders.userId, userId) : undefined));
     },
 
     /** Another user's order is indistinguishable from a missing one. */

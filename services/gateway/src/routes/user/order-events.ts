@@ -36,10 +36,7 @@ export const orderEventRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/orders/live', { schema: liveOrdersSchema }, async (req) => {
-    const rows = await app.repos.orders.watched(req.query.ids);
-    return {
-      success: true as const,
-      orders: rows.filter((r) => r.userId === req.user.id).map(({ userId: _owner, ...order }) => order),
-    };
+    const rows = await app.repos.orders.watched(req.query.ids, req.user.id);
+    return { success: true as const, orders: rows.map(({ userId: _owner, ...order }) => order) };
   });
 };
