@@ -11,6 +11,7 @@ import { type Session, SessionContext } from './context.ts';
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
   // Bumped by login and logout: a read that was under way then answers for another session.
   const epoch = useRef(0);
   const signedIn = useRef(false);
@@ -51,11 +52,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session = useMemo<Session>(
     () => ({
       me,
+      signedOut,
       refresh,
       async login(email, password) {
         epoch.current++;
         await api('POST', '/api/auth/login', { email, password });
         const r = await api<{ user: Me }>('GET', '/api/user/me');
+        setSignedOut(false);
         setMe(r.user);
         return r.user;
       },
@@ -64,16 +67,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // The reply sets the session cookie, as login does.
         await api('POST', '/api/auth/register', body);
         const r = await api<{ user: Me }>('GET', '/api/user/me');
+        setSignedOut(false);
         setMe(r.user);
         return r.user;
       },
       async logout() {
         epoch.current++;
         await api('POST', '/api/auth/logout').catch(() => {});
+        // Together: the page's guard and the header's own navigation then both go to plain /login.
+        setSignedOut(true);
         setMe(null);
       },
     }),
-    [me, refresh],
+    [me, signedOut, refresh],
   );
 
   return <SessionContext value={session}>{children}</SessionContext>;

@@ -4,9 +4,10 @@ import { useSession } from './context.ts';
 
 /** Signed in, or off to /login (and back here afterwards). */
 export function RequireUser({ children }: { children: ReactNode }) {
-  const { me } = useSession();
+  const { me, signedOut } = useSession();
   const location = useLocation();
   if (me === undefined) return <p className="muted pad">Loading…</p>;
+  if (me === null && signedOut) return <Navigate to="/login" replace />;
   if (me === null) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
