@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 
 // The retry policy, in one place: how long each kind of wait lasts, and when a job has had its last
 // try. The catalog (catalog.ts) says per job how many attempts and which backoff; these compute it.
@@ -58,6 +58,19 @@ export function providerBackoffMs(
 /** A short jittered wait, for jobs whose provider is at its concurrency limit. */
 export function jitter(ms: number, random: () => number = Math.random): number {
   return Math.max(1, Math.floor(ms * (0.5 + random())));
+}
+
+/**
+ * The job waits until `at` without using one of its attempts or holding a worker (BullMQ's manual
+ * delay): it is moved to delayed, and what this throws the processor must let through.
+ */
+export async function waitUntil(
+  job: Pick<Job, 'moveToDelayed'>,
+  token: string | undefined,
+  at: number,
+): Promise<never> {
+  await job.moveToDelayed(at, token);
+  throw new DelayedError();
 }
 
 /** A custom BullMQ backoff type: the worker's `settings.backoffStrategy` computes the delay. */

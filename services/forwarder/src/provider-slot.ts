@@ -1,5 +1,5 @@
 import type { Logger } from '@smm/logger';
-import { DelayedError, type Job, jitter } from '@smm/queue';
+import { type Job, jitter, waitUntil } from '@smm/queue';
 import type { ConcurrencyLimit, Lease } from './concurrency-limit.ts';
 import type { ProviderLimits } from './provider-limits.ts';
 
@@ -42,51 +42,51 @@ export class LocalShare {
   }
 }
 
+/** A taken slot; `release` gives it back (always, in a `finally`), and never throws. */
+export interface ProviderSlot {
+  release(): Promise<void>;
+}
+
+const NO_SLOT: ProviderSlot = { release: async () => {} };
+
 /**
- * Runs `call` holding one of the provider's `max_concurrency` slots, shared by every kind of job
- * that calls it (add, refill, cancel) across replicas — a provider's limit is on requests, not on
- * what they ask for — and one of this process's slots for that provider (`LocalShare`). Over either
- * limit the job gives its worker slot back: it is moved to delayed and `DelayedError` is thrown, so
- * the wait uses up neither a worker nor one of its attempts. No such provider → no slot; `call`
- * finds out why.
+ * Takes one of the provider's `max_concurrency` slots, shared by every kind of job that calls it
+ * (add, refill, cancel) across replicas — a provider's limit is on requests, not on what they ask
+ * for — and one of this process's slots for that provider (`LocalShare`). `null`: over either limit,
+ * and the job should give its worker back (`waitForSlot`). No such provider → no slot needed; the
+ * job finds out why.
  */
-export async function withProviderSlot<T>(
+export async function takeProviderSlot(
   deps: ProviderSlotDeps,
-  job: Job,
-  token: string | undefined,
   providerId: string | null,
   log: () => Logger,
-  call: () => Promise<T>,
-  onLimited?: () => void,
-): Promise<T> {
+): Promise<ProviderSlot | null> {
   const limit = providerId === null ? null : await deps.limits.get(providerId);
-  let lease: Lease | null = null;
-  let local = false;
-  const wait = async (): Promise<never> => {
-    onLimited?.();
-    await job.moveToDelayed(Date.now() + jitter(deps.limitRetryMs), token);
-    throw new DelayedError();
-  };
-  if (providerId !== null && limit !== null) {
-    if (!deps.local.tryTake(providerId)) return wait();
-    local = true;
-    try {
-      lease = await deps.limiter.acquire(providerId, limit);
-    } catch (err) {
-      deps.local.give(providerId);
-      throw err;
-    }
-    if (!lease) {
-      deps.local.give(providerId);
-      return wait();
-    }
-  }
+  if (providerId === null || limit === null) return NO_SLOT;
+  if (!deps.local.tryTake(providerId)) return null;
+  let lease: Lease | null;
   try {
-    return await call();
-  } finally {
-    if (local && providerId !== null) deps.local.give(providerId);
-    await lease
-      ?.release()
-      .catch((err: unknown) => log().warn({ err }, 'could not release the provider lease'));
+    lease = await deps.limiter.acquire(providerId, limit);
+  } catch (err) {
+    deps.local.give(providerId);
+    throw err;
   }
+  if (!lease) {
+    deps.local.give(providerId);
+    return null;
+  }
+  const held = lease;
+  return {
+    async release() {
+      deps.local.give(providerId);
+      await held
+        .release()
+        .catch((err: unknown) => log().warn({ err }, 'could not release the provider lease'));
+    },
+  };
+}
+
+/** A job over its provider's limit waits a short jittered while, using up neither a worker nor an attempt. */
+export function waitForSlot(deps: ProviderSlotDeps, job: Job, token: string | undefined): Promise<never> {
+  return waitUntil(job, token, Date.now() + jitter(deps.limitRetryMs));
 }

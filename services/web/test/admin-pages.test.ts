@@ -163,6 +163,7 @@ describe('the admin users page', () => {
       expect(res?.status()).toBe(200);
       await page.fill('input[name=search]', 'demo@example.com');
       await page.click('form[aria-label="Find users"] button[type=submit]');
+      await page.locator('[data-testid=users][data-search="demo@example.com"]').waitFor();
       const card = page.locator('article.user-card', { hasText: 'demo@example.com' });
       await card.waitFor();
       expect(await page.locator('article.user-card').count()).toBe(1);

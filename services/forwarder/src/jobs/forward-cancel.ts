@@ -3,7 +3,7 @@ import { providerProblem } from '@smm/domain';
 import { jobLogger } from '@smm/logger';
 import type { JobResult } from '@smm/queue';
 import { type TypedJob, UnrecoverableError } from '@smm/queue';
-import { withProviderSlot } from '../provider-slot.ts';
+import { takeProviderSlot, waitForSlot } from '../provider-slot.ts';
 import { errorRecord } from './outcomes.ts';
 import { classifyUpstreamFailure, failureText, type UpstreamDeps } from './upstream-failure.ts';
 
@@ -28,9 +28,13 @@ export function forwardCancelProcessor(deps: UpstreamDeps) {
       return { cancelStatus: 'rejected', error };
     }
     const log = () => jobLogger(deps.logger, job);
-    return withProviderSlot(deps.slot, job, token, target?.providerId ?? null, log, () =>
-      sendCancel(deps, job),
-    );
+    const slot = await takeProviderSlot(deps.slot, target?.providerId ?? null, log);
+    if (!slot) return waitForSlot(deps.slot, job, token);
+    try {
+      return await sendCancel(deps, job);
+    } finally {
+      await slot.release();
+    }
   };
 }
 

@@ -23,7 +23,6 @@ import {
   type ProviderError,
 } from '@smm/provider-client';
 import {
-  DelayedError,
   enqueue,
   forwardJobId,
   isLastAttempt,
@@ -33,10 +32,11 @@ import {
   softRejectDelay,
   type TypedJob,
   UnrecoverableError,
+  waitUntil,
 } from '@smm/queue';
 import type { Batcher } from '../batcher.ts';
 import type { ForwarderMetrics } from '../metrics.ts';
-import { type ProviderSlotDeps, withProviderSlot } from '../provider-slot.ts';
+import { type ProviderSlotDeps, takeProviderSlot, waitForSlot } from '../provider-slot.ts';
 import type { ForwarderSettings } from '../settings.ts';
 import { countsAsNoAnswer, recordAnswer, recordNoAnswer, takeProbe } from './breaker.ts';
 import {
@@ -116,20 +116,19 @@ async function forward(deps: ForwardDeps, job: ForwardJob, token: string | undef
     providerId,
     adminForward: adminForward !== undefined,
   };
-  return withProviderSlot(
-    deps.slot,
-    job,
-    token,
-    providerId,
-    log,
-    async () => {
-      const claim = await deps.claims.load(input);
-      if (!claim) return missingOrder(deps, orderId);
-      if (!claim.claimed) return unclaimed(deps, job, log, claim, input);
-      return send(deps, job, log, claim, input.providerId);
-    },
-    () => deps.metrics.job('limited'),
-  );
+  const slot = await takeProviderSlot(deps.slot, providerId, log);
+  if (!slot) {
+    deps.metrics.job('limited');
+    return waitForSlot(deps.slot, job, token);
+  }
+  try {
+    const claim = await deps.claims.load(input);
+    if (!claim) return missingOrder(deps, orderId);
+    if (!claim.claimed) return await unclaimed(deps, job, log, claim, input);
+    return await send(deps, job, log, claim, input.providerId);
+  } finally {
+    await slot.release();
+  }
 }
 
 /** Returns when the order may go; otherwise the job waits out the breaker (delayed, no attempt used). */
@@ -151,11 +150,11 @@ async function passBreaker(
   }
   deps.metrics.job('breaker_open');
   const waitMs = Math.max(target.breakerWaitMs, deps.settings.limitRetryMs);
-  await job.moveToDelayed(
-    Date.now() + Math.min(waitMs, tripCooldownMs) + jitter(deps.settings.limitRetryMs),
+  await waitUntil(
+    job,
     token,
+    Date.now() + Math.min(waitMs, tripCooldownMs) + jitter(deps.settings.limitRetryMs),
   );
-  throw new DelayedError();
 }
 
 /** The order was not moved to submitting: say why, and never call the provider. */

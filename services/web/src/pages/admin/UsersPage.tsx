@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { ReplyOf } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -16,6 +16,10 @@ export function UsersPage() {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // What the list shows: the search of the newest reply. An older request answering late (the
+  // first list arriving after a search) must not put its users back.
+  const [shown, setShown] = useState('');
+  const latest = useRef(0);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -23,13 +27,16 @@ export function UsersPage() {
       if (search.trim()) q.set('search', search.trim());
       if (status) q.set('status', status);
       if (cursor) q.set('cursor', cursor);
+      const mine = ++latest.current;
       try {
         const r = await api<UserPage>('GET', `/api/admin/users?${q}`);
+        if (mine !== latest.current) return;
+        setShown(search.trim());
         setUsers((old) => (cursor ? [...old, ...r.users] : r.users));
         setNext(r.nextCursor);
         setError(null);
       } catch (e) {
-        setError(e);
+        if (mine === latest.current) setError(e);
       }
     },
     [search, status],
@@ -70,7 +77,7 @@ export function UsersPage() {
         </p>
       )}
       <ErrorNote error={error} />
-      <div className="user-list" data-testid="users">
+      <div className="user-list" data-testid="users" data-search={shown}>
         {users.map((u) => (
           <UserCard
             key={u.id}
