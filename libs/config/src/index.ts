@@ -19,6 +19,7 @@ export {
   type RedisClusterNode,
 } from './redis-cluster.ts';
 export { resolveSecretsKey, resolveSecretsKeys, type SecretsKeyEnv, type SecretsKeys } from './secrets.ts';
+export { resolveServiceBase, type ServiceBase, type ServiceEnv, serviceEnv } from './service-env.ts';
 export {
   decodeSecretsKey,
   MAKE_ONE,

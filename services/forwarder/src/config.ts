@@ -1,16 +1,10 @@
 import {
   clusterHashTags,
-  databaseEnv,
   isProduction,
-  logEnv,
-  metricsTokenEnv,
-  nodeEnv,
   parseEnv,
-  portEnv,
   productionSecrets,
-  redisEnv,
   resolveSecretsKeys,
-  secretsKeyEnv,
+  serviceEnv,
 } from '@smm/config';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
 import { z } from 'zod';
@@ -20,17 +14,8 @@ const ms = (def: number) => z.coerce.number().int().min(1).default(def);
 
 export const forwarderEnvSchema = z
   .object({
-    ...nodeEnv,
-    ...logEnv,
-    ...databaseEnv,
-    ...redisEnv,
-    ...secretsKeyEnv,
-    ...metricsTokenEnv,
-    ...portEnv(3001),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    BULL_PREFIX: z.string().min(1).default('bull'),
+    ...serviceEnv(3001),
     FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
-    DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
     PROVIDER_CONNECT_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.connect),
     PROVIDER_RESPONSE_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.response),
     PROVIDER_REQUEST_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request),
@@ -46,8 +31,6 @@ export const forwarderEnvSchema = z
     FORWARD_LOCK_DURATION_MS: ms(30_000),
     FORWARD_STALLED_INTERVAL_MS: ms(30_000),
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
-    /** How long to wait for Postgres/Redis at start before giving up (0: wait as long as it takes). */
-    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
     // Longer than a provider request may take, so a rolling restart never strands an order in submitting.
     SHUTDOWN_TIMEOUT_MS: ms(DEFAULT_TIMEOUTS.request + 5_000),
   })

@@ -2,32 +2,19 @@ import { randomBytes } from 'node:crypto';
 import {
   boolFlag,
   clusterHashTags,
-  databaseEnv,
-  logEnv,
-  metricsTokenEnv,
-  nodeEnv,
   parseEnv,
-  portEnv,
   productionSecrets,
-  redisEnv,
-  resolveSecretsKeys,
-  secretsKeyEnv,
+  resolveServiceBase,
+  type ServiceBase,
+  serviceEnv,
 } from '@smm/config';
-import type { RedisTarget } from '@smm/queue';
 import { z } from 'zod';
 
 const TWELVE_HOURS_S = 12 * 3600;
 
 export const gatewayEnvSchema = z
   .object({
-    ...nodeEnv,
-    ...logEnv,
-    ...databaseEnv,
-    ...redisEnv,
-    ...portEnv(3000),
-    ...secretsKeyEnv,
-    ...metricsTokenEnv,
-    HOST: z.string().default('0.0.0.0'),
+    ...serviceEnv(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // architecture.md#auth: tokens never outlive 12 hours.
     JWT_EXPIRES_IN_S: z.coerce.number().int().min(60).max(TWELVE_HOURS_S).default(TWELVE_HOURS_S),
@@ -79,15 +66,11 @@ export const gatewayEnvSchema = z
       .int()
       .positive()
       .default(64 * 1024),
-    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
-    BULL_PREFIX: z.string().min(1).default('bull'),
     RATE_LIMIT_PREFIX: z.string().min(1).default('smm-rl:'),
     TRUST_PROXY: boolFlag(false),
     ALLOW_INSECURE_PROVIDER_URLS: z.stringbool().optional(),
     /** How long admin forward/sync requests wait for the worker's answer before replying 202. */
     /** How long a user's role and status are cached per gateway: a suspension applies within it. */
-    /** How long to wait for Postgres/Redis at start before giving up (0: as long as it takes). */
-    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
     /** Order creation answers within this (+0.5 s) even while Postgres hangs; a later debit writes nothing. */
     INTAKE_DEADLINE_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(5_000),
@@ -109,36 +92,16 @@ export const gatewayEnvSchema = z
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 /** The resolved settings buildGateway works from: no optionals left, nothing read from process.env. */
-export interface GatewayConfig {
-  nodeEnv: GatewayEnv['NODE_ENV'];
-  host: string;
-  port: number;
-  logLevel: GatewayEnv['LOG_LEVEL'];
-  logPretty: boolean;
-  databaseUrl: string;
-  /** DATABASE_PREPARE: false behind PgBouncer in transaction mode. */
-  dbPrepare: boolean;
-  redisUrl: string;
-  /** REDIS_URL, and the cluster's seed nodes when REDIS_CLUSTER_NODES is set. */
-  redis: RedisTarget;
-  dbPoolMax: number;
-  bullPrefix: string;
+export interface GatewayConfig extends ServiceBase {
   rateLimitPrefix: string;
   trustProxy: boolean;
   bodyLimit: number;
-  /** AES-256-GCM key for provider secrets at rest (SECRETS_KEY; fixed dev key outside production). */
-  secretsKey: Buffer;
-  /** SECRETS_KEY_PREVIOUS during a key rotation: still opens what it sealed, never seals anything. */
-  previousSecretsKey: Buffer | undefined;
   /** Provider API URLs may be http:// (development, sandbox); https only otherwise. */
   allowInsecureProviderUrls: boolean;
   adminWaitMs: number;
   /** Role/status cache per gateway (≤ 5 s, architecture.md#security). */
   sessionCacheMs: number;
   intakeDeadlineMs: number;
-  startWaitMs: number;
-  /** Required in production; open /metrics (like /healthz) only outside it, when unset. */
-  metricsToken: string | undefined;
   /** Where the built web pages are; undefined: resolved from @smm/web (plugins/web-pages.ts). */
   webDistDir?: string | undefined;
   jwt: { secret: string; expiresInS: number; issuer: string; audience: string; secretGenerated: boolean };
@@ -165,31 +128,15 @@ export interface GatewayConfig {
 
 export function resolveConfig(env: GatewayEnv): GatewayConfig {
   const production = env.NODE_ENV === 'production';
-  // Throws a ConfigError in production without a (good) SECRETS_KEY: the gateway refuses to start.
-  const keys = resolveSecretsKeys(env, 'gateway');
   return {
-    nodeEnv: env.NODE_ENV,
-    host: env.HOST,
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    logPretty: env.LOG_PRETTY ?? false,
-    databaseUrl: env.DATABASE_URL,
-    dbPrepare: env.DATABASE_PREPARE,
-    redisUrl: env.REDIS_URL,
-    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
-    dbPoolMax: env.DB_POOL_MAX,
-    bullPrefix: env.BULL_PREFIX,
+    ...resolveServiceBase(env, 'gateway'),
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT_BYTES,
-    secretsKey: keys.current,
-    previousSecretsKey: keys.previous,
     allowInsecureProviderUrls: env.ALLOW_INSECURE_PROVIDER_URLS ?? !production,
     adminWaitMs: env.ADMIN_WAIT_MS,
     sessionCacheMs: env.SESSION_CACHE_MS,
     intakeDeadlineMs: env.INTAKE_DEADLINE_MS,
-    startWaitMs: env.START_WAIT_MS,
-    metricsToken: env.METRICS_TOKEN,
     webDistDir: env.WEB_DIST_DIR,
     jwt: {
       // A dev secret lives as long as the process: tokens die with a restart, which is fine locally.

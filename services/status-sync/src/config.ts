@@ -1,34 +1,19 @@
 import {
   clusterHashTags,
-  databaseEnv,
-  logEnv,
-  metricsTokenEnv,
-  nodeEnv,
   parseEnv,
-  portEnv,
   productionSecrets,
-  redisEnv,
-  resolveSecretsKeys,
-  secretsKeyEnv,
+  resolveServiceBase,
+  type ServiceBase,
+  serviceEnv,
 } from '@smm/config';
 import { DEFAULT_TIMEOUTS } from '@smm/provider-client';
-import type { RedisTarget } from '@smm/queue';
 import { z } from 'zod';
 
 const ms = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
 
 export const statusSyncEnvSchema = z
   .object({
-    ...nodeEnv,
-    ...logEnv,
-    ...databaseEnv,
-    ...redisEnv,
-    ...secretsKeyEnv,
-    ...metricsTokenEnv,
-    ...portEnv(3002),
-    HOST: z.string().default('0.0.0.0'),
-    BULL_PREFIX: z.string().min(1).default('bull'),
-    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    ...serviceEnv(3002),
     SYNC_INTERVAL_MS: ms(60_000, 1_000),
     REPAIR_INTERVAL_MS: ms(30_000, 1_000),
     SYNC_CONCURRENCY: z.coerce.number().int().positive().max(200).default(5),
@@ -49,8 +34,6 @@ export const statusSyncEnvSchema = z
     /** Per-order errors in a row (e.g. "Incorrect order ID") before an order goes to needs_review. */
     /** How often the job schedulers are checked (and re-created if Redis lost them). */
     SCHEDULER_CHECK_MS: ms(15_000, 100),
-    /** How long to wait for Postgres/Redis at start before giving up (0: as long as it takes). */
-    START_WAIT_MS: z.coerce.number().int().min(0).default(0),
     IDEMPOTENCY_RETENTION_MS: ms(7 * 24 * 3600_000, 1_000),
     IDEMPOTENCY_PURGE_INTERVAL_MS: ms(3600_000, 1_000),
     SYNC_MAX_ORDER_ERRORS: z.coerce.number().int().min(1).max(1000).default(12),
@@ -80,25 +63,7 @@ export const SUBMITTING_MARGIN_MS = 2_000;
 export type StatusSyncEnv = z.infer<typeof statusSyncEnvSchema>;
 
 /** Resolved settings: nothing optional left, nothing read from process.env. */
-export interface StatusSyncConfig {
-  nodeEnv: StatusSyncEnv['NODE_ENV'];
-  host: string;
-  port: number;
-  logLevel: StatusSyncEnv['LOG_LEVEL'];
-  logPretty: boolean;
-  databaseUrl: string;
-  /** DATABASE_PREPARE: false behind PgBouncer in transaction mode. */
-  dbPrepare: boolean;
-  redisUrl: string;
-  /** REDIS_URL, and the cluster's seed nodes when REDIS_CLUSTER_NODES is set. */
-  redis: RedisTarget;
-  dbPoolMax: number;
-  bullPrefix: string;
-  secretsKey: Buffer;
-  /** SECRETS_KEY_PREVIOUS while a rotation is under way: rows not yet rotated still open. */
-  previousSecretsKey: Buffer | undefined;
-  /** /metrics on the ops port wants this bearer token; required in production. */
-  metricsToken: string | undefined;
+export interface StatusSyncConfig extends ServiceBase {
   syncIntervalMs: number;
   repairIntervalMs: number;
   syncConcurrency: number;
@@ -113,28 +78,13 @@ export interface StatusSyncConfig {
   pollScale: number;
   maxOrderErrors: number;
   schedulerCheckMs: number;
-  startWaitMs: number;
   idempotencyRetentionMs: number;
   idempotencyPurgeIntervalMs: number;
 }
 
 export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
-  const keys = resolveSecretsKeys(env, 'status-sync');
   return {
-    nodeEnv: env.NODE_ENV,
-    host: env.HOST,
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    logPretty: env.LOG_PRETTY ?? false,
-    databaseUrl: env.DATABASE_URL,
-    dbPrepare: env.DATABASE_PREPARE,
-    redisUrl: env.REDIS_URL,
-    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
-    dbPoolMax: env.DB_POOL_MAX,
-    bullPrefix: env.BULL_PREFIX,
-    secretsKey: keys.current,
-    previousSecretsKey: keys.previous,
-    metricsToken: env.METRICS_TOKEN,
+    ...resolveServiceBase(env, 'status-sync'),
     syncIntervalMs: env.SYNC_INTERVAL_MS,
     repairIntervalMs: env.REPAIR_INTERVAL_MS,
     syncConcurrency: env.SYNC_CONCURRENCY,
@@ -149,7 +99,6 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     pollScale: env.SYNC_POLL_SCALE,
     maxOrderErrors: env.SYNC_MAX_ORDER_ERRORS,
     schedulerCheckMs: env.SCHEDULER_CHECK_MS,
-    startWaitMs: env.START_WAIT_MS,
     idempotencyRetentionMs: env.IDEMPOTENCY_RETENTION_MS,
     idempotencyPurgeIntervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MS,
   };
