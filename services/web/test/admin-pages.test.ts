@@ -5,6 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+import { englishLeft } from './english-left.ts';
 
 // Admin pages of issue 18 against the whole panel as `npm start` runs it: the dashboard (/admin) — a
 // customer's order and deposit claim today show up as today's sales and as work waiting — and the
@@ -208,6 +209,159 @@ describe('the admin users page', () => {
       expect(admin.errors).toEqual([]);
       await admin.context.close();
       await customer.context.close();
+    });
+  }
+});
+
+describe('the service editor: a markup on the provider’s rate, priced by the server', () => {
+  it('shows the provider’s rate, saves a markup, and shows the rates the server set', async () => {
+    const { page, context, errors } = await signedIn(ADMIN);
+    const { body } = await call<{
+      services: Array<{ id: string; name: string; providerRate: string | null; rate: string | null }>;
+    }>(page, 'GET', '/api/admin/services?status=active&limit=500');
+    const target = body.services.find(
+      (s) => s.providerRate !== null && !s.name.startsWith('Instagram Followers'),
+    )!;
+    expect(target).toBeDefined();
+    await page.goto('/admin/services');
+    await page.fill('input[name=search]', target.name);
+    const line = page.locator(`[data-testid=admin-services] tr[data-service-id="${target.id}"]`);
+    await line.waitFor();
+    await line.locator('button:text-is("Edit")').click();
+    const form = page.locator('[data-testid=service-form]');
+    await form.waitFor();
+    expect(await form.locator('[data-testid=provider-rate]').textContent()).toContain(
+      'The provider charges $',
+    );
+
+    // Not a percentage: said once, on the markup field, and gone once it is edited.
+    const quiet = errors.length;
+    await form.locator('input[name=markupPercent]').fill('lots');
+    await form.locator('button[type=submit]').click();
+    const markupField = form.locator('label.field:has(input[name=markupPercent]) .field-error');
+    expect(await textOf(page, '[data-testid=service-form] .field-error', /percentage/)).toContain('-100');
+    expect(await markupField.count()).toBe(1);
+    expect(await page.locator('[data-testid=error]').count()).toBe(0);
+    // Chromium logs the 400 it got, and only that.
+    expect(errors.splice(quiet)).toHaveLength(1);
+    await form.locator('input[name=markupPercent]').fill('50');
+    expect(await form.locator('.field-error').count()).toBe(0);
+
+    // A markup and a rate together: refused by the page, nothing sent.
+    const typedUsd = await form.locator('input[name=rateUSD]').inputValue();
+    await form.locator('input[name=rateUSD]').fill('9');
+    await form.locator('button[type=submit]').click();
+    expect(await textOf(page, '[data-testid=service-form] .field-error', /not both/)).toContain('markup');
+    const unchanged = await call<{ service: { priceLocked: boolean } }>(
+      page,
+      'GET',
+      `/api/admin/services/${target.id}`,
+    );
+    expect(unchanged.body.service.priceLocked).toBe(false);
+
+    // The markup alone: the server prices it as an import would, and the notice says what it set.
+    await form.locator('input[name=rateUSD]').fill(typedUsd);
+    expect(await form.locator('.field-error').count()).toBe(0);
+    await form.locator('button[type=submit]').click();
+    const escaped = target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const said = await textOf(page, '[data-testid=notice]', new RegExp(`${escaped} saved:`));
+    const saved = await call<{ service: { rateUSD: string; providerRate: string; priceLocked: boolean } }>(
+      page,
+      'GET',
+      `/api/admin/services/${target.id}`,
+    );
+    expect(saved.body.service.priceLocked).toBe(true);
+    expect(saved.body.service.rateUSD).toBe(
+      new Decimal(saved.body.service.providerRate)
+        .times('1.5')
+        .toDecimalPlaces(6, Decimal.ROUND_HALF_UP)
+        .toFixed(6),
+    );
+    expect(said).toContain("50% on the provider's rate");
+    expect(said).toContain(`$${new Decimal(saved.body.service.rateUSD).toFixed(2)}`);
+    await shot(page, 'admin-service-markup-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the admin pages in Bengali, with their forms and row actions open', () => {
+  for (const [width, viewport] of [
+    ['desktop', WIDE],
+    ['phone', PHONE],
+  ] as const) {
+    it(`${width}: no English word left outside the data`, async () => {
+      const context = await browser.newContext({ viewport, baseURL: base });
+      await context.addInitScript(() => localStorage.setItem('lang', 'bn'));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto('/login');
+      await page.fill('input[name=email]', ADMIN.email);
+      await page.fill('input[name=password]', ADMIN.password);
+      await page.click('button[type=submit]');
+      await page.waitForURL((u) => u.pathname !== '/login');
+      const left: Record<string, string[]> = {};
+      const check = async (name: string) => {
+        const words = await englishLeft(page);
+        if (words.length > 0) left[name] = words;
+        await shot(page, `admin-bengali-${name}-${width}`);
+      };
+
+      await page.goto('/admin/orders');
+      const row = page.locator('[data-testid=admin-orders] tbody tr').first();
+      await row.waitFor();
+      await row.locator('td.actions button').first().click();
+      await row.locator('button[aria-expanded]').click();
+      await row.locator('[data-testid=order-history]').waitFor();
+      await check('order-actions');
+
+      await page.goto('/admin/users');
+      await page.fill('input[name=search]', DEMO.email);
+      await page.locator('form.filters button[type=submit]').click();
+      await page.locator(`[data-testid=users][data-search="${DEMO.email}"]`).waitFor();
+      await page.locator('[data-testid=show-ledger]').first().click();
+      await page.locator('[data-testid=user-ledger] tbody tr').first().waitFor();
+      await check('user-ledger');
+
+      await page.goto('/admin/services');
+      await page.locator('[data-testid=admin-services] tbody tr').first().waitFor();
+      await page.locator('[data-testid=admin-services] tbody tr td:last-child button').first().click();
+      await page.locator('[data-testid=service-form]').waitFor();
+      await page.fill('input[name=markupPercent]', 'x');
+      await page.locator('[data-testid=service-form] button[type=submit]').click();
+      await page.locator('[data-testid=service-form] .field-error').waitFor();
+      await check('service-form');
+
+      await page.goto('/admin/providers');
+      await page.locator('article.provider').first().waitFor();
+      await page.locator('.heading button').click();
+      await page.locator('article.provider .row-actions > button').last().click();
+      await page.locator('article.provider form').waitFor();
+      await check('provider-forms');
+
+      await page.goto('/admin/payment-methods');
+      await page.locator('[data-testid=payment-methods]').waitFor();
+      await page.locator('.heading button').click();
+      await page.locator('[data-testid=payment-method-form]').waitFor();
+      await check('payment-method-form');
+
+      await page.goto('/admin/deposits');
+      await page.locator('[data-testid=pending-deposits] [data-testid=decision]').first().waitFor();
+      await check('deposit-decision');
+
+      await page.goto('/admin/orders/manual');
+      await page.fill('input[name=userSearch]', 'demo@');
+      await page.click(`.choices button:has-text("${DEMO.email}")`);
+      await page.locator('select[name=service] option').nth(1).waitFor({ state: 'attached' });
+      const option = await page.locator('select[name=service] option').nth(1).getAttribute('value');
+      await page.selectOption('select[name=service]', option!);
+      await page.locator('[data-testid=service-facts]').waitFor();
+      await check('manual-order');
+
+      expect(left).toEqual({});
+      expect(errors).toEqual([]);
+      await context.close();
     });
   }
 });

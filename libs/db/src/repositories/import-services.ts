@@ -1,4 +1,12 @@
-import { dec, newId, normalizeServiceType, roundMoney, unsupportedTypeReason } from '@smm/domain';
+import {
+  type Decimal,
+  dec,
+  type MoneyInput,
+  newId,
+  normalizeServiceType,
+  roundMoney,
+  unsupportedTypeReason,
+} from '@smm/domain';
 import type { SqlLike } from '../sql-like.ts';
 
 /** A service as a provider's `services` action lists it (already validated by the provider client). */
@@ -35,6 +43,36 @@ export function importBlockReason(s: Pick<ImportableService, 'type'>): string | 
   return unsupportedTypeReason(s.type);
 }
 
+/** 1 + markup / 100: what a provider's rate is multiplied by. At -100 % or less nothing would be charged. */
+export function markupFactor(markupPercent: string): Decimal {
+  const factor = dec(1).plus(dec(markupPercent).div(100));
+  if (factor.lte(0)) throw new RangeError('markupPercent must be above -100');
+  return factor;
+}
+
+/** A service's two prices per 1000 (Package: per order). */
+export interface ServicePrice {
+  rateUSD: string;
+  rate: string | null;
+}
+
+/**
+ * The one rule for a price that follows the provider at a markup, used by imports and by an admin
+ * setting a service's markup: `rateUSD` = the provider's rate (in USD) × (1 + markup / 100), rounded
+ * to 6 places; the BDT `rate`, where the service has one (`before`), moved at the BDT/USD ratio it
+ * had — kept as it was when there is no USD rate to take that ratio from. Exact decimals throughout.
+ */
+export function priceAtMarkup(
+  providerRateUsd: MoneyInput,
+  markupPercent: string,
+  before: { rate: string | null; rateUSD: string | null } | null,
+): ServicePrice {
+  const rateUSD = roundMoney(dec(providerRateUsd).times(markupFactor(markupPercent)));
+  if (!before || before.rate === null) return { rateUSD, rate: null };
+  if (before.rateUSD === null || dec(before.rateUSD).isZero()) return { rateUSD, rate: before.rate };
+  return { rateUSD, rate: roundMoney(dec(before.rate).times(rateUSD).div(before.rateUSD)) };
+}
+
 export const DROPPED_BY_PROVIDER = 'no longer listed by the provider';
 
 export interface ImportResult {
@@ -48,8 +86,9 @@ export interface ImportResult {
  * Creates services the provider lists, updates the ones we have (keyed by provider and provider
  * service id), and disables the ones the provider dropped — in one transaction. What the admin chose
  * is kept: a service an admin disabled stays disabled, a price an admin set (`price_locked`) stays.
- * Prices that follow the provider are recomputed: `rate_usd` from the provider's rate (converted to
- * USD, with the markup), and a BDT `rate`, where the service has one, at the same BDT/USD ratio it had.
+ * Prices that follow the provider are recomputed by `priceAtMarkup`: `rate_usd` from the provider's
+ * rate (converted to USD, with the markup), and a BDT `rate`, where the service has one, at the same
+ * BDT/USD ratio it had.
  * Types the panel cannot send are imported (or turned) inactive with the reason, never sold.
  */
 export async function importProviderServices(
@@ -57,8 +96,7 @@ export async function importProviderServices(
   list: ImportableService[],
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const factor = dec(1).plus(dec(opts.markupPercent).div(100));
-  if (factor.lte(0)) throw new RangeError('markupPercent must be above -100');
+  markupFactor(opts.markupPercent);
   const toUsd = dec(opts.rateToUsd ?? '1');
   if (toUsd.lte(0)) throw new RangeError('rateToUsd must be positive');
   const run = async (tx: SqlLike): Promise<ImportResult> => {
@@ -83,16 +121,24 @@ export async function importProviderServices(
       }
     }
 
+    // The prices the services have now (locked with the rows), for the BDT ratio of `priceAtMarkup`.
+    const current = await tx<{ psid: string; rate: string | null; rate_usd: string | null }[]>`
+      select provider_service_id as psid, rate::text as rate, rate_usd::text as rate_usd
+      from services where provider_id = ${opts.providerId} for update`;
+    const before = new Map(current.map((r) => [r.psid, { rate: r.rate, rateUSD: r.rate_usd }]));
+
     const rows = list.map((s) => {
       const usd = dec(s.rate).times(toUsd);
       const type = normalizeServiceType(s.type);
+      const price = priceAtMarkup(usd, opts.markupPercent, before.get(s.service) ?? null);
       return {
         id: newId('service'),
         name: s.name,
         category_id: opts.categoryId ?? categoryByName.get(s.category)!,
         provider_service_id: s.service,
         type,
-        rate_usd: roundMoney(usd.times(factor)),
+        rate_usd: price.rateUSD,
+        rate: price.rate,
         provider_rate: roundMoney(usd),
         min_order: s.min,
         max_order: Math.max(s.max, s.min),
@@ -108,7 +154,7 @@ export async function importProviderServices(
       with incoming as (
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           id text, name text, category_id text, provider_service_id text, type text, rate_usd numeric,
-          provider_rate numeric, min_order int, max_order int, refill boolean, cancel boolean, dripfeed boolean,
+          rate numeric, provider_rate numeric, min_order int, max_order int, refill boolean, cancel boolean, dripfeed boolean,
           description text, blocked text)
       ),
       before as (
@@ -116,19 +162,17 @@ export async function importProviderServices(
         from services s where s.provider_id = ${opts.providerId}
       )
       insert into services as s (id, name, category_id, provider_id, provider_name, provider_service_id, type,
-                                 rate_usd, provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
+                                 rate_usd, rate, provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
                                  status, status_reason)
       select id, name, category_id, ${opts.providerId}, ${provider.name}, provider_service_id, type, rate_usd,
-             provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
+             rate, provider_rate, min_order, max_order, refill, cancel, dripfeed, description,
              case when blocked is null then 'active' else 'inactive' end, blocked
       from incoming
       on conflict (provider_id, provider_service_id) do update set
         -- A price an admin set by hand stays; one that follows the provider moves with it, in USD and,
-        -- where the service has a BDT price, in BDT at the ratio it had.
+        -- where the service has a BDT price, in BDT at the ratio it had (priceAtMarkup, above).
         rate_usd = case when s.price_locked then s.rate_usd else excluded.rate_usd end,
-        rate = case when s.price_locked or s.rate is null then s.rate
-                    when s.rate_usd is null or s.rate_usd = 0 then s.rate
-                    else round(s.rate * excluded.rate_usd / s.rate_usd, 6) end,
+        rate = case when s.price_locked then s.rate else excluded.rate end,
         provider_rate = excluded.provider_rate,
         min_order = excluded.min_order,
         max_order = excluded.max_order,

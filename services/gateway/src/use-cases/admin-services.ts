@@ -1,3 +1,4 @@
+import { priceAtMarkup } from '@smm/db';
 import { newId, normalizeServiceType, unsupportedTypeReason } from '@smm/domain';
 import { AppError, ERROR_CODE, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../repositories/columns.ts';
@@ -25,6 +26,12 @@ export interface ServiceInput {
   dripfeed?: boolean | undefined;
   description?: string | null | undefined;
   priceLocked?: boolean | undefined;
+}
+
+/** A patch may price the service as a markup on its provider's rate instead of a rate (never both). */
+export interface ServicePatch extends ServiceInput {
+  /** Our price = the provider's rate × (1 + markup / 100), as imports price it (priceAtMarkup). */
+  markupPercent?: string | undefined;
 }
 
 type Editable = Omit<ServiceFields, 'providerName' | 'priceLocked' | 'disabledByAdmin' | 'statusReason'>;
@@ -124,10 +131,11 @@ export async function createService(
 export async function patchService(
   repos: Repositories,
   id: string,
-  b: ServiceInput,
+  patch: ServicePatch,
   onChanged: (id: string) => void,
 ): Promise<ServiceRow> {
   const current = await loadService(repos, id);
+  const b = withMarkup(patch, current);
   const pick = <K extends keyof Editable>(k: K): Editable[K] =>
     b[k] === undefined ? current[k] : (b[k] as Editable[K]);
   const merged: Editable = {
@@ -167,6 +175,24 @@ export async function patchService(
   );
   onChanged(id);
   return loadService(repos, id);
+}
+
+/**
+ * A markup becomes the rates it gives (`priceAtMarkup`, the import's rule), from the provider's rate
+ * the service has; refused, naming the field, beside a rate or on a service with no provider rate.
+ */
+function withMarkup({ markupPercent, ...b }: ServicePatch, current: ServiceRow): ServiceInput {
+  if (markupPercent === undefined) return b;
+  const refused = (message: string) =>
+    new AppError(400, ERROR_CODE.validation, message, [{ field: 'body.markupPercent', message }]);
+  if (b.rate !== undefined || b.rateUSD !== undefined) {
+    throw refused('send markupPercent or a rate (rate, rateUSD), not both');
+  }
+  const providerRate = b.providerRate === undefined ? current.providerRate : b.providerRate;
+  if (providerRate === null) throw refused('this service has no provider rate to put a markup on');
+  const price = priceAtMarkup(providerRate, markupPercent, { rate: current.rate, rateUSD: current.rateUSD });
+  // The admin's price, like one typed in: re-imports leave it alone (unless the patch says otherwise).
+  return { ...b, rateUSD: price.rateUSD, rate: price.rate, priceLocked: b.priceLocked ?? true };
 }
 
 /** Deletes an unused service; one that orders use is turned off instead (the admin's choice). */

@@ -2843,6 +2843,8 @@ export interface paths {
                         categoryId?: string;
                         description?: string | null;
                         dripfeed?: boolean;
+                        /** @description instead of rate/rateUSD (not with them): our price = the service's providerRate × (1 + markup/100), as imports price it (the BDT rate, if any, keeps its ratio); sets priceLocked */
+                        markupPercent?: number | string;
                         maxOrder?: number;
                         minOrder?: number;
                         /** @enum {string} */

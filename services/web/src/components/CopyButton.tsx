@@ -1,4 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
+import { t } from '../lib/i18n.ts';
+import { Say } from './Say.tsx';
 
 type Outcome = 'idle' | 'copied' | 'selected';
 
@@ -21,7 +23,7 @@ export function CopyButton(props: {
   /** What the button does, for a screen reader and the tooltip, when the label is short. */
   title?: string;
 }) {
-  const { text, target, label = 'Copy', title } = props;
+  const { text, target, label = t('copy.copy'), title } = props;
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
   // A new text (a rotated key) was not copied yet; and "Copied" only lasts a moment.
@@ -45,7 +47,13 @@ export function CopyButton(props: {
 
   return (
     <button type="button" className="copy" onClick={copy} aria-live="polite" title={title}>
-      {outcome === 'copied' ? 'Copied' : outcome === 'selected' ? 'Selected: press Ctrl+C' : label}
+      {outcome === 'copied' ? (
+        t('copy.copied')
+      ) : outcome === 'selected' ? (
+        <Say k="copy.selected" parts={{ keys: <kbd>Ctrl+C</kbd> }} />
+      ) : (
+        label
+      )}
     </button>
   );
 }

@@ -48,7 +48,7 @@ export function Layout() {
     <>
       <header className="topbar">
         <span className="brand">{t('site.name')}</span>
-        <nav aria-label="pages">
+        <nav aria-label={t('nav.label')}>
           {links.map((l) => (
             <NavLink key={l.to} to={l.to} end>
               {t(l.label)}
@@ -66,12 +66,14 @@ export function Layout() {
               <span
                 className="balance"
                 data-testid="balance"
-                title={exactMoney(me.balance, me.currency) ?? 'balance'}
+                title={exactMoney(me.balance, me.currency) ?? t('common.balance')}
               >
                 {formatMoney(me.balance, me.currency)}
               </span>
             )}
-            <span className="muted email">{me.email}</span>
+            <span className="muted email" translate="no">
+              {me.email}
+            </span>
             <button
               type="button"
               className="link"

@@ -14,6 +14,7 @@ export function Money(props: {
 }) {
   return (
     <span
+      translate="no"
       className={props.className}
       data-testid={props.testId}
       title={exactMoney(props.amount, props.currency)}

@@ -1,6 +1,7 @@
 import { formatPublicNumber } from '@smm/domain/browser';
 import { useRef } from 'react';
 import { Link } from 'react-router';
+import { t } from '../lib/i18n.ts';
 import { CopyButton } from './CopyButton.tsx';
 
 /**
@@ -11,7 +12,7 @@ export function OrderNumber({ number, copy = false, to }: { number: number; copy
   const ref = useRef<HTMLSpanElement>(null);
   const text = formatPublicNumber(number);
   const number_ = (
-    <span className="order-number" ref={ref}>
+    <span className="order-number" ref={ref} translate="no">
       {text}
     </span>
   );
@@ -26,7 +27,7 @@ export function OrderNumber({ number, copy = false, to }: { number: number; copy
   return (
     <span className="order-ref">
       {shown}
-      <CopyButton text={text} target={ref} label="Copy" title={`Copy order number ${text}`} />
+      <CopyButton text={text} target={ref} title={t('copy.orderNumber', { number: text })} />
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { AdminUser } from '../api/types.ts';
 import { errorText } from '../lib/error-messages.ts';
+import { t } from '../lib/i18n.ts';
 import { formatMoney } from '../lib/money.ts';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** Finds a user by email or name (GET /api/admin/users?search=) and picks one. */
-export function UserPicker({ value, onChange, label = 'User', error: problem }: Props) {
+export function UserPicker({ value, onChange, label = t('admin.picker.user'), error: problem }: Props) {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<AdminUser[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -46,11 +47,11 @@ export function UserPicker({ value, onChange, label = 'User', error: problem }: 
       <div className="field">
         <span className="label">{label}</span>
         <div className="picked" data-testid="picked-user">
-          <span>
+          <span translate="no">
             {value.email} <span className="muted">({formatMoney(value.balance, value.currency)})</span>
           </span>
           <button type="button" className="link" onClick={() => onChange(null)}>
-            change
+            {t('admin.picker.change')}
           </button>
         </div>
         {problem && <span className="field-error">{problem}</span>}
@@ -66,7 +67,7 @@ export function UserPicker({ value, onChange, label = 'User', error: problem }: 
         id="user-search"
         name="userSearch"
         type="search"
-        placeholder="search email or name"
+        placeholder={t('admin.picker.search')}
         autoComplete="off"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
@@ -76,7 +77,7 @@ export function UserPicker({ value, onChange, label = 'User', error: problem }: 
         <ul className="choices">
           {found.map((u) => (
             <li key={u.id}>
-              <button type="button" onClick={() => onChange(u)}>
+              <button type="button" onClick={() => onChange(u)} translate="no">
                 {u.email} <span className="muted">{u.name}</span>
               </button>
             </li>

@@ -1,9 +1,12 @@
 import { MAX_COMMENT_LENGTH } from '@smm/domain/browser';
 import { ApiError } from '../api/client.ts';
+import { type MessageKey, t } from './i18n.ts';
 
-// The one catalog of what the pages say when the API refuses something: plain words, never an error
-// code or a validator's text ("Too small: expected string to have >=1 characters", `body.link`).
-// A page names the fields its form shows; each problem is said once, on its field when it has one.
+// What the pages say when the API refuses something: plain words, never an error code or a
+// validator's text ("Too small: expected string to have >=1 characters", `body.link`), in the chosen
+// language (the words are in messages/errors.ts, read when a problem is said). A page names the
+// fields its form shows; each problem is said once, on its field when it has one. The few messages
+// the server writes for people itself (BUSINESS_RULE, CONFLICT… below) come in its words: English.
 
 /** What is wrong, each problem once: per form field (by the API's field name), and for the whole form. */
 export interface Problems {
@@ -13,61 +16,82 @@ export interface Problems {
 
 export const NO_PROBLEMS: Problems = { fields: {}, form: null };
 
-/** Per error code, what the person is told (a page may say it its own way: `overrides`). */
-export const CODE_TEXT: Record<string, string> = {
-  INVALID_CREDENTIALS: 'Wrong email or password.',
-  UNAUTHORIZED: 'You are signed out: sign in again.',
-  FORBIDDEN: 'You are not allowed to do this.',
-  NOT_FOUND: 'It is not there any more: reload the page.',
-  INSUFFICIENT_FUNDS: 'Your balance does not cover this order: add funds first.',
-  SERVICE_NOT_FOUND: 'This service is no longer offered: choose another one.',
-  SERVICE_INACTIVE: 'This service is not available right now: choose another one.',
-  SERVICE_NOT_IN_CATEGORY: 'This service is not in the chosen category: choose the service again.',
-  QUANTITY_OUT_OF_RANGE: 'The quantity is outside what this service takes.',
-  IDEMPOTENCY_KEY_REUSED: 'This order was already sent with other details: reload the page and try again.',
-  EMAIL_TAKEN: 'An account with this email already exists.',
-  REGISTRATION_CLOSED: 'New accounts cannot be opened here right now.',
-  RATE_LIMITED: 'Too many tries in a short time: wait a minute and try again.',
-  NETWORK: 'The panel could not be reached: check your connection and try again.',
-  DEPENDENCY_UNAVAILABLE: 'The panel is busy right now: try again in a moment.',
-  INTERNAL_ERROR: 'Something went wrong on our side: try again in a moment.',
-  MALFORMED_JSON: 'Something went wrong sending this: reload the page and try again.',
-  PAYLOAD_TOO_LARGE: 'This is too long to send.',
-  VALIDATION_ERROR: 'Some of what was written cannot be used: check the form.',
-};
+/** Per error code, the catalog message the person is told (a page may say it its own way: `overrides`). */
+const CODE_KEYS = {
+  INVALID_CREDENTIALS: 'error.INVALID_CREDENTIALS',
+  UNAUTHORIZED: 'error.UNAUTHORIZED',
+  FORBIDDEN: 'error.FORBIDDEN',
+  NOT_FOUND: 'error.NOT_FOUND',
+  INSUFFICIENT_FUNDS: 'error.INSUFFICIENT_FUNDS',
+  SERVICE_NOT_FOUND: 'error.SERVICE_NOT_FOUND',
+  SERVICE_INACTIVE: 'error.SERVICE_INACTIVE',
+  SERVICE_NOT_IN_CATEGORY: 'error.SERVICE_NOT_IN_CATEGORY',
+  QUANTITY_OUT_OF_RANGE: 'error.QUANTITY_OUT_OF_RANGE',
+  IDEMPOTENCY_KEY_REUSED: 'error.IDEMPOTENCY_KEY_REUSED',
+  EMAIL_TAKEN: 'error.EMAIL_TAKEN',
+  REGISTRATION_CLOSED: 'error.REGISTRATION_CLOSED',
+  RATE_LIMITED: 'error.RATE_LIMITED',
+  NETWORK: 'error.NETWORK',
+  DEPENDENCY_UNAVAILABLE: 'error.DEPENDENCY_UNAVAILABLE',
+  INTERNAL_ERROR: 'error.INTERNAL_ERROR',
+  MALFORMED_JSON: 'error.MALFORMED_JSON',
+  PAYLOAD_TOO_LARGE: 'error.PAYLOAD_TOO_LARGE',
+  VALIDATION_ERROR: 'error.VALIDATION_ERROR',
+} as const satisfies Record<string, MessageKey>;
 
-/** Per field, what a person should write there (the API's own wording is for programs). */
-export const FIELD_TEXT: Record<string, string> = {
-  email: 'Write your email address, like name@example.com.',
-  password: 'Write your password.',
-  categoryId: 'Choose a category.',
-  serviceId: 'Choose a service.',
-  userId: 'Choose a user.',
-  link: 'Write the full link, starting with https://.',
-  qty: 'Write the quantity as a whole number.',
-  quantity: 'Write the quantity as a whole number.',
-  comments: `Write the comments, one per line, up to ${MAX_COMMENT_LENGTH} characters each.`,
-  runs: 'Write the number of runs as a whole number.',
-  interval: 'Write the minutes between runs as a whole number.',
-  adminNotes: 'The notes are too long.',
-  name: 'Write a name.',
-  rate: 'Write the rate as a number, like 80 or 0.45 (up to 6 decimals), or leave it empty.',
-  rateUSD: 'Write the rate as a number, like 0.9 (up to 6 decimals), or leave it empty.',
-  minOrder: 'Write the minimum as a whole number, no more than the maximum.',
-  maxOrder: 'Write the maximum as a whole number, at least the minimum.',
-  mode: 'An auto service needs a provider and its service id; without them it is manual.',
-  sortOrder: 'Write the place in the list as a whole number.',
-  description: 'The description is too long.',
-};
+/** Per field, the catalog message saying what a person should write there (the API's own wording is for programs). */
+const FIELD_KEYS = {
+  email: 'field.email',
+  password: 'field.password',
+  categoryId: 'field.categoryId',
+  serviceId: 'field.serviceId',
+  userId: 'field.userId',
+  link: 'field.link',
+  qty: 'field.qty',
+  quantity: 'field.qty',
+  comments: 'field.comments',
+  runs: 'field.runs',
+  interval: 'field.interval',
+  adminNotes: 'field.adminNotes',
+  name: 'field.name',
+  rate: 'field.rate',
+  rateUSD: 'field.rateUSD',
+  minOrder: 'field.minOrder',
+  maxOrder: 'field.maxOrder',
+  mode: 'field.mode',
+  sortOrder: 'field.sortOrder',
+  description: 'field.description',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * A table whose every value is read from the catalog when it is read (the language may change while
+ * the page runs): `CODE_TEXT.NETWORK` says it in the language chosen now.
+ */
+function liveTable(keys: Record<string, MessageKey>): Readonly<Record<string, string>> {
+  const table: Record<string, string> = {};
+  for (const [name, key] of Object.entries(keys)) {
+    Object.defineProperty(table, name, {
+      enumerable: true,
+      get: () => t(key, { max: MAX_COMMENT_LENGTH }),
+    });
+  }
+  return table;
+}
+
+/** Per error code, what the person is told, in the current language. */
+export const CODE_TEXT: Readonly<Record<string, string>> = liveTable(CODE_KEYS);
+
+/** Per field, what a person should write there, in the current language. */
+export const FIELD_TEXT: Readonly<Record<string, string>> = liveTable(FIELD_KEYS);
 
 /** Codes whose message the server writes for people (a rule of the order, "the user's account is suspended"). */
 const PLAIN_MESSAGE_CODES = new Set(['BUSINESS_RULE', 'CONFLICT', 'INVALID_TRANSITION', 'PROVIDER_ERROR']);
 
 /** "drip-feed needs both runs and interval" → "Drip-feed needs both runs and interval." */
 export function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const s = t[0]!.toUpperCase() + t.slice(1);
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const s = trimmed[0]!.toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
@@ -94,7 +118,7 @@ function lineProblems(details: unknown): Array<Record<string, unknown>> {
 function quantityText(line: Record<string, unknown> | undefined): string {
   const { min, max } = line ?? {};
   return typeof min === 'number' && typeof max === 'number'
-    ? `The quantity must be between ${min.toLocaleString()} and ${max.toLocaleString()}.`
+    ? t('error.quantityRange', { min: min.toLocaleString(), max: max.toLocaleString() })
     : CODE_TEXT.QUANTITY_OUT_OF_RANGE!;
 }
 
@@ -130,7 +154,7 @@ export function problemsOf(
       for (const issue of error.fields) {
         const name = fieldName(issue.field);
         const plain = FIELD_TEXT[name];
-        if (has(name)) put(name, plain ?? 'Check this field.');
+        if (has(name)) put(name, plain ?? t('field.check'));
         else if (plain && !other.includes(plain)) other.push(plain);
       }
       if (Object.keys(out).length > 0 && other.length === 0) return { fields: out, form: null };
@@ -185,7 +209,7 @@ export function massOrderProblems(error: unknown): LineProblems {
   if (error instanceof ApiError && error.code === 'VALIDATION_ERROR') {
     for (const issue of error.fields) {
       const at = /^body\.orders\.(\d+)\./.exec(issue.field);
-      if (at) put(Number(at[1]), FIELD_TEXT[fieldName(issue.field)] ?? 'Check this line.');
+      if (at) put(Number(at[1]), FIELD_TEXT[fieldName(issue.field)] ?? t('field.checkLine'));
     }
   } else if (error instanceof ApiError) {
     for (const line of lineProblems(error.details)) {

@@ -1,20 +1,32 @@
-import { type CustomerStatus, customerStatus, formatPublicNumber } from '@smm/domain/browser';
+import {
+  type CustomerStatus,
+  customerStatus,
+  formatPublicNumber,
+  isPackageService,
+} from '@smm/domain/browser';
 import type { OrderStatus } from '../api/types.ts';
-import { t } from './i18n.ts';
+import { type MessageKey, t } from './i18n.ts';
 
-const LABEL: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  submitting: 'Submitting',
-  needs_review: 'Needs review',
-  processing: 'Processing',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  partial: 'Partial',
-  canceled: 'Canceled',
+const LABEL: Record<OrderStatus, MessageKey> = {
+  pending: 'status.pending',
+  submitting: 'status.submitting',
+  needs_review: 'status.needs_review',
+  processing: 'status.processing',
+  in_progress: 'status.in_progress',
+  completed: 'status.completed',
+  partial: 'status.partial',
+  canceled: 'status.canceled',
 };
 
+/** A word of a table read in the current language; an unknown value as it is. */
+function word(table: Record<string, MessageKey>, value: string): string {
+  const key = table[value];
+  return key ? t(key) : value;
+}
+
+/** An order's status as the panel's own pages name it (its inner states too), in the chosen language. */
 export function statusLabel(s: string): string {
-  return LABEL[s as OrderStatus] ?? s;
+  return word(LABEL, s);
 }
 
 /** The status word a customer sees (`needs_review` → Pending): the panel's inner states are not theirs. */
@@ -32,19 +44,26 @@ export function formatTime(iso: string | null | undefined): string {
   return formatDateTime(iso);
 }
 
+/** What a service's rate is for: per order (a package), else per 1000. */
+export function rateUnit(type: string): string {
+  return isPackageService(type) ? t('services.perOrder') : t('services.per1000');
+}
+
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : n.toLocaleString();
 }
 
 /** `Order #23501`, or `Orders #23501, #23502`: how a confirmation names what was placed. */
 export function orderNumbersText(numbers: number[]): string {
-  return `${numbers.length === 1 ? 'Order' : 'Orders'} ${numbers.map(formatPublicNumber).join(', ')}`;
+  return t(numbers.length === 1 ? 'format.order' : 'format.orders', {
+    numbers: numbers.map(formatPublicNumber).join(', '),
+  });
 }
 
 export function formatSeconds(s: number): string {
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  if (s < 60) return t('time.seconds', { s: Math.round(s) });
+  if (s < 3600) return t('time.minSec', { m: Math.floor(s / 60), s: Math.round(s % 60) });
+  return t('time.hourMin', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -73,33 +92,33 @@ export function dayStart(day: string, after = false): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-const DEPOSIT_STATUS: Record<string, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  rejected: 'Rejected',
+const DEPOSIT_STATUS: Record<string, MessageKey> = {
+  pending: 'deposit.status.pending',
+  approved: 'deposit.status.approved',
+  rejected: 'deposit.status.rejected',
 };
 
 export function depositStatusLabel(s: string): string {
-  return DEPOSIT_STATUS[s] ?? s;
+  return word(DEPOSIT_STATUS, s);
 }
 
-const METHOD_KIND: Record<string, string> = {
-  mobile_wallet: 'Mobile wallet',
-  bank: 'Bank transfer',
-  other: 'Other',
+const METHOD_KIND: Record<string, MessageKey> = {
+  mobile_wallet: 'method.kind.mobile_wallet',
+  bank: 'method.kind.bank',
+  other: 'method.kind.other',
 };
 
 export function methodKindLabel(k: string): string {
-  return METHOD_KIND[k] ?? k;
+  return word(METHOD_KIND, k);
 }
 
-const TRANSACTION_KIND: Record<string, string> = {
-  charge: 'Charge',
-  refund: 'Refund',
-  deposit: 'Deposit',
-  adjustment: 'Adjustment',
+const TRANSACTION_KIND: Record<string, MessageKey> = {
+  charge: 'tx.kind.charge',
+  refund: 'tx.kind.refund',
+  deposit: 'tx.kind.deposit',
+  adjustment: 'tx.kind.adjustment',
 };
 
 export function transactionKindLabel(k: string): string {
-  return TRANSACTION_KIND[k] ?? k;
+  return word(TRANSACTION_KIND, k);
 }

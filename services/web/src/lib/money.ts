@@ -1,5 +1,6 @@
 import { compareMoney, DEPOSIT_AMOUNT_RE, Decimal, isZeroMoney } from '@smm/domain/browser';
 import type { Currency, Money } from '../api/types.ts';
+import { t } from './i18n.ts';
 
 // Exact decimal money from @smm/domain (never a JS float). The pages compute no prices: a total is
 // the server's quote (useQuote), amounts are the API's 6-place strings.
@@ -60,7 +61,9 @@ export function exactMoney(
 ): string | undefined {
   const d = new Decimal(amount);
   const exact = d.decimalPlaces();
-  return exact > places ? `exactly ${formatMoney(amount, currency, { places: exact })}` : undefined;
+  return exact > places
+    ? t('money.exactly', { amount: formatMoney(amount, currency, { places: exact }) })
+    : undefined;
 }
 
 /** Whether `a` is negative (a charge in the ledger). */

@@ -2,6 +2,11 @@
 // the /api page renders it and `npm run docs:reseller -w @smm/web` writes it into
 // services/gateway/README.md (test/reseller-docs.test.ts keeps the two equal). Prose may hold
 // `code` spans (backticks), which both the page and Markdown understand; nothing else is markup.
+// The prose is in the catalog (messages/customer.ts, `api.doc.*`): the page shows it in the chosen
+// language (`resellerCalls(t)`), the README in English (the constants below). Parameter names,
+// actions, replies, error texts and code samples are the API's own and stay as they are.
+
+import { en } from './messages/customer.ts';
 
 export const RESELLER_API_PATH = '/api/v2';
 
@@ -11,11 +16,20 @@ export const KEY_PLACEHOLDER = 'YOUR_API_KEY';
 /** The endpoint the README names: it has no origin of its own. */
 export const README_ENDPOINT = `https://your-panel.example${RESELLER_API_PATH}`;
 
-export const RESELLER_INTRO = [
-  'The standard SMM API v2 that panels and reseller scripts speak: add this panel as a provider in your own panel, or call it from a script.',
-  'Every request carries `key` (your API key) and `action`. Send them by GET or POST — a form body, multipart, JSON, or fields in the query string all mean the same.',
-  'Every reply is JSON. An error is `{"error": "<text>"}`; request errors come with HTTP 200, so read the body, not the status.',
-];
+/** A message of the docs (messages/customer.ts), `{name}` filled: `t` for the page, `english` for the README. */
+export type Say = (key: DocKey, vars?: Record<string, string | number>) => string;
+type DocKey = keyof typeof en;
+
+/** The English of the catalog, whatever the page's language: what the README is written in. */
+export const english: Say = (key, vars = {}) =>
+  en[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+
+export function resellerIntro(say: Say = english): string[] {
+  return [say('api.doc.intro1'), say('api.doc.intro2'), say('api.doc.intro3')];
+}
+
+/** The README's introduction (English). */
+export const RESELLER_INTRO = resellerIntro();
 
 export interface ResellerParam {
   name: string;
@@ -35,9 +49,9 @@ export interface ResellerCall {
 }
 
 /** `key` and `action` come first in every call's parameters. */
-export function paramsOf(call: ResellerCall): ResellerParam[] {
+export function paramsOf(call: ResellerCall, say: Say = english): ResellerParam[] {
   return [
-    { name: 'key', about: 'Your API key' },
+    { name: 'key', about: say('api.doc.keyParam') },
     { name: 'action', about: `\`${call.action}\`` },
     ...call.params,
   ];
@@ -57,182 +71,173 @@ export const REFILL_STATUS_WORDS = ['Pending', 'In progress', 'Completed', 'Reje
 
 const words = (list: string[]) => list.map((w) => `\`${w}\``).join(', ');
 
-export const RESELLER_CALLS: ResellerCall[] = [
-  {
-    id: 'services',
-    action: 'services',
-    title: 'Service list',
-    about: 'The services you can order, with their numbers and prices.',
-    params: [],
-    reply: [
-      {
-        service: 1000,
-        name: 'Instagram followers',
-        type: 'Default',
-        category: 'Instagram',
-        rate: '0.90',
-        min: '50',
-        max: '10000',
-        refill: true,
-        cancel: true,
-        dripfeed: false,
-        desc: 'Real-looking accounts, start within an hour',
-      },
-    ],
-    notes: [
-      '`service` is the number to pass to `add`.',
-      "`rate` is the price per 1000 in your account's currency.",
-    ],
-  },
-  {
-    id: 'add',
-    action: 'add',
-    title: 'Add order',
-    about: 'Places an order, paid from your balance.',
-    params: [
-      { name: 'service', about: 'The service number (from `services`)' },
-      { name: 'link', about: 'Link to the page, post or profile' },
-      { name: 'quantity', about: 'How many; not for Custom Comments and Package services' },
-      {
-        name: 'comments',
-        about: 'Custom Comments services: one comment per line; the quantity is the number of lines',
-      },
-      { name: 'runs', about: 'Drip-feed services: how many runs' },
-      {
-        name: 'interval',
-        about: 'Drip-feed services: minutes between runs; `quantity` is then per run',
-      },
-    ],
-    reply: { order: 23501 },
-    notes: [
-      'Package services take `link` only.',
-      '`order` is the order number to pass to `status`, `refill` and `cancel`.',
-    ],
-  },
-  {
-    id: 'status',
-    action: 'status',
-    title: 'Order status',
-    about: 'The status of one order.',
-    params: [{ name: 'order', about: 'The order number' }],
-    reply: STATUS,
-    notes: [
-      `\`status\` is one of ${words(ORDER_STATUS_WORDS)}.`,
-      '`charge` is what the order costs now: its price minus what was refunded.',
-    ],
-  },
-  {
-    id: 'status-multi',
-    action: 'status',
-    title: 'Several orders’ status',
-    about: 'The status of up to 100 orders in one request.',
-    params: [{ name: 'orders', about: 'Order numbers, comma-separated (at most 100)' }],
-    reply: { '23501': STATUS, '23502': { error: 'Incorrect order ID' } },
-    notes: ['The reply is keyed by order number; an order that is not yours or does not exist has an error.'],
-  },
-  {
-    id: 'refill',
-    action: 'refill',
-    title: 'Refill',
-    about: 'Asks for a refill of one order.',
-    params: [{ name: 'order', about: 'The order number' }],
-    reply: { refill: 88 },
-    notes: ['`refill` is the refill number to pass to `refill_status`.'],
-  },
-  {
-    id: 'refill-multi',
-    action: 'refill',
-    title: 'Refill several orders',
-    about: 'Asks for a refill of several orders.',
-    params: [{ name: 'orders', about: 'Order numbers, comma-separated (at most 100)' }],
-    reply: [
-      { order: 23501, refill: 88 },
-      { order: 23502, refill: { error: 'Refill is disabled for this service' } },
-    ],
-  },
-  {
-    id: 'refill-status',
-    action: 'refill_status',
-    title: 'Refill status',
-    about: 'The status of one refill.',
-    params: [{ name: 'refill', about: 'The refill number' }],
-    reply: { status: 'Completed' },
-    notes: [`\`status\` is one of ${words(REFILL_STATUS_WORDS)}.`],
-  },
-  {
-    id: 'refill-status-multi',
-    action: 'refill_status',
-    title: 'Several refills’ status',
-    about: 'The status of several refills.',
-    params: [{ name: 'refills', about: 'Refill numbers, comma-separated (at most 100)' }],
-    reply: [
-      { refill: 88, status: 'Completed' },
-      { refill: 89, status: { error: 'Refill not found' } },
-    ],
-  },
-  {
-    id: 'cancel',
-    action: 'cancel',
-    title: 'Cancel',
-    about: 'Asks to cancel orders.',
-    params: [{ name: 'orders', about: 'Order numbers, comma-separated (at most 100)' }],
-    reply: [
-      { order: 23501, cancel: 1 },
-      { order: 23502, cancel: { error: 'Order is already finished' } },
-    ],
-    notes: ['`1` means the cancel was accepted; what was not delivered is refunded to your balance.'],
-  },
-  {
-    id: 'balance',
-    action: 'balance',
-    title: 'Balance',
-    about: 'Your balance.',
-    params: [],
-    reply: { balance: '100.84', currency: 'USD' },
-  },
-];
+/** The actions, their parameters and notes in the language `say` speaks (English by default: the README). */
+export function resellerCalls(say: Say = english): ResellerCall[] {
+  const order = { name: 'order', about: say('api.doc.order') };
+  const orders = { name: 'orders', about: say('api.doc.orders') };
+  return [
+    {
+      id: 'services',
+      action: 'services',
+      title: say('api.doc.services.title'),
+      about: say('api.doc.services.about'),
+      params: [],
+      reply: [
+        {
+          service: 1000,
+          name: 'Instagram followers',
+          type: 'Default',
+          category: 'Instagram',
+          rate: '0.90',
+          min: '50',
+          max: '10000',
+          refill: true,
+          cancel: true,
+          dripfeed: false,
+          desc: 'Real-looking accounts, start within an hour',
+        },
+      ],
+      notes: [say('api.doc.services.note1'), say('api.doc.services.note2')],
+    },
+    {
+      id: 'add',
+      action: 'add',
+      title: say('api.doc.add.title'),
+      about: say('api.doc.add.about'),
+      params: [
+        { name: 'service', about: say('api.doc.add.service') },
+        { name: 'link', about: say('api.doc.add.link') },
+        { name: 'quantity', about: say('api.doc.add.quantity') },
+        { name: 'comments', about: say('api.doc.add.comments') },
+        { name: 'runs', about: say('api.doc.add.runs') },
+        { name: 'interval', about: say('api.doc.add.interval') },
+      ],
+      reply: { order: 23501 },
+      notes: [say('api.doc.add.note1'), say('api.doc.add.note2')],
+    },
+    {
+      id: 'status',
+      action: 'status',
+      title: say('api.doc.status.title'),
+      about: say('api.doc.status.about'),
+      params: [order],
+      reply: STATUS,
+      notes: [say('api.doc.statusOneOf', { words: words(ORDER_STATUS_WORDS) }), say('api.doc.status.note2')],
+    },
+    {
+      id: 'status-multi',
+      action: 'status',
+      title: say('api.doc.statusMulti.title'),
+      about: say('api.doc.statusMulti.about'),
+      params: [orders],
+      reply: { '23501': STATUS, '23502': { error: 'Incorrect order ID' } },
+      notes: [say('api.doc.statusMulti.note')],
+    },
+    {
+      id: 'refill',
+      action: 'refill',
+      title: say('api.doc.refill.title'),
+      about: say('api.doc.refill.about'),
+      params: [order],
+      reply: { refill: 88 },
+      notes: [say('api.doc.refill.note')],
+    },
+    {
+      id: 'refill-multi',
+      action: 'refill',
+      title: say('api.doc.refillMulti.title'),
+      about: say('api.doc.refillMulti.about'),
+      params: [orders],
+      reply: [
+        { order: 23501, refill: 88 },
+        { order: 23502, refill: { error: 'Refill is disabled for this service' } },
+      ],
+    },
+    {
+      id: 'refill-status',
+      action: 'refill_status',
+      title: say('api.doc.refillStatus.title'),
+      about: say('api.doc.refillStatus.about'),
+      params: [{ name: 'refill', about: say('api.doc.refillStatus.refill') }],
+      reply: { status: 'Completed' },
+      notes: [say('api.doc.statusOneOf', { words: words(REFILL_STATUS_WORDS) })],
+    },
+    {
+      id: 'refill-status-multi',
+      action: 'refill_status',
+      title: say('api.doc.refillStatusMulti.title'),
+      about: say('api.doc.refillStatusMulti.about'),
+      params: [{ name: 'refills', about: say('api.doc.refillStatusMulti.refills') }],
+      reply: [
+        { refill: 88, status: 'Completed' },
+        { refill: 89, status: { error: 'Refill not found' } },
+      ],
+    },
+    {
+      id: 'cancel',
+      action: 'cancel',
+      title: say('api.doc.cancel.title'),
+      about: say('api.doc.cancel.about'),
+      params: [orders],
+      reply: [
+        { order: 23501, cancel: 1 },
+        { order: 23502, cancel: { error: 'Order is already finished' } },
+      ],
+      notes: [say('api.doc.cancel.note')],
+    },
+    {
+      id: 'balance',
+      action: 'balance',
+      title: say('api.doc.balance.title'),
+      about: say('api.doc.balance.about'),
+      params: [],
+      reply: { balance: '100.84', currency: 'USD' },
+    },
+  ];
+}
+
+/** The README's calls (English). */
+export const RESELLER_CALLS: ResellerCall[] = resellerCalls();
 
 /** Each action name once, in the order the calls list them. */
 export const RESELLER_ACTIONS = [...new Set(RESELLER_CALLS.map((c) => c.action))];
 
 export interface ResellerError {
+  /** The error text itself, as the API sends it (always English: clients match on it). */
   text: string;
   when: string;
   /** The HTTP status it comes with. */
   http: number;
 }
 
-export const RESELLER_ERRORS: ResellerError[] = [
-  { text: 'Invalid API key', when: 'The key is missing, wrong, or was rotated', http: 200 },
-  { text: 'Your account is suspended', when: 'The key’s account cannot order', http: 200 },
-  { text: 'Incorrect request', when: 'The request could not be read', http: 200 },
-  { text: 'Incorrect action', when: 'No such `action`', http: 200 },
-  { text: 'Incorrect service ID', when: 'No such service, or it is not on sale', http: 200 },
-  { text: 'Incorrect order ID', when: 'No such order of yours', http: 200 },
-  { text: 'Incorrect link', when: '`link` is not a link', http: 200 },
-  { text: 'Incorrect quantity', when: '`quantity` missing, or not a whole number', http: 200 },
-  { text: 'Quantity less than minimal 50', when: 'Below the service’s `min` (its number here)', http: 200 },
-  {
-    text: 'Quantity more than maximal 10000',
-    when: 'Above the service’s `max` (its number here)',
-    http: 200,
-  },
-  { text: 'Incorrect comments', when: 'Custom Comments without comments, or one too long', http: 200 },
-  { text: 'Incorrect runs', when: '`runs` out of bounds', http: 200 },
-  { text: 'Incorrect interval', when: '`interval` out of bounds', http: 200 },
-  {
-    text: 'Drip-feed is disabled for this service',
-    when: '`runs` or `interval` for a service without drip-feed',
-    http: 200,
-  },
-  { text: 'Not enough funds on balance', when: 'Your balance does not cover the order', http: 200 },
-  { text: 'Too many orders: at most 100 per request', when: 'More than 100 numbers in a list', http: 200 },
-  { text: 'Refill not found', when: 'No such refill of yours', http: 200 },
-  { text: 'Too many requests', when: 'Your key’s rate limit is spent: wait a little', http: 429 },
-  { text: 'Service temporarily unavailable', when: 'The panel is busy or down: retry later', http: 503 },
-  { text: 'Not found', when: 'A path other than `/api/v2`', http: 404 },
-  { text: 'Method not allowed: use GET or POST', when: 'A method other than GET or POST', http: 405 },
-];
+export function resellerErrors(say: Say = english): ResellerError[] {
+  return [
+    { text: 'Invalid API key', when: say('api.doc.err.key'), http: 200 },
+    { text: 'Your account is suspended', when: say('api.doc.err.suspended'), http: 200 },
+    { text: 'Incorrect request', when: say('api.doc.err.request'), http: 200 },
+    { text: 'Incorrect action', when: say('api.doc.err.action'), http: 200 },
+    { text: 'Incorrect service ID', when: say('api.doc.err.service'), http: 200 },
+    { text: 'Incorrect order ID', when: say('api.doc.err.order'), http: 200 },
+    { text: 'Incorrect link', when: say('api.doc.err.link'), http: 200 },
+    { text: 'Incorrect quantity', when: say('api.doc.err.quantity'), http: 200 },
+    { text: 'Quantity less than minimal 50', when: say('api.doc.err.min'), http: 200 },
+    { text: 'Quantity more than maximal 10000', when: say('api.doc.err.max'), http: 200 },
+    { text: 'Incorrect comments', when: say('api.doc.err.comments'), http: 200 },
+    { text: 'Incorrect runs', when: say('api.doc.err.runs'), http: 200 },
+    { text: 'Incorrect interval', when: say('api.doc.err.interval'), http: 200 },
+    { text: 'Drip-feed is disabled for this service', when: say('api.doc.err.drip'), http: 200 },
+    { text: 'Not enough funds on balance', when: say('api.doc.err.funds'), http: 200 },
+    { text: 'Too many orders: at most 100 per request', when: say('api.doc.err.tooMany'), http: 200 },
+    { text: 'Refill not found', when: say('api.doc.err.refill'), http: 200 },
+    { text: 'Too many requests', when: say('api.doc.err.rate'), http: 429 },
+    { text: 'Service temporarily unavailable', when: say('api.doc.err.unavailable'), http: 503 },
+    { text: 'Not found', when: say('api.doc.err.notFound'), http: 404 },
+    { text: 'Method not allowed: use GET or POST', when: say('api.doc.err.method'), http: 405 },
+  ];
+}
+
+/** The README's error table (English). */
+export const RESELLER_ERRORS: ResellerError[] = resellerErrors();
 
 export interface CodeSample {
   title: string;

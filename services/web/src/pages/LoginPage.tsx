@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Field } from '../components/Field.tsx';
+import { Say } from '../components/Say.tsx';
 import { t } from '../lib/i18n.ts';
 import { useAction } from '../lib/useAction.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
@@ -48,7 +49,13 @@ export function LoginPage() {
     if (signedInTo && SERVER_PAGES.test(signedInTo)) window.location.replace(signedInTo);
   }, [signedInTo]);
   if (signedInTo && !SERVER_PAGES.test(signedInTo)) return <Navigate to={signedInTo} replace />;
-  if (signedInTo) return <p className="muted pad">Opening {signedInTo}…</p>;
+  if (signedInTo) {
+    return (
+      <p className="muted pad">
+        <Say k="login.opening" parts={{ path: <code>{signedInTo}</code> }} />
+      </p>
+    );
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();

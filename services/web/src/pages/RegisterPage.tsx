@@ -5,7 +5,6 @@ import type { Currency } from '../api/types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Field } from '../components/Field.tsx';
 import {
-  COMMON_TEXT,
   hasProblems,
   noProblems,
   type Problems,
@@ -13,6 +12,7 @@ import {
   retryAfterSeconds,
   withoutField,
 } from '../lib/form-problems.ts';
+import { t } from '../lib/i18n.ts';
 import { useAuthConfig } from '../lib/useAuthConfig.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { useSession } from '../session/context.ts';
@@ -24,18 +24,19 @@ const CURRENCIES: readonly Currency[] = ['BDT', 'USD'];
 /** Where a new customer starts: what can be ordered, and at what price. */
 const AFTER_REGISTER = '/services';
 
+/** What the form says, in the language chosen when it is said. */
 const TEXT = {
-  email: 'Write your email address, like name@example.com.',
-  emailTaken: 'An account with this email already exists: sign in instead.',
-  name: 'Write your name.',
-  password: (min: number) => `The password must be at least ${min} characters.`,
-  currency: 'Choose BDT or USD.',
+  email: () => t('field.email'),
+  emailTaken: () => t('register.err.emailTaken'),
+  name: () => t('register.err.name'),
+  password: (min: number) => t('register.err.password', { min }),
+  currency: () => t('register.err.currency'),
 };
 
 function checkShape(v: { email: string; name: string; password: string }, min: number) {
   const p = noProblems<RegisterField>();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) p.fields.email = TEXT.email;
-  if (!v.name.trim()) p.fields.name = TEXT.name;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) p.fields.email = TEXT.email();
+  if (!v.name.trim()) p.fields.name = TEXT.name();
   if (v.password.length < min) p.fields.password = TEXT.password(min);
   return p;
 }
@@ -44,32 +45,36 @@ function registerProblems(e: unknown, min: number): Problems<RegisterField> | 'c
   if (!(e instanceof ApiError)) return problemsFrom(e, FIELDS, {});
   switch (e.code) {
     case 'EMAIL_TAKEN':
-      return { fields: { email: TEXT.emailTaken }, form: null };
+      return { fields: { email: TEXT.emailTaken() }, form: null };
     case 'REGISTRATION_CLOSED':
       return 'closed';
     case 'RATE_LIMITED':
-      return { fields: {}, form: COMMON_TEXT.rateLimited(retryAfterSeconds(e)) };
+      return { fields: {}, form: rateLimitedText(retryAfterSeconds(e)) };
     case 'NETWORK':
-      return { fields: {}, form: COMMON_TEXT.network };
+      return { fields: {}, form: t('error.NETWORK') };
     case 'VALIDATION_ERROR':
       return problemsFrom(e, FIELDS, {
-        email: TEXT.email,
-        name: TEXT.name,
+        email: TEXT.email(),
+        name: TEXT.name(),
         password: TEXT.password(min),
-        currency: TEXT.currency,
+        currency: TEXT.currency(),
       });
     default:
       return { fields: {}, form: e.message };
   }
 }
 
+function rateLimitedText(seconds: number | null): string {
+  return seconds ? t('error.tooManyAttemptsIn', { s: seconds }) : t('error.tooManyAttempts');
+}
+
 function RegistrationClosed() {
   return (
     <section className="card narrow" data-testid="registration-closed">
-      <h1>Registration is closed</h1>
-      <p>New accounts cannot be opened here at the moment.</p>
+      <h1>{t('register.closed')}</h1>
+      <p>{t('register.closedBody')}</p>
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>.
+        {t('register.haveAccount')} <Link to="/login">{t('register.signIn')}</Link>.
       </p>
     </section>
   );
@@ -88,18 +93,18 @@ export function RegisterPage() {
   const [closed, setClosed] = useState(false);
   const [busy, setBusy] = useState(false);
   const isClosed = closed || config?.registration === false;
-  usePageTitle(isClosed ? 'Registration closed' : 'Create an account');
+  usePageTitle(isClosed ? t('register.closedTitle') : t('register.title'));
 
   if (me && !busy) return <Navigate to={AFTER_REGISTER} replace />;
   if (configError) {
     return (
       <section className="card narrow">
-        <h1>Create an account</h1>
+        <h1>{t('register.title')}</h1>
         <ErrorNote error={configError} />
       </section>
     );
   }
-  if (!config) return <p className="muted pad">Loading…</p>;
+  if (!config) return <p className="muted pad">{t('common.loading')}</p>;
   if (isClosed) return <RegistrationClosed />;
   const min = config.passwordMinLength;
 
@@ -131,9 +136,9 @@ export function RegisterPage() {
 
   return (
     <section className="card narrow">
-      <h1>Create an account</h1>
+      <h1>{t('register.title')}</h1>
       <form onSubmit={submit} className="form" noValidate data-testid="register-form">
-        <Field label="Email" error={problems.fields.email}>
+        <Field label={t('register.email')} error={problems.fields.email}>
           <input
             name="email"
             type="email"
@@ -143,7 +148,7 @@ export function RegisterPage() {
             onChange={(e) => edited('email', setEmail, e.target.value)}
           />
         </Field>
-        <Field label="Name" error={problems.fields.name}>
+        <Field label={t('register.name')} error={problems.fields.name}>
           <input
             name="name"
             autoComplete="name"
@@ -154,9 +159,9 @@ export function RegisterPage() {
           />
         </Field>
         <Field
-          label="Password"
+          label={t('register.password')}
           error={problems.fields.password}
-          hint={<span data-testid="password-rule">at least {min} characters</span>}
+          hint={<span data-testid="password-rule">{t('register.atLeast', { min })}</span>}
         >
           <input
             name="password"
@@ -170,9 +175,9 @@ export function RegisterPage() {
           />
         </Field>
         <Field
-          label="Currency"
+          label={t('register.currency')}
           error={problems.fields.currency}
-          hint="your balance and every price are in this currency"
+          hint={t('register.currencyHint')}
         >
           <select
             name="currency"
@@ -181,7 +186,7 @@ export function RegisterPage() {
           >
             {CURRENCIES.map((c) => (
               <option key={c} value={c}>
-                {c === 'BDT' ? 'BDT (Bangladeshi taka)' : 'USD (US dollar)'}
+                {c === 'BDT' ? t('register.bdt') : t('register.usd')}
               </option>
             ))}
           </select>
@@ -192,11 +197,11 @@ export function RegisterPage() {
           </div>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account'}
+          {busy ? t('register.creating') : t('register.submit')}
         </button>
       </form>
       <p className="muted">
-        Already have an account? <Link to="/login">Sign in</Link>
+        {t('register.haveAccount')} <Link to="/login">{t('register.signIn')}</Link>
       </p>
     </section>
   );
@@ -208,7 +213,7 @@ export function RegisterLink() {
   if (!config?.registration) return null;
   return (
     <p className="muted" data-testid="register-link">
-      New here? <Link to="/register">Create an account</Link>
+      {t('register.newHere')} <Link to="/register">{t('register.title')}</Link>
     </p>
   );
 }

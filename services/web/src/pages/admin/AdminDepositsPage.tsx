@@ -3,10 +3,12 @@ import { api, query } from '../../api/client.ts';
 import { type AdminDeposit, type AdminDepositPage, DEPOSIT_STATUSES } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { depositStatusLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AdminDepositRow } from './AdminDepositRow.tsx';
+import { said } from './words.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -29,15 +31,15 @@ function DepositTable(props: { testId: string; items: AdminDeposit[]; onChanged(
     <table className="rows deposits" data-testid={props.testId}>
       <thead>
         <tr>
-          <th>Submitted</th>
-          <th>User</th>
-          <th>Method</th>
-          <th>Amount</th>
-          <th>Transaction id</th>
-          <th>Sender</th>
-          <th>Note</th>
-          <th>Status</th>
-          <th>Decide</th>
+          <th>{t('admin.dep.col.submitted')}</th>
+          <th>{t('admin.dep.col.user')}</th>
+          <th>{t('admin.dep.col.method')}</th>
+          <th>{t('admin.dep.col.amount')}</th>
+          <th>{t('admin.dep.col.transactionId')}</th>
+          <th>{t('admin.dep.col.sender')}</th>
+          <th>{t('admin.dep.col.note')}</th>
+          <th>{t('admin.dep.col.status')}</th>
+          <th>{t('admin.dep.col.decide')}</th>
         </tr>
       </thead>
       <tbody>
@@ -54,7 +56,7 @@ function DepositTable(props: { testId: string; items: AdminDeposit[]; onChanged(
  * transaction id or by status. A decision shows on its row in both lists.
  */
 export function AdminDepositsPage() {
-  usePageTitle('Deposits');
+  usePageTitle(t('admin.dep.tabTitle'));
   const [transactionId, setTransactionId] = useState('');
   const [status, setStatus] = useState('');
   const search = useDebounced(transactionId.trim());
@@ -79,34 +81,31 @@ export function AdminDepositsPage() {
     <>
       <section className="card wide">
         <div className="heading">
-          <h1>Deposits waiting for approval</h1>
+          <h1>{t('admin.dep.title')}</h1>
           <button type="button" onClick={() => queue.reload()} disabled={queue.loading}>
-            Refresh
+            {t('admin.refresh')}
           </button>
         </div>
-        <p className="muted small">
-          Check each one in the wallet or bank statement. Approve credits the customer's balance (correct the
-          amount if they sent another); reject tells them why.
-        </p>
+        <p className="muted small">{t('admin.dep.intro')}</p>
         <ErrorNote error={queue.error} />
         <DepositTable testId="pending-deposits" items={queue.items} onChanged={changed} />
         {!queue.loading && queue.items.length === 0 && (
           <p className="muted" data-testid="no-pending">
-            Nothing is waiting.
+            {t('admin.dep.nothingWaiting')}
           </p>
         )}
-        {queue.loading && <p className="muted">Loading…</p>}
+        {queue.loading && <p className="muted">{t('admin.loading')}</p>}
         {queue.hasMore && !queue.loading && (
           <button type="button" className="more" onClick={() => queue.more()}>
-            Load more
+            {t('admin.more')}
           </button>
         )}
       </section>
       <section className="card wide">
-        <h2>All deposits</h2>
+        <h2>{t('admin.dep.all')}</h2>
         <div className="filters">
           <label>
-            Transaction id{' '}
+            {t('admin.dep.transactionId')}{' '}
             <input
               name="transactionId"
               type="search"
@@ -117,9 +116,9 @@ export function AdminDepositsPage() {
             />
           </label>
           <label>
-            Status{' '}
+            {t('admin.dep.status')}{' '}
             <select name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">All</option>
+              <option value="">{t('admin.all')}</option>
               {DEPOSIT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {depositStatusLabel(s)}
@@ -128,20 +127,20 @@ export function AdminDepositsPage() {
             </select>
           </label>
           <button type="button" onClick={() => all.reload()} disabled={all.loading}>
-            Refresh
+            {t('admin.refresh')}
           </button>
         </div>
         <ErrorNote error={all.error} />
         <DepositTable testId="all-deposits" items={all.items} onChanged={changed} />
         {!all.loading && all.items.length === 0 && (
           <p className="muted" data-testid="no-deposits">
-            {search ? `No deposit with transaction id “${search}”.` : 'No deposits match.'}
+            {search ? said('admin.dep.noTransaction', { id: search }) : t('admin.dep.none')}
           </p>
         )}
-        {all.loading && <p className="muted">Loading…</p>}
+        {all.loading && <p className="muted">{t('admin.loading')}</p>}
         {all.hasMore && !all.loading && (
           <button type="button" className="more" onClick={() => all.more()}>
-            Load more
+            {t('admin.more')}
           </button>
         )}
       </section>

@@ -1,5 +1,5 @@
 import { formatPublicNumber, parsePublicNumber } from '@smm/domain/browser';
-import { useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, query } from '../../api/client.ts';
 import { type AdminOrder, type AdminOrderList, type AdminUser, ORDER_STATUSES } from '../../api/types.ts';
@@ -7,11 +7,12 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusTabs } from '../../components/StatusTabs.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
-import { statusLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AdminOrderRow } from './AdminOrderRow.tsx';
 import { useProviders } from './useProviders.ts';
+import { orderStatusWord, said } from './words.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -26,9 +27,9 @@ export function AdminOrdersPage() {
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [counts, setCounts] = useState<Record<string, number>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const { providers } = useProviders();
-  usePageTitle('Orders');
+  usePageTitle(t('admin.orders.title'));
 
   // People paste numbers as they are quoted: "#23501" means 23501.
   const typedNumber = numberText.trim().replace(/^#/, '');
@@ -81,7 +82,7 @@ export function AdminOrdersPage() {
   }, []);
 
   const changed = useCallback(
-    (order: AdminOrder, message: string) => {
+    (order: AdminOrder, message: ReactNode) => {
       setNotice(message);
       list.setItems((items) => items.map((o) => (o.id === order.id ? order : o)));
       void refreshCounts().catch(() => {});
@@ -94,20 +95,20 @@ export function AdminOrdersPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Orders</h1>
+        <h1>{t('admin.orders.title')}</h1>
         <button type="button" onClick={() => list.reload()} disabled={list.loading}>
-          Refresh
+          {t('admin.refresh')}
         </button>
       </div>
       <StatusTabs
-        label="Order status"
+        label={t('admin.orders.tabs')}
         value={status}
         onChange={setStatus}
         tabs={[
-          { value: '', label: 'All', count: total },
+          { value: '', label: t('admin.all'), count: total },
           ...ORDER_STATUSES.map((s) => ({
             value: s,
-            label: statusLabel(s),
+            label: orderStatusWord(s),
             count: counts[s] ?? 0,
             alert: s === 'needs_review' && (counts[s] ?? 0) > 0,
           })),
@@ -115,7 +116,7 @@ export function AdminOrdersPage() {
       />
       <div className="filters">
         <label>
-          Order #{' '}
+          {t('admin.orders.number')}{' '}
           <input
             name="number"
             type="search"
@@ -128,33 +129,36 @@ export function AdminOrdersPage() {
           />
         </label>
         <label>
-          Provider{' '}
+          {t('admin.orders.provider')}{' '}
           <select name="provider" value={providerId} onChange={(e) => setProviderId(e.target.value)}>
-            <option value="">Any</option>
+            <option value="">{t('admin.any')}</option>
             {providers?.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} translate="no">
                 {p.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Manual{' '}
+          {t('admin.orders.manual')}{' '}
           <select name="manual" value={manual} onChange={(e) => setManual(e.target.value)}>
-            <option value="">Any</option>
-            <option value="true">Manual only</option>
-            <option value="false">Customer only</option>
+            <option value="">{t('admin.any')}</option>
+            <option value="true">{t('admin.orders.manualOnly')}</option>
+            <option value="false">{t('admin.orders.customerOnly')}</option>
           </select>
         </label>
         <label>
-          Link <input name="link" type="search" value={link} onChange={(e) => setLink(e.target.value)} />
+          {t('admin.orders.link')}{' '}
+          <input name="link" type="search" value={link} onChange={(e) => setLink(e.target.value)} />
         </label>
-        <UserPicker value={user} onChange={setUser} label="User" />
+        <UserPicker value={user} onChange={setUser} label={t('admin.orders.user')} />
         <label>
-          From <input name="from" type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
+          {t('admin.orders.from')}{' '}
+          <input name="from" type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
         </label>
         <label>
-          To <input name="to" type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
+          {t('admin.orders.to')}{' '}
+          <input name="to" type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
         </label>
       </div>
       <Notice>{notice}</Notice>
@@ -162,16 +166,16 @@ export function AdminOrdersPage() {
       <table className="rows" data-testid="admin-orders">
         <thead>
           <tr>
-            <th>Order</th>
-            <th>User</th>
-            <th>Service</th>
-            <th>Link</th>
-            <th>Qty</th>
-            <th>Charge</th>
-            <th>Provider</th>
-            <th>Start / remains</th>
-            <th>Status</th>
-            <th>Actions</th>
+            <th>{t('admin.orders.col.order')}</th>
+            <th>{t('admin.orders.col.user')}</th>
+            <th>{t('admin.orders.col.service')}</th>
+            <th>{t('admin.orders.col.link')}</th>
+            <th>{t('admin.orders.col.qty')}</th>
+            <th>{t('admin.orders.col.charge')}</th>
+            <th>{t('admin.orders.col.provider')}</th>
+            <th>{t('admin.orders.col.startRemains')}</th>
+            <th>{t('admin.orders.col.status')}</th>
+            <th>{t('admin.orders.col.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -185,10 +189,10 @@ export function AdminOrdersPage() {
           {noMatch(typedNumber, number, narrowed)}
         </p>
       )}
-      {list.loading && <p className="muted">Loading…</p>}
+      {list.loading && <p className="muted">{t('admin.loading')}</p>}
       {list.hasMore && !list.loading && (
         <button type="button" className="more" onClick={() => list.more()}>
-          Load more
+          {t('admin.more')}
         </button>
       )}
     </section>
@@ -205,11 +209,9 @@ function dayStart(day: string, plusDays = 0): string | undefined {
 }
 
 /** Why the list is empty, in the words of what was searched for. */
-function noMatch(typed: string, number: number | null, narrowed: boolean): string {
-  if (typed !== '' && number === null)
-    return `“${typed}” is no order number: order numbers are digits, like 23501.`;
-  if (number === null) return 'No orders match.';
-  return narrowed
-    ? `No order ${formatPublicNumber(number)} under the chosen tab and filters.`
-    : `No order ${formatPublicNumber(number)}.`;
+function noMatch(typed: string, number: number | null, narrowed: boolean): ReactNode {
+  if (typed !== '' && number === null) return said('admin.orders.notANumber', { typed });
+  if (number === null) return t('admin.orders.noMatch');
+  const n = formatPublicNumber(number);
+  return said(narrowed ? 'admin.orders.noNumberHere' : 'admin.orders.noNumber', { number: n });
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import type {
   AdminCategory,
@@ -12,24 +12,38 @@ import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
+import { formatRate } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ServiceForm } from './ServiceForm.tsx';
+import { counted, LabelWord, labelledBy, modeWord, said } from './words.tsx';
 
 const PAGE_SIZE = 100;
 
+/** What saving said: the rates the server set for a markup (the page computes no price). */
+function savedNotice(s: AdminService, changed: boolean, markup?: string): ReactNode {
+  if (!changed) return said('admin.unchanged', { name: s.name });
+  if (markup === undefined) return said('admin.saved', { name: s.name });
+  const rates = [
+    s.rateUSD !== null ? `${formatRate(s.rateUSD, 'USD')} / 1000` : null,
+    s.rate !== null ? `${formatRate(s.rate, 'BDT')} / 1000` : null,
+  ].filter(Boolean);
+  return said('admin.svcs.savedMarkup', { name: s.name, rates: rates.join(' · '), markup: `${markup}%` });
+}
+
 /** The catalog as admins keep it: find, edit, and turn many services on or off at once. */
 export function AdminServicesPage() {
-  usePageTitle('Services');
+  usePageTitle(t('admin.svcs.title'));
   const [searchText, setSearchText] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [status, setStatus] = useState('');
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const { busy, error, run } = useAction();
   const search = useDebounced(searchText.trim());
 
@@ -72,13 +86,22 @@ export function AdminServicesPage() {
       const changed = new Set(r.changed);
       list.setItems((items) => items.map((s) => (changed.has(s.id) ? { ...s, status: to } : s)));
       setSelected(new Set(r.refused.map((x) => x.id)));
-      const word = to === 'active' ? 'enabled' : 'disabled';
       const names = new Map(list.items.map((s) => [s.id, s.name]));
+      const n = r.changed.length;
       setNotice(
-        `${r.changed.length} ${r.changed.length === 1 ? 'service' : 'services'} ${word}.` +
-          (r.refused.length
-            ? ` Not changed: ${r.refused.map((x) => `${names.get(x.id) ?? x.id} (${x.message})`).join('; ')}.`
-            : ''),
+        <>
+          {to === 'active'
+            ? counted(n, 'admin.svcs.enabled.one', 'admin.svcs.enabled.other')
+            : counted(n, 'admin.svcs.disabled.one', 'admin.svcs.disabled.other')}
+          {r.refused.length > 0 && (
+            <>
+              {' '}
+              {said('admin.svcs.notChanged', {
+                list: r.refused.map((x) => `${names.get(x.id) ?? x.id} (${x.message})`).join('; '),
+              })}
+            </>
+          )}
+        </>,
       );
       // Re-read what changed: an enabled service may carry a new reason, a disabled one its admin mark.
       void list.reload();
@@ -87,46 +110,46 @@ export function AdminServicesPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Services</h1>
+        <h1>{t('admin.svcs.title')}</h1>
       </div>
       <div className="filters">
         <label>
-          Search{' '}
+          {t('admin.svcs.search')}{' '}
           <input
             name="search"
             type="search"
-            placeholder="service name"
+            placeholder={t('admin.svcs.searchHint')}
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
         </label>
         <label>
-          Category{' '}
+          {t('admin.svcs.category')}{' '}
           <select name="category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">Any</option>
+            <option value="">{t('admin.any')}</option>
             {categories.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} translate="no">
                 {c.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Status{' '}
+          {t('admin.svcs.status')}{' '}
           <select name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
+            <option value="">{t('admin.any')}</option>
+            <option value="active">{t('admin.active')}</option>
+            <option value="inactive">{t('admin.inactive')}</option>
           </select>
         </label>
       </div>
       <div className="bulk-bar" data-testid="bulk-bar">
-        <span className="muted small">{selected.size} selected</span>
+        <span className="muted small">{t('admin.selected', { n: selected.size })}</span>
         <button type="button" disabled={busy || selected.size === 0} onClick={() => bulk('active')}>
-          Enable
+          {t('admin.enable')}
         </button>
         <button type="button" disabled={busy || selected.size === 0} onClick={() => bulk('inactive')}>
-          Disable
+          {t('admin.disable')}
         </button>
       </div>
       <Notice>{notice}</Notice>
@@ -137,80 +160,97 @@ export function AdminServicesPage() {
           service={list.items.find((s) => s.id === editing) as AdminService}
           categories={categories}
           onCancel={() => setEditing(null)}
-          onSaved={(s, changed) => {
+          onSaved={(s, changed, markup) => {
             setEditing(null);
             if (changed) replace(s);
-            setNotice(changed ? `${s.name} saved.` : `${s.name}: nothing changed.`);
+            setNotice(savedNotice(s, changed, markup));
           }}
         />
       )}
+      <LabelWord id="select-service-word" k="admin.svcs.select" />
       <table className="rows" data-testid="admin-services">
         <thead>
           <tr>
             <th>
               <input
                 type="checkbox"
-                aria-label="select every service shown"
+                aria-label={t('admin.svcs.selectAll')}
                 checked={allShown}
                 onChange={() => setSelected(allShown ? new Set() : new Set(list.items.map((s) => s.id)))}
               />
             </th>
-            <th>Service</th>
-            <th>Category</th>
-            <th>Provider</th>
-            <th>Rate / 1000</th>
-            <th>Min / max</th>
-            <th>Status</th>
+            <th>{t('admin.svcs.col.service')}</th>
+            <th>{t('admin.svcs.col.category')}</th>
+            <th>{t('admin.svcs.col.provider')}</th>
+            <th>{t('admin.svcs.col.rate')}</th>
+            <th>{t('admin.svcs.col.minMax')}</th>
+            <th>{t('admin.svcs.col.status')}</th>
             <th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('admin.svcs.col.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {list.items.map((s) => (
             <tr key={s.id} data-service-id={s.id} data-status={s.status}>
-              <td data-label="Select">
+              <td data-label={t('admin.svcs.col.select')}>
                 <input
                   type="checkbox"
-                  aria-label={`select ${s.name}`}
+                  aria-labelledby={labelledBy(
+                    'admin.svcs.select',
+                    'select-service-word',
+                    `service-name-${s.id}`,
+                  )}
                   checked={selected.has(s.id)}
                   onChange={() => toggle(s.id)}
                 />
               </td>
-              <td data-label="Service">
-                {s.name} <span className="muted small">({s.mode})</span>
+              <td data-label={t('admin.svcs.col.service')}>
+                <span translate="no" id={`service-name-${s.id}`}>
+                  {s.name}
+                </span>{' '}
+                <span className="muted small">({modeWord(s.mode)})</span>
               </td>
-              <td data-label="Category">{s.categoryName}</td>
-              <td data-label="Provider">
+              <td data-label={t('admin.svcs.col.category')} translate="no">
+                {s.categoryName}
+              </td>
+              <td data-label={t('admin.svcs.col.provider')} translate="no">
                 {s.providerName ?? '—'}
                 {s.providerServiceId && <div className="muted small">#{s.providerServiceId}</div>}
               </td>
-              <td data-label="Rate / 1000">
+              <td data-label={t('admin.svcs.col.rate')} translate="no">
                 {s.rate !== null && <Money amount={s.rate} currency="BDT" />}
                 {s.rate !== null && s.rateUSD !== null && <br />}
                 {s.rateUSD !== null && <Money amount={s.rateUSD} currency="USD" />}
               </td>
-              <td data-label="Min / max">
+              <td data-label={t('admin.svcs.col.minMax')}>
                 {formatCount(s.minOrder)} / {formatCount(s.maxOrder)}
               </td>
-              <td data-label="Status">
-                <StatusBadge status={s.status} label={s.status === 'active' ? 'Active' : 'Inactive'} />
-                {s.statusReason && <div className="muted small">{s.statusReason}</div>}
+              <td data-label={t('admin.svcs.col.status')}>
+                <StatusBadge
+                  status={s.status}
+                  label={s.status === 'active' ? t('admin.active') : t('admin.inactive')}
+                />
+                {s.statusReason && (
+                  <div className="muted small" translate="no">
+                    {s.statusReason}
+                  </div>
+                )}
               </td>
-              <td data-label="Actions">
+              <td data-label={t('admin.svcs.col.actions')}>
                 <button type="button" onClick={() => setEditing(s.id)}>
-                  Edit
+                  {t('admin.edit')}
                 </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && <p className="muted">No services match.</p>}
-      {list.loading && <p className="muted">Loading…</p>}
+      {!list.loading && list.items.length === 0 && <p className="muted">{t('admin.svcs.none')}</p>}
+      {list.loading && <p className="muted">{t('admin.loading')}</p>}
       {list.hasMore && !list.loading && (
         <button type="button" className="more" onClick={() => list.more()}>
-          Load more
+          {t('admin.more')}
         </button>
       )}
     </section>

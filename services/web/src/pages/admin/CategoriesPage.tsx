@@ -1,11 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { AdminCategory, AdminCategoryList } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { t } from '../../lib/i18n.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useAdminProblems } from './problems.ts';
+import { counted, LabelWord, labelledBy, said } from './words.tsx';
 
 type Draft = { name: string; description: string; sortOrder: string; status: 'active' | 'inactive' };
 
@@ -16,18 +19,34 @@ const draftOf = (c: AdminCategory): Draft => ({
   status: c.status,
 });
 
+const CATEGORY_FIELDS = ['name', 'description', 'sortOrder', 'status'] as const;
+type CategoryField = (typeof CATEGORY_FIELDS)[number];
+const NEW_FIELDS: readonly CategoryField[] = ['name'];
+const NO_FIELDS: readonly CategoryField[] = [];
+
 /** A whole number as typed, or the text for the server to name the field. */
 const whole = (v: string): number => (/^-?\d+$/.test(v.trim()) ? Number(v.trim()) : (v.trim() as never));
 
 /** Categories in the order customers see them; each editable in its row, many on or off at once. */
 export function CategoriesPage() {
-  usePageTitle('Categories');
+  usePageTitle(t('admin.cats.title'));
   const [categories, setCategories] = useState<AdminCategory[] | null>(null);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [newName, setNewName] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, setError, run } = useAction();
+  const [notice, setNotice] = useState<ReactNode>(null);
+  const { busy, error, run } = useAction();
+  // Whose refusal the error is: the new category's, a row's (its id), or the list's (null).
+  const [errorAt, setErrorAt] = useState<string | null>(null);
+  // The fields a refusal is put on: the new name, or the row saved; the list's own are said for it all.
+  const problems = useAdminProblems(
+    error,
+    errorAt === null ? NO_FIELDS : errorAt === 'new' ? NEW_FIELDS : CATEGORY_FIELDS,
+  );
+  const problemAt = (at: string, field: CategoryField) =>
+    errorAt === at && problems.fields[field] ? (
+      <span className="field-error">{problems.fields[field]}</span>
+    ) : null;
 
   const reload = useCallback(async () => {
     const r = await api<AdminCategoryList>('GET', '/api/admin/categories');
@@ -41,11 +60,12 @@ export function CategoriesPage() {
     const c = categories?.find((x) => x.id === id);
     if (!c) return;
     setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? draftOf(c)), ...patch } }));
-    setError(null);
+    if (errorAt === id) for (const f of Object.keys(patch)) problems.changed(f as CategoryField);
   };
 
-  const save = (c: AdminCategory) =>
-    run(async () => {
+  const save = (c: AdminCategory) => {
+    setErrorAt(c.id);
+    return run(async () => {
       const d = drafts[c.id];
       if (!d) return;
       const body: Record<string, unknown> = {};
@@ -56,27 +76,37 @@ export function CategoriesPage() {
       if (Object.keys(body).length > 0) await api('PATCH', `/api/admin/categories/${c.id}`, body);
       setDrafts(({ [c.id]: _saved, ...rest }) => rest);
       await reload();
-      setNotice(Object.keys(body).length > 0 ? `${d.name.trim()} saved.` : `${c.name}: nothing changed.`);
+      setNotice(
+        Object.keys(body).length > 0
+          ? said('admin.saved', { name: d.name.trim() })
+          : said('admin.unchanged', { name: c.name }),
+      );
     });
+  };
 
-  const bulk = (status: 'active' | 'inactive') =>
-    run(async () => {
+  const bulk = (status: 'active' | 'inactive') => {
+    setErrorAt(null);
+    return run(async () => {
       const ids = [...selected];
       // Categories are few: one PATCH each, and each refusal is the server's own.
       for (const id of ids) await api('PATCH', `/api/admin/categories/${id}`, { status });
       setSelected(new Set());
       await reload();
       setNotice(
-        `${ids.length} ${ids.length === 1 ? 'category' : 'categories'} ${status === 'active' ? 'enabled' : 'disabled'}.`,
+        status === 'active'
+          ? counted(ids.length, 'admin.cats.enabled.one', 'admin.cats.enabled.other')
+          : counted(ids.length, 'admin.cats.disabled.one', 'admin.cats.disabled.other'),
       );
     });
+  };
 
   const add = (e: FormEvent) => {
     e.preventDefault();
+    setErrorAt('new');
     void run(async () => {
       const sortOrder = categories?.length ? Math.max(...categories.map((c) => c.sortOrder)) + 1 : 0;
       await api('POST', '/api/admin/categories', { name: newName.trim(), sortOrder });
-      setNotice(`${newName.trim()} added.`);
+      setNotice(said('admin.added', { name: newName.trim() }));
       setNewName('');
       await reload();
     });
@@ -85,46 +115,48 @@ export function CategoriesPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Categories</h1>
+        <h1>{t('admin.cats.title')}</h1>
       </div>
       <form className="inline" onSubmit={add} noValidate>
         <input
-          aria-label="new category name"
-          placeholder="new category"
+          aria-label={t('admin.cats.newName')}
+          placeholder={t('admin.cats.newHint')}
           value={newName}
           onChange={(e) => {
             setNewName(e.target.value);
-            setError(null);
+            if (errorAt === 'new') problems.changed('name');
           }}
         />
         <button type="submit" disabled={busy || newName.trim() === ''}>
-          Add category
+          {t('admin.cats.add')}
         </button>
+        {problemAt('new', 'name')}
       </form>
       <div className="bulk-bar">
-        <span className="muted small">{selected.size} selected</span>
+        <span className="muted small">{t('admin.selected', { n: selected.size })}</span>
         <button type="button" disabled={busy || selected.size === 0} onClick={() => bulk('active')}>
-          Enable
+          {t('admin.enable')}
         </button>
         <button type="button" disabled={busy || selected.size === 0} onClick={() => bulk('inactive')}>
-          Disable
+          {t('admin.disable')}
         </button>
       </div>
       <Notice>{notice}</Notice>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} text={problems.form} />
+      <LabelWord id="select-category-word" k="admin.cats.select" />
       <table className="rows" data-testid="admin-categories">
         <thead>
           <tr>
             <th>
-              <span className="sr-only">Select</span>
+              <span className="sr-only">{t('admin.cats.col.select')}</span>
             </th>
-            <th>Name</th>
-            <th>Description</th>
-            <th>Order</th>
-            <th>Status</th>
-            <th>Services</th>
+            <th>{t('admin.cats.col.name')}</th>
+            <th>{t('admin.cats.col.description')}</th>
+            <th>{t('admin.cats.col.order')}</th>
+            <th>{t('admin.cats.col.status')}</th>
+            <th>{t('admin.cats.col.services')}</th>
             <th>
-              <span className="sr-only">Save</span>
+              <span className="sr-only">{t('admin.cats.col.save')}</span>
             </th>
           </tr>
         </thead>
@@ -133,10 +165,17 @@ export function CategoriesPage() {
             const d = drafts[c.id] ?? draftOf(c);
             return (
               <tr key={c.id} data-category-id={c.id} data-status={c.status}>
-                <td data-label="Select">
+                <td data-label={t('admin.cats.col.select')}>
+                  <span id={`category-name-${c.id}`} hidden translate="no">
+                    {c.name}
+                  </span>
                   <input
                     type="checkbox"
-                    aria-label={`select ${c.name}`}
+                    aria-labelledby={labelledBy(
+                      'admin.cats.select',
+                      'select-category-word',
+                      `category-name-${c.id}`,
+                    )}
                     checked={selected.has(c.id)}
                     onChange={() =>
                       setSelected((s) => {
@@ -148,44 +187,51 @@ export function CategoriesPage() {
                     }
                   />
                 </td>
-                <td data-label="Name">
+                <td data-label={t('admin.cats.col.name')}>
                   <input
-                    aria-label="name"
+                    aria-label={t('admin.cats.name')}
                     value={d.name}
                     onChange={(e) => edit(c.id, { name: e.target.value })}
                   />
+                  {problemAt(c.id, 'name')}
                 </td>
-                <td data-label="Description">
+                <td data-label={t('admin.cats.col.description')}>
                   <input
-                    aria-label="description"
+                    aria-label={t('admin.cats.description')}
                     value={d.description}
                     onChange={(e) => edit(c.id, { description: e.target.value })}
                   />
+                  {problemAt(c.id, 'description')}
                 </td>
-                <td data-label="Order">
+                <td data-label={t('admin.cats.col.order')}>
                   <input
-                    aria-label="sort order"
+                    aria-label={t('admin.cats.sortOrder')}
                     inputMode="numeric"
                     className="narrow"
                     value={d.sortOrder}
                     onChange={(e) => edit(c.id, { sortOrder: e.target.value })}
                   />
+                  {problemAt(c.id, 'sortOrder')}
                 </td>
-                <td data-label="Status">
+                <td data-label={t('admin.cats.col.status')}>
                   <select
-                    aria-label="status"
+                    aria-label={t('admin.cats.status')}
                     value={d.status}
                     onChange={(e) => edit(c.id, { status: e.target.value as Draft['status'] })}
                   >
-                    <option value="active">Active</option>
-                    <option value="inactive">Inactive</option>
+                    <option value="active">{t('admin.active')}</option>
+                    <option value="inactive">{t('admin.inactive')}</option>
                   </select>{' '}
-                  <StatusBadge status={c.status} label={c.status === 'active' ? 'Active' : 'Inactive'} />
+                  <StatusBadge
+                    status={c.status}
+                    label={c.status === 'active' ? t('admin.active') : t('admin.inactive')}
+                  />
+                  {problemAt(c.id, 'status')}
                 </td>
-                <td data-label="Services">{c.servicesCount}</td>
-                <td data-label="Save">
+                <td data-label={t('admin.cats.col.services')}>{c.servicesCount}</td>
+                <td data-label={t('admin.cats.col.save')}>
                   <button type="button" disabled={busy || !drafts[c.id]} onClick={() => save(c)}>
-                    Save
+                    {t('admin.save')}
                   </button>
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { ApiError, api, query } from '../../api/client.ts';
 import type {
   AdminDeposit,
@@ -6,17 +6,22 @@ import type {
   ApproveDepositReply,
   RejectDepositReply,
 } from '../../api/types.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney, parseAmount } from '../../lib/money.ts';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
 
 const REASON_MAX = 500;
+const DECISION_FIELDS = ['amount', 'reason'] as const;
 
 interface Props {
   deposit: AdminDeposit;
   /** The deposit as it is now, and what to tell the admin about it (`warn`: not what they asked for). */
-  onChanged(deposit: AdminDeposit, message: string, warn?: boolean): void;
+  onChanged(deposit: AdminDeposit, message: ReactNode, warn?: boolean): void;
 }
 
-type Problem = { on: 'amount' | 'reason' | 'form'; text: string };
+/** What the page itself finds wrong before asking the API: on the input it concerns, or for the whole. */
+type Local = { on: 'amount' | 'reason' | 'form'; text: string };
 
 /** The deposit as the API has it now (another admin may have decided it): found by its transaction id. */
 async function reread(d: AdminDeposit): Promise<AdminDeposit | null> {
@@ -27,39 +32,47 @@ async function reread(d: AdminDeposit): Promise<AdminDeposit | null> {
   return r.items.find((x) => x.id === d.id) ?? null;
 }
 
-/** What the API said, in plain words and on the input it concerns. */
-function problemOf(e: unknown): Problem {
-  if (!(e instanceof ApiError)) return { on: 'form', text: e instanceof Error ? e.message : String(e) };
-  if (e.code === 'VALIDATION_ERROR') {
-    const fields = e.fields.map((f) => f.field.replace(/^body\./, ''));
-    if (fields.includes('amount')) return { on: 'amount', text: 'Write the amount as a number above 0.' };
-    if (fields.includes('reason'))
-      return { on: 'reason', text: `Write a reason of up to ${REASON_MAX} characters.` };
-  }
-  if (e.code === 'NOT_FOUND') return { on: 'form', text: 'This deposit no longer exists.' };
-  return { on: 'form', text: e.message };
-}
-
 /** Approve (as sent, or with the amount the admin found) or reject (with a reason the customer sees). */
 export function DepositDecision({ deposit: d, onChanged }: Props) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [local, setLocal] = useState<Local | null>(null);
+  const words = useMemo(
+    () => ({
+      texts: {
+        amount: t('admin.decide.amountText'),
+        reason: t('admin.decide.reasonText', { max: REASON_MAX }),
+      },
+      // A correction that credits nothing, or more than a balance holds: said on the amount.
+      rules: { amount: t('admin.decide.amountRule') },
+      overrides: {
+        NOT_FOUND: t('admin.decide.gone'),
+        FORBIDDEN: t('admin.decide.own'),
+      },
+    }),
+    [],
+  );
+  const problems = useAdminProblems(error, DECISION_FIELDS, words);
+  const amountProblem = local?.on === 'amount' ? local.text : problems.fields.amount;
+  const reasonProblem = local?.on === 'reason' ? local.text : problems.fields.reason;
+  const formProblem = local ? (local.on === 'form' ? local.text : null) : problems.form;
 
-  async function decide(act: () => Promise<{ deposit: AdminDeposit; message: string }>) {
+  async function decide(act: () => Promise<{ deposit: AdminDeposit; message: ReactNode }>) {
     setBusy(true);
-    setProblem(null);
+    setError(null);
+    setLocal(null);
     try {
       const done = await act();
       onChanged(done.deposit, done.message);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'DEPOSIT_ALREADY_DECIDED') {
         const fresh = await reread(d).catch(() => null);
-        if (fresh) onChanged(fresh, 'Already decided by another admin; refreshed.', true);
-        else setProblem({ on: 'form', text: 'Already decided by another admin.' });
+        if (fresh) onChanged(fresh, t('admin.decide.decidedRefreshed'), true);
+        else setLocal({ on: 'form', text: t('admin.decide.decided') });
       } else {
-        setProblem(problemOf(e));
+        setError(e);
       }
     } finally {
       setBusy(false);
@@ -70,13 +83,18 @@ export function DepositDecision({ deposit: d, onChanged }: Props) {
     const typed = amount.trim();
     const corrected = typed === '' ? null : parseAmount(typed);
     if (typed !== '' && corrected === null) {
-      setProblem({ on: 'amount', text: 'Write the amount as a number above 0, like 450 or 1250.50.' });
+      setError(null);
+      setLocal({ on: 'amount', text: t('admin.decide.amountTyped') });
       return;
     }
     const shown = formatMoney(corrected ?? d.amount, d.currency);
     const question = corrected
-      ? `Approve ${shown} (sent as ${formatMoney(d.amount, d.currency)}) from ${d.userEmail}? Their balance is credited at once.`
-      : `Approve ${shown} from ${d.userEmail}? Their balance is credited at once.`;
+      ? t('admin.decide.confirmCorrected', {
+          amount: shown,
+          sent: formatMoney(d.amount, d.currency),
+          email: d.userEmail,
+        })
+      : t('admin.decide.confirm', { amount: shown, email: d.userEmail });
     if (!window.confirm(question)) return;
     void decide(async () => {
       const r = await api<ApproveDepositReply>(
@@ -84,12 +102,15 @@ export function DepositDecision({ deposit: d, onChanged }: Props) {
         `/api/admin/deposits/${d.id}/approve`,
         corrected ? { amount: corrected } : {},
       );
-      const credited = r.deposit.creditedAmount
-        ? formatMoney(r.deposit.creditedAmount, r.deposit.creditedCurrency)
-        : 'nothing';
+      const balance = formatMoney(r.balance, r.deposit.creditedCurrency);
       return {
         deposit: r.deposit,
-        message: `Approved: ${credited} credited; balance now ${formatMoney(r.balance, r.deposit.creditedCurrency)}.`,
+        message: r.deposit.creditedAmount
+          ? said('admin.decide.approved', {
+              credited: formatMoney(r.deposit.creditedAmount, r.deposit.creditedCurrency),
+              balance,
+            })
+          : said('admin.decide.approvedNothing', { balance }),
       };
     });
   };
@@ -97,12 +118,13 @@ export function DepositDecision({ deposit: d, onChanged }: Props) {
   const reject = () => {
     const why = reason.trim();
     if (!why) {
-      setProblem({ on: 'reason', text: 'Write the reason: the customer sees it.' });
+      setError(null);
+      setLocal({ on: 'reason', text: t('admin.decide.reasonEmpty') });
       return;
     }
     void decide(async () => {
       const r = await api<RejectDepositReply>('POST', `/api/admin/deposits/${d.id}/reject`, { reason: why });
-      return { deposit: r.deposit, message: 'Rejected.' };
+      return { deposit: r.deposit, message: t('admin.decide.rejected') };
     });
   };
 
@@ -111,43 +133,45 @@ export function DepositDecision({ deposit: d, onChanged }: Props) {
       <div className="inline">
         <input
           name="approveAmount"
-          aria-label="corrected amount"
+          aria-label={t('admin.decide.amount')}
           inputMode="decimal"
           autoComplete="off"
           className="amount-input"
-          placeholder={`${formatMoney(d.amount)} (as sent)`}
+          placeholder={t('admin.decide.asSent', { amount: formatMoney(d.amount) })}
           value={amount}
           onChange={(e) => {
             setAmount(e.target.value);
-            if (problem?.on === 'amount') setProblem(null);
+            if (local?.on === 'amount') setLocal(null);
+            problems.changed('amount');
           }}
         />
         <button type="button" className="primary" disabled={busy} onClick={approve}>
-          Approve
+          {t('admin.decide.approve')}
         </button>
       </div>
-      {problem?.on === 'amount' && <span className="field-error">{problem.text}</span>}
+      {amountProblem && <span className="field-error">{amountProblem}</span>}
       <div className="inline">
         <input
           name="rejectReason"
-          aria-label="reason for rejecting"
-          placeholder="reason, shown to the customer"
+          aria-label={t('admin.decide.reason')}
+          placeholder={t('admin.decide.reasonHint')}
           maxLength={REASON_MAX}
           value={reason}
           onChange={(e) => {
             setReason(e.target.value);
-            if (problem?.on === 'reason') setProblem(null);
+            if (local?.on === 'reason') setLocal(null);
+            problems.changed('reason');
           }}
         />
         <button type="button" className="danger" disabled={busy || !reason.trim()} onClick={reject}>
-          Reject
+          {t('admin.decide.reject')}
         </button>
       </div>
-      {problem?.on === 'reason' && <span className="field-error">{problem.text}</span>}
-      {busy && <span className="muted small">working…</span>}
-      {problem?.on === 'form' && (
+      {reasonProblem && <span className="field-error">{reasonProblem}</span>}
+      {busy && <span className="muted small">{t('admin.working')}</span>}
+      {formProblem && (
         <div className="error" role="alert" data-testid="error">
-          {problem.text}
+          {formProblem}
         </div>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
 import type { AdminOrder, AdminService, AdminUser, ManualOrderReply } from '../../api/types.ts';
@@ -8,17 +8,14 @@ import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
+import { t } from '../../lib/i18n.ts';
 import { formatRate } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useProblems } from '../../lib/useProblems.ts';
+import { modeWord, said } from './words.tsx';
 
 const MANUAL_FIELDS = ['userId', 'serviceId', 'link', 'quantity', 'adminNotes'] as const;
-/** The order is the user's, not the admin's: the catalog's words said of them. */
-const MANUAL_TEXT = {
-  INSUFFICIENT_FUNDS: "The user's balance does not cover this order.",
-  NOT_FOUND: 'This user is not there any more: choose the user again.',
-};
 
 /** POST /api/admin/orders/manual: an order placed for a user, charged like theirs, never auto-forwarded. */
 export function ManualOrderPage() {
@@ -33,8 +30,13 @@ export function ManualOrderPage() {
   const [readBack, setReadBack] = useState<{ orderId: string; number: number } | null>(null);
   const load = useAction();
   const { busy, error, run } = useAction();
-  const problems = useProblems(error, MANUAL_FIELDS, MANUAL_TEXT);
-  usePageTitle('Manual order');
+  // The order is the user's, not the admin's: the catalog's words said of them.
+  const manualText = useMemo(
+    () => ({ INSUFFICIENT_FUNDS: t('admin.manual.noFunds'), NOT_FOUND: t('admin.manual.userGone') }),
+    [],
+  );
+  const problems = useProblems(error, MANUAL_FIELDS, manualText);
+  usePageTitle(t('admin.manual.title'));
 
   useEffect(() => {
     void load.run(async () => {
@@ -74,10 +76,10 @@ export function ManualOrderPage() {
 
   return (
     <section className="card narrow">
-      <h1>Manual order</h1>
+      <h1>{t('admin.manual.title')}</h1>
       <p className="muted">
-        Charged to the user like their own order; it is never sent to a provider by itself — forward it from{' '}
-        <Link to="/admin/orders?manual=true">Orders</Link> or fulfil it by hand.
+        {t('admin.manual.intro')} <Link to="/admin/orders?manual=true">{t('admin.manual.introLink')}</Link>{' '}
+        {t('admin.manual.introEnd')}
       </p>
       <ErrorNote error={load.error} />
       <form onSubmit={submit} className="form" noValidate>
@@ -89,7 +91,7 @@ export function ManualOrderPage() {
           }}
           error={problems.fields.userId}
         />
-        <Field label="Service" error={problems.fields.serviceId}>
+        <Field label={t('admin.manual.service')} error={problems.fields.serviceId}>
           <select
             name="service"
             value={serviceId}
@@ -99,10 +101,10 @@ export function ManualOrderPage() {
             }}
             required
           >
-            <option value="">{services ? 'Choose a service…' : 'Loading…'}</option>
+            <option value="">{services ? t('admin.manual.choose') : t('admin.loading')}</option>
             {services?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.categoryName} · {s.name} ({s.mode}
+              <option key={s.id} value={s.id} translate="no">
+                {s.categoryName} · {s.name} ({modeWord(s.mode)}
                 {s.providerName ? `, ${s.providerName}` : ''})
               </option>
             ))}
@@ -110,12 +112,18 @@ export function ManualOrderPage() {
         </Field>
         {service && (
           <p className="muted small" data-testid="service-facts">
-            min {service.minOrder.toLocaleString()} · max {service.maxOrder.toLocaleString()} ·{' '}
-            {service.rateUSD ? `${formatRate(service.rateUSD, 'USD')} / 1000` : ''}
-            {service.rate ? ` · ${formatRate(service.rate, 'BDT')} / 1000` : ''}
+            {t('admin.manual.limits', {
+              min: service.minOrder.toLocaleString(),
+              max: service.maxOrder.toLocaleString(),
+            })}{' '}
+            ·{' '}
+            <span translate="no">
+              {service.rateUSD ? `${formatRate(service.rateUSD, 'USD')} / 1000` : ''}
+              {service.rate ? ` · ${formatRate(service.rate, 'BDT')} / 1000` : ''}
+            </span>
           </p>
         )}
-        <Field label="Link" error={problems.fields.link}>
+        <Field label={t('admin.manual.link')} error={problems.fields.link}>
           <input
             name="link"
             type="url"
@@ -127,7 +135,7 @@ export function ManualOrderPage() {
             required
           />
         </Field>
-        <Field label="Quantity" error={problems.fields.quantity}>
+        <Field label={t('admin.manual.quantity')} error={problems.fields.quantity}>
           <input
             name="quantity"
             inputMode="numeric"
@@ -139,7 +147,7 @@ export function ManualOrderPage() {
             required
           />
         </Field>
-        <Field label="Notes (admins only)" error={problems.fields.adminNotes}>
+        <Field label={t('admin.manual.notes')} error={problems.fields.adminNotes}>
           <textarea
             name="adminNotes"
             rows={2}
@@ -152,23 +160,23 @@ export function ManualOrderPage() {
         </Field>
         <ErrorNote error={error} text={problems.form} />
         <button type="submit" className="primary" disabled={busy || !user || !service}>
-          {busy ? 'Placing…' : 'Place manual order'}
+          {busy ? t('admin.manual.placing') : t('admin.manual.place')}
         </button>
       </form>
       <Notice>
-        {created && (
-          <>
-            Manual order{' '}
-            <span data-testid="manual-order">
-              {readBack?.orderId === created.orderId ? (
-                <OrderNumber number={readBack.number} />
-              ) : (
-                <code>{created.orderId}</code>
-              )}
-            </span>{' '}
-            placed, <Money amount={created.totalCost} currency={created.currency} /> charged.
-          </>
-        )}
+        {created &&
+          said('admin.manual.placed', {
+            order: (
+              <span data-testid="manual-order">
+                {readBack?.orderId === created.orderId ? (
+                  <OrderNumber number={readBack.number} />
+                ) : (
+                  <code>{created.orderId}</code>
+                )}
+              </span>
+            ),
+            amount: <Money amount={created.totalCost} currency={created.currency} />,
+          })}
       </Notice>
     </section>
   );

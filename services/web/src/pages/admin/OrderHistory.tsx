@@ -3,7 +3,8 @@ import { api } from '../../api/client.ts';
 import type { AdminOrderDetail } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Money } from '../../components/Money.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, transactionKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 
 /** An order's activity and ledger rows, oldest first, as the admin reads them when settling it. */
 export function OrderHistory({ orderId, version }: { orderId: string; version: string }) {
@@ -24,26 +25,30 @@ export function OrderHistory({ orderId, version }: { orderId: string; version: s
   }, [orderId, version]);
 
   if (error) return <ErrorNote error={error} />;
-  if (!detail) return <p className="muted small">Loading history…</p>;
+  if (!detail) return <p className="muted small">{t('admin.history.loading')}</p>;
   return (
     <div className="order-history" data-testid="order-history">
-      <h3>Activity</h3>
+      <h3>{t('admin.history.activity')}</h3>
       <ol className="timeline">
         {detail.activity.map((a) => (
           <li key={a.id} data-action={a.action}>
+            {/* The panel's own log line, as it was written: kept as it is (translate="no"). */}
             <time className="muted small">{formatDateTime(a.createdAt)}</time> <code>{a.action}</code>{' '}
-            {a.message}
+            <span translate="no">{a.message}</span>
           </li>
         ))}
       </ol>
       {detail.ledger.length > 0 && (
         <>
-          <h3>Money</h3>
+          <h3>{t('admin.history.money')}</h3>
           <ul className="timeline">
             {detail.ledger.map((l) => (
               <li key={l.id} data-kind={l.kind}>
-                <time className="muted small">{formatDateTime(l.createdAt)}</time> {l.kind}{' '}
-                <Money amount={l.amount} currency={l.currency} />
+                <time className="muted small">{formatDateTime(l.createdAt)}</time>{' '}
+                {transactionKindLabel(l.kind)}{' '}
+                <span translate="no">
+                  <Money amount={l.amount} currency={l.currency} />
+                </span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { compareMoney } from '@smm/domain/browser';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
 import {
   type AdminPaymentMethod,
   type AdminPaymentMethodReply,
@@ -9,13 +9,47 @@ import {
   type PaymentMethodBody,
   type PaymentMethodKind,
 } from '../../api/types.ts';
-import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { methodKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { parseAmount, plainAmount } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
 
 const CURRENCIES: readonly Currency[] = ['BDT', 'USD'];
+const METHOD_FIELDS = [
+  'name',
+  'kind',
+  'currency',
+  'account',
+  'instructions',
+  'minAmount',
+  'maxAmount',
+  'feePercent',
+  'active',
+  'sortOrder',
+] as const;
+type MethodField = (typeof METHOD_FIELDS)[number];
+
+/** The admin's words for the fields the shared catalog has none for (read once: the page re-mounts on a language change). */
+function methodWords() {
+  return {
+    texts: {
+      kind: t('admin.pmForm.field.kind'),
+      currency: t('admin.pmForm.field.currency'),
+      account: t('admin.pmForm.field.account'),
+      instructions: t('admin.pmForm.field.instructions'),
+      minAmount: t('admin.pmForm.field.minAmount'),
+      maxAmount: t('admin.pmForm.field.maxAmount'),
+      feePercent: t('admin.pmForm.field.feePercent'),
+      active: t('admin.pmForm.field.active'),
+    } as Partial<Record<MethodField, string>>,
+    // The minimum above the maximum is a 422 naming `body.minAmount`.
+    rules: { minAmount: t('admin.pmForm.limits') } as Partial<Record<MethodField, string>>,
+  };
+}
 
 interface Props {
   /** Editing this method; adding a new one without. */
@@ -24,18 +58,6 @@ interface Props {
   nextSortOrder?: number;
   onSaved(m: AdminPaymentMethod, changed: boolean): void;
   onCancel(): void;
-}
-
-/**
- * The server's word on one field: a VALIDATION_ERROR's list, or a rule's `details.field` (min above
- * max is a 422 naming `body.minAmount`).
- */
-function problemWith(error: unknown, field: string): string | undefined {
-  const listed = fieldError(error, field);
-  if (listed) return listed;
-  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return;
-  const named = (error.details as { field?: unknown }).field;
-  return named === field || named === `body.${field}` ? error.message : undefined;
 }
 
 /** Same decimal, whatever its writing ("500" and "500.000000"). */
@@ -61,6 +83,18 @@ export function PaymentMethodForm({ method, nextSortOrder = 0, onSaved, onCancel
   const [active, setActive] = useState(method?.active ?? true);
   const [sortOrder, setSortOrder] = useState(String(method?.sortOrder ?? nextSortOrder));
   const { busy, error, run } = useAction();
+  const words = useMemo(methodWords, []);
+  const problems = useAdminProblems(error, METHOD_FIELDS, words);
+  const problemWith = (f: MethodField) => problems.fields[f];
+  // Each field's problem goes once that field is edited.
+  const edit =
+    <T,>(set: (v: T) => void, field: MethodField) =>
+    (v: T) => {
+      set(v);
+      problems.changed(field);
+      // The limits are one rule of the two amounts: editing either answers it.
+      if (field === 'maxAmount') problems.changed('minAmount');
+    };
   // Opened from a row far down the list: bring the form into view.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -114,32 +148,36 @@ export function PaymentMethodForm({ method, nextSortOrder = 0, onSaved, onCancel
 
   return (
     <form ref={form} className="form boxed" onSubmit={submit} noValidate data-testid="payment-method-form">
-      <h2>{method ? `Edit ${method.name}` : 'New payment method'}</h2>
+      <h2>{method ? said('admin.pmForm.edit', { name: method.name }) : t('admin.pmForm.new')}</h2>
       <div className="two">
         <Field
-          label="Name"
-          error={problemWith(error, 'name')}
-          hint="as customers know it: bKash, Nagad, DBBL…"
+          label={t('admin.pmForm.name')}
+          error={problemWith('name')}
+          hint={said('admin.pmForm.nameHint', { examples: 'bKash, Nagad, DBBL…' })}
         >
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
+          <input name="name" value={name} onChange={(e) => edit(setName, 'name')(e.target.value)} required />
         </Field>
         <Field
-          label="Account"
-          error={problemWith(error, 'account')}
-          hint="the number or account customers pay to"
+          label={t('admin.pmForm.account')}
+          error={problemWith('account')}
+          hint={t('admin.pmForm.accountHint')}
         >
           <input
             name="account"
             autoComplete="off"
             value={account}
-            onChange={(e) => setAccount(e.target.value)}
+            onChange={(e) => edit(setAccount, 'account')(e.target.value)}
             required
           />
         </Field>
       </div>
       <div className="two">
-        <Field label="Kind" error={problemWith(error, 'kind')}>
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as PaymentMethodKind)}>
+        <Field label={t('admin.pmForm.kind')} error={problemWith('kind')}>
+          <select
+            name="kind"
+            value={kind}
+            onChange={(e) => edit(setKind, 'kind')(e.target.value as PaymentMethodKind)}
+          >
             {PAYMENT_METHOD_KINDS.map((k) => (
               <option key={k} value={k}>
                 {methodKindLabel(k)}
@@ -147,10 +185,18 @@ export function PaymentMethodForm({ method, nextSortOrder = 0, onSaved, onCancel
             ))}
           </select>
         </Field>
-        <Field label="Currency" error={problemWith(error, 'currency')} hint="what customers send">
-          <select name="currency" value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+        <Field
+          label={t('admin.pmForm.currency')}
+          error={problemWith('currency')}
+          hint={t('admin.pmForm.currencyHint')}
+        >
+          <select
+            name="currency"
+            value={currency}
+            onChange={(e) => edit(setCurrency, 'currency')(e.target.value as Currency)}
+          >
             {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
+              <option key={c} value={c} translate="no">
                 {c}
               </option>
             ))}
@@ -158,62 +204,76 @@ export function PaymentMethodForm({ method, nextSortOrder = 0, onSaved, onCancel
         </Field>
       </div>
       <Field
-        label="Instructions"
-        error={problemWith(error, 'instructions')}
-        hint="shown to customers as written, line by line"
+        label={t('admin.pmForm.instructions')}
+        error={problemWith('instructions')}
+        hint={t('admin.pmForm.instructionsHint')}
       >
         <textarea
           name="instructions"
           rows={5}
           value={instructions}
-          onChange={(e) => setInstructions(e.target.value)}
+          onChange={(e) => edit(setInstructions, 'instructions')(e.target.value)}
         />
       </Field>
       <div className="field-row">
-        <Field label={`Min amount (${currency})`} error={problemWith(error, 'minAmount')}>
+        <Field label={t('admin.pmForm.min', { currency })} error={problemWith('minAmount')}>
           <input
             name="minAmount"
             inputMode="decimal"
             value={minAmount}
-            onChange={(e) => setMinAmount(e.target.value)}
+            onChange={(e) => edit(setMinAmount, 'minAmount')(e.target.value)}
           />
         </Field>
-        <Field label={`Max amount (${currency})`} error={problemWith(error, 'maxAmount')}>
+        <Field label={t('admin.pmForm.max', { currency })} error={problemWith('maxAmount')}>
           <input
             name="maxAmount"
             inputMode="decimal"
             value={maxAmount}
-            onChange={(e) => setMaxAmount(e.target.value)}
+            onChange={(e) => edit(setMaxAmount, 'maxAmount')(e.target.value)}
           />
         </Field>
-        <Field label="Fee %" error={problemWith(error, 'feePercent')} hint="kept from each deposit">
+        <Field
+          label={t('admin.pmForm.fee')}
+          error={problemWith('feePercent')}
+          hint={t('admin.pmForm.feeHint')}
+        >
           <input
             name="feePercent"
             inputMode="decimal"
             value={feePercent}
-            onChange={(e) => setFeePercent(e.target.value)}
+            onChange={(e) => edit(setFeePercent, 'feePercent')(e.target.value)}
           />
         </Field>
-        <Field label="Sort order" error={problemWith(error, 'sortOrder')} hint="lower comes first">
+        <Field
+          label={t('admin.pmForm.sortOrder')}
+          error={problemWith('sortOrder')}
+          hint={t('admin.pmForm.sortHint')}
+        >
           <input
             name="sortOrder"
             inputMode="numeric"
             value={sortOrder}
-            onChange={(e) => setSortOrder(e.target.value)}
+            onChange={(e) => edit(setSortOrder, 'sortOrder')(e.target.value)}
           />
         </Field>
       </div>
       <label className="check">
-        <input name="active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        Active: customers see it and can pay with it
+        <input
+          name="active"
+          type="checkbox"
+          checked={active}
+          onChange={(e) => edit(setActive, 'active')(e.target.checked)}
+        />
+        {t('admin.pmForm.active')}
       </label>
-      <ErrorNote error={error} />
+      {problemWith('active') && <span className="field-error">{problemWith('active')}</span>}
+      <ErrorNote error={error} text={problems.form} />
       <div className="inline">
         <button type="submit" className="primary" disabled={busy}>
-          {method ? 'Save' : 'Add payment method'}
+          {method ? t('admin.save') : t('admin.pm.add')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('admin.cancel')}
         </button>
       </div>
     </form>

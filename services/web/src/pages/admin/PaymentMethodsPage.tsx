@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type {
   AdminPaymentMethod,
@@ -8,10 +8,12 @@ import type {
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { methodKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { feeText, formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { PaymentMethodForm } from './PaymentMethodForm.tsx';
+import { said } from './words.tsx';
 
 /** In the order customers see them: sort order, then name. */
 function sorted(list: AdminPaymentMethod[]): AdminPaymentMethod[] {
@@ -20,11 +22,11 @@ function sorted(list: AdminPaymentMethod[]): AdminPaymentMethod[] {
 
 /** Payment methods: where customers send money. Deleting archives (past deposits keep their method). */
 export function PaymentMethodsPage() {
-  usePageTitle('Payment methods');
+  usePageTitle(t('admin.pm.title'));
   const [methods, setMethods] = useState<AdminPaymentMethod[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [editing, setEditing] = useState<AdminPaymentMethod | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const { busy, error, run } = useAction();
 
   const reload = useCallback(async () => {
@@ -44,27 +46,20 @@ export function PaymentMethodsPage() {
     const isNew = editing === 'new';
     setEditing(null);
     if (!changed) {
-      setNotice(`${m.name}: nothing changed.`);
+      setNotice(said('admin.unchanged', { name: m.name }));
       return;
     }
-    setNotice(isNew ? `${m.name} added.` : `${m.name} saved.`);
+    setNotice(said(isNew ? 'admin.added' : 'admin.saved', { name: m.name }));
     setMethods((list) => sorted([...(list ?? []).filter((x) => x.id !== m.id), m]));
   }
 
   const remove = (m: AdminPaymentMethod) =>
     run(async () => {
-      if (
-        !window.confirm(
-          `Delete ${m.name}? Customers no longer see it; it is archived, so the deposits made through it keep their history.`,
-        )
-      )
-        return;
+      if (!window.confirm(t('admin.pm.confirmDelete', { name: m.name }))) return;
       const r = await api<DeletePaymentMethodReply>('DELETE', `/api/admin/payment-methods/${m.id}`);
       setMethods((list) => list?.filter((x) => x.id !== m.id) ?? null);
       if (editing !== 'new' && editing?.id === m.id) setEditing(null);
-      setNotice(
-        `${m.name} deleted (archived).${r.pendingDeposits ? ' Deposits still waiting on it can still be approved or rejected.' : ''}`,
-      );
+      setNotice(said(r.pendingDeposits ? 'admin.pm.deletedPending' : 'admin.pm.deleted', { name: m.name }));
     });
 
   const nextSortOrder = methods && methods.length > 0 ? Math.max(...methods.map((m) => m.sortOrder)) + 1 : 0;
@@ -72,9 +67,9 @@ export function PaymentMethodsPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Payment methods</h1>
+        <h1>{t('admin.pm.title')}</h1>
         <button type="button" onClick={() => setEditing(editing === 'new' ? null : 'new')}>
-          {editing === 'new' ? 'Close' : 'Add payment method'}
+          {editing === 'new' ? t('admin.close') : t('admin.pm.add')}
         </button>
       </div>
       {editing && (
@@ -88,29 +83,29 @@ export function PaymentMethodsPage() {
       )}
       <Notice>{notice}</Notice>
       <ErrorNote error={loadError ?? error} />
-      {!methods && !loadError && <p className="muted">Loading…</p>}
-      {methods?.length === 0 && <p className="muted">No payment methods yet: customers cannot add funds.</p>}
+      {!methods && !loadError && <p className="muted">{t('admin.loading')}</p>}
+      {methods?.length === 0 && <p className="muted">{t('admin.pm.none')}</p>}
       {methods && methods.length > 0 && (
         <table className="rows" data-testid="payment-methods">
           <thead>
             <tr>
-              <th>Order</th>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Account</th>
-              <th>Amount</th>
-              <th>Fee</th>
-              <th>Status</th>
+              <th>{t('admin.pm.col.order')}</th>
+              <th>{t('admin.pm.col.name')}</th>
+              <th>{t('admin.pm.col.kind')}</th>
+              <th>{t('admin.pm.col.account')}</th>
+              <th>{t('admin.pm.col.amount')}</th>
+              <th>{t('admin.pm.col.fee')}</th>
+              <th>{t('admin.pm.col.status')}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('admin.pm.col.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {methods.map((m) => (
               <tr key={m.id} data-method-id={m.id}>
-                <td data-label="Order">{m.sortOrder}</td>
-                <td data-label="Name">
+                <td data-label={t('admin.pm.col.order')}>{m.sortOrder}</td>
+                <td data-label={t('admin.pm.col.name')} translate="no">
                   <strong>{m.name}</strong>
                   {m.instructions.trim() && (
                     <div className="muted small ellipsis" title={m.instructions}>
@@ -118,28 +113,28 @@ export function PaymentMethodsPage() {
                     </div>
                   )}
                 </td>
-                <td data-label="Kind">
+                <td data-label={t('admin.pm.col.kind')}>
                   {methodKindLabel(m.kind)} <span className="tag">{m.currency}</span>
                 </td>
-                <td data-label="Account">
+                <td data-label={t('admin.pm.col.account')}>
                   <code>{m.account}</code>
                 </td>
-                <td data-label="Amount" className="nowrap">
+                <td data-label={t('admin.pm.col.amount')} className="nowrap" translate="no">
                   {formatMoney(m.minAmount)} – {formatMoney(m.maxAmount, m.currency)}
                 </td>
-                <td data-label="Fee">{feeText(m.feePercent) ?? 'none'}</td>
-                <td data-label="Status">
+                <td data-label={t('admin.pm.col.fee')}>{feeText(m.feePercent) ?? t('admin.pm.noFee')}</td>
+                <td data-label={t('admin.pm.col.status')}>
                   <span className={`badge ${m.active ? 's-completed' : 's-canceled'}`}>
-                    {m.active ? 'active' : 'inactive'}
+                    {m.active ? t('admin.activeLower') : t('admin.inactiveLower')}
                   </span>
                 </td>
                 <td data-label="" className="actions-cell">
                   <div className="actions">
                     <button type="button" disabled={busy} onClick={() => setEditing(m)}>
-                      Edit
+                      {t('admin.edit')}
                     </button>
                     <button type="button" className="danger" disabled={busy} onClick={() => remove(m)}>
-                      Delete
+                      {t('admin.delete')}
                     </button>
                   </div>
                 </td>

@@ -1,16 +1,21 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { AdminProvider, ImportServicesReply, ProviderCheckReply } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { ProviderForm } from './ProviderForm.tsx';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
+
+const IMPORT_FIELDS = ['markupPercent'] as const;
 
 interface Props {
   provider: AdminProvider;
-  onChanged(p: AdminProvider, message: string): void;
-  onNotice(message: string): void;
+  onChanged(p: AdminProvider, message: ReactNode): void;
+  onNotice(message: ReactNode): void;
 }
 
 /** One provider: balance, status and flag; check balance, import services, edit. */
@@ -18,11 +23,17 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
   const [editing, setEditing] = useState(false);
   const [markup, setMarkup] = useState('25');
   const { busy, error, run } = useAction();
+  const importProblems = useAdminProblems(error, IMPORT_FIELDS, {
+    texts: { markupPercent: t('admin.prov.field.markup') },
+  });
 
   const check = () =>
     run(async () => {
       const r = await api<ProviderCheckReply>('POST', `/api/admin/providers/${p.id}/check`);
-      onChanged(r.provider, `${p.name}: balance ${formatMoney(r.balance, r.currency)}.`);
+      onChanged(
+        r.provider,
+        said('admin.prov.balanceNotice', { name: p.name, balance: formatMoney(r.balance, r.currency) }),
+      );
     });
 
   const importServices = () =>
@@ -31,80 +42,110 @@ export function ProviderCard({ provider: p, onChanged, onNotice }: Props) {
         markupPercent: markup.trim(),
       });
       onNotice(
-        `${p.name}: ${r.created} created, ${r.updated} updated, ${r.disabled} disabled, ` +
-          `${r.categoriesCreated} new categories, ${r.skipped} skipped.`,
+        said(
+          'admin.prov.imported',
+          { name: p.name },
+          {
+            created: r.created,
+            updated: r.updated,
+            disabled: r.disabled,
+            categories: r.categoriesCreated,
+            skipped: r.skipped,
+          },
+        ),
       );
     });
 
   return (
     <article className={p.flaggedAt ? 'provider flagged' : 'provider'} data-provider-id={p.id}>
       <header>
-        <h2>{p.name}</h2>
-        <span className={`badge ${p.status === 'active' ? 's-completed' : 's-canceled'}`}>{p.status}</span>
-        {p.flaggedAt && <span className="badge s-needs_review">flagged</span>}
+        <h2 translate="no">{p.name}</h2>
+        <span className={`badge ${p.status === 'active' ? 's-completed' : 's-canceled'}`}>
+          {p.status === 'active' ? t('admin.activeLower') : t('admin.inactiveLower')}
+        </span>
+        {p.flaggedAt && <span className="badge s-needs_review">{t('admin.prov.flagged')}</span>}
       </header>
       {p.flaggedAt && (
         <p className="warn small">
-          Flagged {formatDateTime(p.flaggedAt)}: {p.flagReason ?? 'no reason given'}
+          {p.flagReason
+            ? said('admin.prov.flaggedAt', { reason: p.flagReason }, { at: formatDateTime(p.flaggedAt) })
+            : t('admin.prov.flaggedNoReason', { at: formatDateTime(p.flaggedAt) })}
         </p>
       )}
       <dl className="facts">
-        <dt>API URL</dt>
-        <dd className="ellipsis">{p.apiUrl}</dd>
-        <dt>API key</dt>
-        <dd data-testid="api-key-masked">{p.apiKeyMasked ?? 'cannot be decrypted — set it again'}</dd>
-        <dt>Balance</dt>
+        <dt>{t('admin.prov.apiUrl')}</dt>
+        <dd className="ellipsis" translate="no">
+          {p.apiUrl}
+        </dd>
+        <dt>{t('admin.prov.apiKey')}</dt>
+        <dd data-testid="api-key-masked">
+          {p.apiKeyMasked === null ? (
+            t('admin.prov.keyUnreadable')
+          ) : (
+            <span translate="no">{p.apiKeyMasked}</span>
+          )}
+        </dd>
+        <dt>{t('admin.prov.balance')}</dt>
         <dd>
-          {p.lastBalance ? formatMoney(p.lastBalance, p.lastBalanceCurrency) : '—'}{' '}
+          <span translate="no">
+            {p.lastBalance ? formatMoney(p.lastBalance, p.lastBalanceCurrency) : '—'}
+          </span>{' '}
           <span className="muted small">
-            {p.lastBalanceAt ? `at ${formatDateTime(p.lastBalanceAt)}` : ''}
+            {p.lastBalanceAt ? t('admin.prov.balanceAt', { at: formatDateTime(p.lastBalanceAt) }) : ''}
           </span>
         </dd>
-        <dt>Services / open orders</dt>
+        <dt>{t('admin.prov.servicesOrders')}</dt>
         <dd>
           {p.servicesCount} / {p.openOrders}
         </dd>
-        <dt>Concurrency</dt>
+        <dt>{t('admin.prov.concurrency')}</dt>
         <dd>{p.maxConcurrency}</dd>
         {p.syncFailures > 0 && (
           <>
-            <dt>Sync failures</dt>
+            <dt>{t('admin.prov.syncFailures')}</dt>
             <dd>
-              {p.syncFailures}
-              {p.syncBackoffUntil ? `, backing off until ${formatDateTime(p.syncBackoffUntil)}` : ''}
+              {p.syncBackoffUntil
+                ? t('admin.prov.backoff', { n: p.syncFailures, until: formatDateTime(p.syncBackoffUntil) })
+                : p.syncFailures}
             </dd>
           </>
         )}
       </dl>
       <div className="row-actions">
         <button type="button" disabled={busy} onClick={check}>
-          Check balance
+          {t('admin.prov.check')}
         </button>
         <span className="inline">
           <input
-            aria-label="markup percent"
+            aria-label={t('admin.prov.markup')}
             className="short"
             inputMode="decimal"
             value={markup}
-            onChange={(e) => setMarkup(e.target.value)}
+            onChange={(e) => {
+              setMarkup(e.target.value);
+              importProblems.changed('markupPercent');
+            }}
           />
           <span className="muted">%</span>
           <button type="button" disabled={busy} onClick={importServices}>
-            Import services
+            {t('admin.prov.import')}
           </button>
         </span>
         <button type="button" onClick={() => setEditing((e) => !e)}>
-          {editing ? 'Close' : 'Edit'}
+          {editing ? t('admin.close') : t('admin.edit')}
         </button>
       </div>
-      {busy && <span className="muted small">working…</span>}
-      <ErrorNote error={error} />
+      {importProblems.fields.markupPercent && (
+        <p className="field-error">{importProblems.fields.markupPercent}</p>
+      )}
+      {busy && <span className="muted small">{t('admin.working')}</span>}
+      <ErrorNote error={error} text={importProblems.form} />
       {editing && (
         <ProviderForm
           provider={p}
           onSaved={(saved) => {
             setEditing(false);
-            onChanged(saved, `${saved.name} saved.`);
+            onChanged(saved, said('admin.saved', { name: saved.name }));
           }}
         />
       )}

@@ -1,9 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { AdminProvider } from '../../api/types.ts';
-import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
+import { t } from '../../lib/i18n.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
+
+const PROVIDER_FIELDS = ['name', 'apiUrl', 'apiKey', 'status', 'maxConcurrency'] as const;
 
 interface Props {
   /** Editing this provider; adding a new one without. */
@@ -22,6 +27,19 @@ export function ProviderForm({ provider, onSaved }: Props) {
   const [status, setStatus] = useState<'active' | 'inactive'>(provider?.status ?? 'active');
   const [maxConcurrency, setMaxConcurrency] = useState(String(provider?.maxConcurrency ?? 10));
   const { busy, error, run } = useAction();
+  const words = useMemo(
+    () => ({
+      texts: {
+        apiUrl: t('admin.provForm.field.apiUrl'),
+        apiKey: t('admin.provForm.field.apiKey'),
+        maxConcurrency: t('admin.provForm.field.maxConcurrency'),
+      },
+      rules: { apiUrl: t('admin.provForm.field.apiUrlHttps') },
+      codeFields: { PROVIDER_URL_NOT_ALLOWED: 'apiUrl' as const },
+    }),
+    [],
+  );
+  const problems = useAdminProblems(error, PROVIDER_FIELDS, words);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,7 +47,10 @@ export function ProviderForm({ provider, onSaved }: Props) {
       name: name.trim(),
       apiUrl: apiUrl.trim(),
       status,
-      maxConcurrency: Number(maxConcurrency),
+      // A whole number as typed, or the text itself for the server to name the field.
+      maxConcurrency: /^\d+$/.test(maxConcurrency.trim())
+        ? Number(maxConcurrency.trim())
+        : maxConcurrency.trim(),
     };
     if (apiKey.trim()) body.apiKey = apiKey.trim();
     const r = await run(() =>
@@ -45,17 +66,38 @@ export function ProviderForm({ provider, onSaved }: Props) {
 
   return (
     <form className="form boxed" onSubmit={submit} noValidate>
-      <Field label="Name" error={fieldError(error, 'name')}>
-        <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
+      <Field label={t('admin.provForm.name')} error={problems.fields.name}>
+        <input
+          name="name"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            problems.changed('name');
+          }}
+          required
+        />
       </Field>
-      <Field label="API URL" error={fieldError(error, 'apiUrl')}>
-        <input name="apiUrl" type="url" value={apiUrl} onChange={(e) => setApiUrl(e.target.value)} required />
+      <Field label={t('admin.provForm.apiUrl')} error={problems.fields.apiUrl}>
+        <input
+          name="apiUrl"
+          type="url"
+          value={apiUrl}
+          onChange={(e) => {
+            setApiUrl(e.target.value);
+            problems.changed('apiUrl');
+          }}
+          required
+        />
       </Field>
       <Field
-        label="API key"
-        error={fieldError(error, 'apiKey')}
+        label={t('admin.provForm.apiKey')}
+        error={problems.fields.apiKey}
         hint={
-          provider ? `stored: ${provider.apiKeyMasked ?? 'unreadable'} — leave empty to keep it` : undefined
+          provider
+            ? provider.apiKeyMasked === null
+              ? t('admin.provForm.keyUnreadable')
+              : said('admin.provForm.keyStored', { key: provider.apiKeyMasked })
+            : undefined
         }
       >
         <input
@@ -63,33 +105,42 @@ export function ProviderForm({ provider, onSaved }: Props) {
           type="password"
           autoComplete="new-password"
           value={apiKey}
-          onChange={(e) => setApiKey(e.target.value)}
+          onChange={(e) => {
+            setApiKey(e.target.value);
+            problems.changed('apiKey');
+          }}
           required={!provider}
         />
       </Field>
       <div className="two">
-        <Field label="Status">
+        <Field label={t('admin.provForm.status')} error={problems.fields.status}>
           <select
             name="status"
             value={status}
-            onChange={(e) => setStatus(e.target.value as 'active' | 'inactive')}
+            onChange={(e) => {
+              setStatus(e.target.value as 'active' | 'inactive');
+              problems.changed('status');
+            }}
           >
-            <option value="active">active</option>
-            <option value="inactive">inactive</option>
+            <option value="active">{t('admin.activeLower')}</option>
+            <option value="inactive">{t('admin.inactiveLower')}</option>
           </select>
         </Field>
-        <Field label="Max concurrency" error={fieldError(error, 'maxConcurrency')}>
+        <Field label={t('admin.provForm.maxConcurrency')} error={problems.fields.maxConcurrency}>
           <input
             name="maxConcurrency"
             inputMode="numeric"
             value={maxConcurrency}
-            onChange={(e) => setMaxConcurrency(e.target.value)}
+            onChange={(e) => {
+              setMaxConcurrency(e.target.value);
+              problems.changed('maxConcurrency');
+            }}
           />
         </Field>
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} text={problems.form} />
       <button type="submit" className="primary" disabled={busy}>
-        {provider ? 'Save' : 'Add provider'}
+        {provider ? t('admin.save') : t('admin.prov.add')}
       </button>
     </form>
   );

@@ -1,17 +1,20 @@
 import { compareMoney } from '@smm/domain/browser';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { AdminCategory, AdminService } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
-import { problemsOf } from '../../lib/error-messages.ts';
-import { parseAmount, plainAmount } from '../../lib/money.ts';
+import { t } from '../../lib/i18n.ts';
+import { formatRate, parseAmount, plainAmount } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
 
 interface Props {
   service: AdminService;
   categories: AdminCategory[];
-  onSaved(s: AdminService, changed: boolean): void;
+  /** `markup`: the service was priced at this markup on its provider's rate (the reply holds the rates). */
+  onSaved(s: AdminService, changed: boolean, markup?: string): void;
   onCancel(): void;
 }
 
@@ -28,6 +31,7 @@ type Body = Partial<{
   cancel: boolean;
   dripfeed: boolean;
   description: string | null;
+  markupPercent: string;
 }>;
 
 const SERVICE_FIELDS = [
@@ -40,7 +44,9 @@ const SERVICE_FIELDS = [
   'mode',
   'status',
   'description',
+  'markupPercent',
 ] as const;
+type ServiceField = (typeof SERVICE_FIELDS)[number];
 
 /** Same decimal, whatever its writing ("80" and "80.000000"); empty is no price. */
 function sameRate(typed: string, stored: string | null): boolean {
@@ -55,8 +61,9 @@ function sameRate(typed: string, stored: string | null): boolean {
 const whole = (v: string): number => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : (v.trim() as never));
 
 /**
- * Edit one service: price, limits, mode, status, flags and description. Only what changed is sent
- * (PATCH takes any subset); the next order is priced from what the server stored.
+ * Edit one service: price (a rate, or a markup on the provider's rate that the server prices, as
+ * imports do), limits, mode, status, flags and description. Only what changed is sent (PATCH takes
+ * any subset); the next order is priced from what the server stored.
  */
 export function ServiceForm({ service: s, categories, onSaved, onCancel }: Props) {
   const [name, setName] = useState(s.name);
@@ -71,17 +78,29 @@ export function ServiceForm({ service: s, categories, onSaved, onCancel }: Props
   const [cancel, setCancel] = useState(s.cancel);
   const [dripfeed, setDripfeed] = useState(s.dripfeed);
   const [description, setDescription] = useState(s.description ?? '');
+  const [markup, setMarkup] = useState('');
   const { busy, error, setError, run } = useAction();
+  // A markup and a rate typed together: said on the markup, nothing sent.
+  const [both, setBoth] = useState(false);
+  const words = useMemo(
+    () => ({
+      texts: { markupPercent: t('admin.svc.field.markup') } as Partial<Record<ServiceField, string>>,
+      rules: { status: t('admin.svc.rule.status') } as Partial<Record<ServiceField, string>>,
+    }),
+    [],
+  );
+  const problems = useAdminProblems(error, SERVICE_FIELDS, words);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     form.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-  // A message is about what was sent: once the admin edits again, it no longer applies.
+  // A message is about what was sent: once the admin edits its field, it no longer applies there.
   const edit =
-    <T,>(set: (v: T) => void) =>
+    <T,>(set: (v: T) => void, field?: ServiceField) =>
     (v: T) => {
       set(v);
-      setError(null);
+      if (field) problems.changed(field);
+      if (field === 'markupPercent' || field === 'rate' || field === 'rateUSD') setBoth(false);
     };
 
   async function submit(e: FormEvent) {
@@ -90,6 +109,14 @@ export function ServiceForm({ service: s, categories, onSaved, onCancel }: Props
     const patch: Body = {};
     if (name.trim() !== s.name) patch.name = name.trim();
     if (categoryId !== s.categoryId) patch.categoryId = categoryId;
+    const marked = markup.trim();
+    const rateChanged = !sameRate(rate, s.rate) || !sameRate(rateUSD, s.rateUSD);
+    if (marked !== '' && rateChanged) {
+      setError(null);
+      setBoth(true);
+      return;
+    }
+    if (marked !== '') patch.markupPercent = marked;
     if (!sameRate(rate, s.rate)) patch.rate = price(rate);
     if (!sameRate(rateUSD, s.rateUSD)) patch.rateUSD = price(rateUSD);
     if (minOrder.trim() !== String(s.minOrder)) patch.minOrder = whole(minOrder);
@@ -105,119 +132,134 @@ export function ServiceForm({ service: s, categories, onSaved, onCancel }: Props
       return;
     }
     const r = await run(() => api<{ service: AdminService }>('PATCH', `/api/admin/services/${s.id}`, patch));
-    if (r) onSaved(r.service, true);
+    if (r) onSaved(r.service, true, patch.markupPercent);
   }
 
-  const onField = problemsOf(error, SERVICE_FIELDS).fields;
-  const err = (f: (typeof SERVICE_FIELDS)[number]) => onField[f];
+  const err = (f: ServiceField) =>
+    f === 'markupPercent' && both ? t('admin.svc.markupOrRate') : problems.fields[f];
   return (
     <form ref={form} className="form boxed" onSubmit={submit} noValidate data-testid="service-form">
-      <h2>Edit {s.name}</h2>
-      <Field label="Name" error={err('name')}>
-        <input name="name" value={name} onChange={(e) => edit(setName)(e.target.value)} />
+      <h2>{said('admin.svc.editTitle', { name: s.name })}</h2>
+      <Field label={t('admin.svc.name')} error={err('name')}>
+        <input name="name" value={name} onChange={(e) => edit(setName, 'name')(e.target.value)} />
       </Field>
       <div className="two">
-        <Field label="Category" error={err('categoryId')}>
-          <select name="categoryId" value={categoryId} onChange={(e) => edit(setCategoryId)(e.target.value)}>
+        <Field label={t('admin.svc.category')} error={err('categoryId')}>
+          <select
+            name="categoryId"
+            value={categoryId}
+            onChange={(e) => edit(setCategoryId, 'categoryId')(e.target.value)}
+          >
             {categories.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} translate="no">
                 {c.name}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Mode" error={err('mode')}>
+        <Field label={t('admin.svc.mode')} error={err('mode')}>
           <select
             name="mode"
             value={mode}
-            onChange={(e) => edit(setMode)(e.target.value as AdminService['mode'])}
+            onChange={(e) => edit(setMode, 'mode')(e.target.value as AdminService['mode'])}
           >
-            <option value="auto">Auto (sent to the provider)</option>
-            <option value="manual">Manual (fulfilled by hand)</option>
+            <option value="auto">{t('admin.svc.modeAuto')}</option>
+            <option value="manual">{t('admin.svc.modeManual')}</option>
           </select>
         </Field>
       </div>
       <div className="two">
-        <Field label="Rate, BDT per 1000" hint="empty: priced from the USD rate" error={err('rate')}>
+        <Field label={t('admin.svc.rate')} hint={t('admin.svc.rateHint')} error={err('rate')}>
           <input
             name="rate"
             inputMode="decimal"
             value={rate}
-            onChange={(e) => edit(setRate)(e.target.value)}
+            onChange={(e) => edit(setRate, 'rate')(e.target.value)}
           />
         </Field>
-        <Field label="Rate, USD per 1000" hint="empty: priced from the BDT rate" error={err('rateUSD')}>
+        <Field label={t('admin.svc.rateUSD')} hint={t('admin.svc.rateUSDHint')} error={err('rateUSD')}>
           <input
             name="rateUSD"
             inputMode="decimal"
             value={rateUSD}
-            onChange={(e) => edit(setRateUSD)(e.target.value)}
+            onChange={(e) => edit(setRateUSD, 'rateUSD')(e.target.value)}
           />
         </Field>
       </div>
       {s.providerRate !== null && (
-        <p className="muted small">
-          The provider charges {plainAmount(s.providerRate)} per 1000. A price set here is kept when services
-          are imported again.
-        </p>
+        <>
+          <p className="muted small" data-testid="provider-rate">
+            {said('admin.svc.providerRate', { rate: formatRate(s.providerRate, 'USD') })}
+          </p>
+          <Field label={t('admin.svc.markup')} hint={t('admin.svc.markupHint')} error={err('markupPercent')}>
+            <input
+              name="markupPercent"
+              inputMode="decimal"
+              autoComplete="off"
+              className="short"
+              value={markup}
+              onChange={(e) => edit(setMarkup, 'markupPercent')(e.target.value)}
+            />
+          </Field>
+        </>
       )}
       <div className="two">
-        <Field label="Minimum" error={err('minOrder')}>
+        <Field label={t('admin.svc.min')} error={err('minOrder')}>
           <input
             name="minOrder"
             inputMode="numeric"
             value={minOrder}
-            onChange={(e) => edit(setMinOrder)(e.target.value)}
+            onChange={(e) => edit(setMinOrder, 'minOrder')(e.target.value)}
           />
         </Field>
-        <Field label="Maximum" error={err('maxOrder')}>
+        <Field label={t('admin.svc.max')} error={err('maxOrder')}>
           <input
             name="maxOrder"
             inputMode="numeric"
             value={maxOrder}
-            onChange={(e) => edit(setMaxOrder)(e.target.value)}
+            onChange={(e) => edit(setMaxOrder, 'maxOrder')(e.target.value)}
           />
         </Field>
       </div>
-      <Field label="Status" error={err('status')}>
+      <Field label={t('admin.svc.status')} error={err('status')}>
         <select
           name="status"
           value={status}
-          onChange={(e) => edit(setStatus)(e.target.value as AdminService['status'])}
+          onChange={(e) => edit(setStatus, 'status')(e.target.value as AdminService['status'])}
         >
-          <option value="active">Active: customers can order it</option>
-          <option value="inactive">Inactive: hidden from customers</option>
+          <option value="active">{t('admin.svc.statusActive')}</option>
+          <option value="inactive">{t('admin.svc.statusInactive')}</option>
         </select>
       </Field>
       <div className="checks">
         <label>
           <input type="checkbox" checked={refill} onChange={(e) => edit(setRefill)(e.target.checked)} />{' '}
-          Refill
+          {t('admin.svc.refill')}
         </label>
         <label>
           <input type="checkbox" checked={cancel} onChange={(e) => edit(setCancel)(e.target.checked)} />{' '}
-          Cancel
+          {t('admin.svc.cancel')}
         </label>
         <label>
           <input type="checkbox" checked={dripfeed} onChange={(e) => edit(setDripfeed)(e.target.checked)} />{' '}
-          Drip-feed
+          {t('admin.svc.dripfeed')}
         </label>
       </div>
-      <Field label="Description" error={err('description')}>
+      <Field label={t('admin.svc.description')} error={err('description')}>
         <textarea
           name="description"
           rows={3}
           value={description}
-          onChange={(e) => edit(setDescription)(e.target.value)}
+          onChange={(e) => edit(setDescription, 'description')(e.target.value)}
         />
       </Field>
-      <ErrorNote error={error} fields={SERVICE_FIELDS} />
+      <ErrorNote error={error} text={problems.form} />
       <div className="inline">
         <button type="submit" disabled={busy}>
-          Save
+          {t('admin.save')}
         </button>
         <button type="button" className="link" onClick={onCancel}>
-          Cancel
+          {t('admin.cancel')}
         </button>
       </div>
     </form>

@@ -1,18 +1,37 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { ReplyOf } from '../../api/types.ts';
-import { ErrorNote, fieldError } from '../../components/ErrorNote.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatDateTime, transactionKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAction } from '../../lib/useAction.ts';
+import { useAdminProblems } from './problems.ts';
+import { said } from './words.tsx';
 
 export type AdminUser = ReplyOf<'/api/admin/users', 'get'>['users'][number];
 type Transactions = ReplyOf<'/api/admin/users/{id}/transactions', 'get'>;
 type Balance = ReplyOf<'/api/admin/users/{id}/balance', 'post'>;
 
+const BALANCE_FIELDS = ['amount', 'note'] as const;
+const SETTINGS_FIELDS = ['status', 'dollarRate', 'currency'] as const;
+const PASSWORD_FIELDS = ['password'] as const;
+
+/** The admin's words for the user card's fields and refusals (read once: the page re-mounts on a language change). */
+function cardWords() {
+  return {
+    balance: {
+      texts: { amount: t('admin.user.field.amount'), note: t('admin.user.field.note') },
+      overrides: { BALANCE_WOULD_BE_NEGATIVE: t('admin.user.belowZero') },
+    },
+    settings: { texts: { dollarRate: t('admin.user.field.dollarRate') } },
+    password: { texts: { password: t('admin.user.field.password') } },
+  };
+}
+
 interface Props {
   user: AdminUser;
-  onChanged(u: AdminUser, message: string): void;
+  onChanged(u: AdminUser, message: ReactNode): void;
 }
 
 /** One user: balance add/deduct with a note, suspend/activate, dollar rate and currency, password reset, ledger. */
@@ -25,8 +44,13 @@ export function UserCard({ user: u, onChanged }: Props) {
   const balance = useAction();
   const settings = useAction();
   const reset = useAction();
+  const words = useMemo(cardWords, []);
+  const balanceProblems = useAdminProblems(balance.error, BALANCE_FIELDS, words.balance);
+  const settingsProblems = useAdminProblems(settings.error, SETTINGS_FIELDS, words.settings);
+  const passwordProblems = useAdminProblems(reset.error, PASSWORD_FIELDS, words.password);
+  const email = <span translate="no">{u.email}</span>;
 
-  const patch = (body: Record<string, string>, message: string) =>
+  const patch = (body: Record<string, string>, message: ReactNode) =>
     settings.run(async () => {
       const r = await api<{ user: AdminUser }>('PATCH', `/api/admin/users/${u.id}`, body);
       onChanged(r.user, message);
@@ -43,7 +67,11 @@ export function UserCard({ user: u, onChanged }: Props) {
       setNote('');
       onChanged(
         { ...u, balance: r.balance },
-        `${u.email}: ${formatMoney(r.amount, r.currency, { signed: true })}, balance now ${formatMoney(r.balance, r.currency)}.`,
+        said('admin.user.adjusted', {
+          email: u.email,
+          amount: formatMoney(r.amount, r.currency, { signed: true }),
+          balance: formatMoney(r.balance, r.currency),
+        }),
       );
       if (ledger) void showLedger();
     }
@@ -56,60 +84,78 @@ export function UserCard({ user: u, onChanged }: Props) {
 
   async function resetPassword(e: FormEvent) {
     e.preventDefault();
-    if (!window.confirm(`Set a new password for ${u.email}? Their old one stops working.`)) return;
+    if (!window.confirm(t('admin.user.confirmPassword', { email: u.email }))) return;
     const r = await reset.run(() => api('POST', `/api/admin/users/${u.id}/password`, { password }));
     if (r) {
       setPassword('');
-      onChanged(u, `${u.email}: password set. Tell them the new one privately.`);
+      onChanged(u, said('admin.user.passwordSet', { email: u.email }));
     }
   }
 
   const suspended = u.status === 'suspended';
+  const otherCurrency = u.currency === 'BDT' ? 'USD' : 'BDT';
   return (
     <article className="user-card" data-user-id={u.id}>
       <header>
-        <h2>{u.name}</h2>
-        <span className="muted">{u.email}</span>
+        <h2 translate="no">{u.name}</h2>
+        <span className="muted">{email}</span>
         <span className={`badge ${suspended ? 's-canceled' : 's-completed'}`} data-testid="user-status">
-          {suspended ? 'suspended' : 'active'}
+          {suspended ? t('admin.user.suspended') : t('admin.user.active')}
         </span>
-        {u.role === 'admin' && <span className="badge">admin</span>}
+        {u.role === 'admin' && <span className="badge">{t('admin.user.admin')}</span>}
       </header>
       <dl className="facts">
-        <dt>Balance</dt>
-        <dd data-testid="user-balance">{formatMoney(u.balance, u.currency)}</dd>
-        <dt>Dollar rate</dt>
-        <dd>{u.dollarRate.replace(/\.?0+$/, '')} BDT per USD</dd>
-        <dt>Joined</dt>
+        <dt>{t('admin.user.balance')}</dt>
+        <dd data-testid="user-balance" translate="no">
+          {formatMoney(u.balance, u.currency)}
+        </dd>
+        <dt>{t('admin.user.dollarRate')}</dt>
+        <dd>{said('admin.user.perUsd', { rate: u.dollarRate.replace(/\.?0+$/, '') })}</dd>
+        <dt>{t('admin.user.joined')}</dt>
         <dd>{formatDateTime(u.createdAt)}</dd>
       </dl>
 
       <form className="inline" onSubmit={(e) => adjust(e, '')} data-testid="balance-form">
-        <label>
-          Amount ({u.currency})
+        <label className={balanceProblems.fields.amount ? 'invalid' : undefined}>
+          {t('admin.user.amount', { currency: u.currency })}
           <input
             name="amount"
             inputMode="decimal"
             value={amount}
-            onChange={(e) => setAmount(e.target.value)}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              balanceProblems.changed('amount');
+            }}
           />
+          {balanceProblems.fields.amount && (
+            <span className="field-error">{balanceProblems.fields.amount}</span>
+          )}
         </label>
-        <label>
-          Note
-          <input name="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="why" />
+        <label className={balanceProblems.fields.note ? 'invalid' : undefined}>
+          {t('admin.user.note')}
+          <input
+            name="note"
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              balanceProblems.changed('note');
+            }}
+            placeholder={t('admin.user.noteHint')}
+          />
+          {balanceProblems.fields.note && <span className="field-error">{balanceProblems.fields.note}</span>}
         </label>
         <button type="submit" disabled={balance.busy || !amount.trim() || !note.trim()}>
-          Add
+          {t('admin.user.add')}
         </button>
         <button
           type="button"
           disabled={balance.busy || !amount.trim() || !note.trim()}
           onClick={(e) => adjust(e, '-')}
         >
-          Deduct
+          {t('admin.user.deduct')}
         </button>
       </form>
-      <ErrorNote error={balance.error} />
+      <ErrorNote error={balance.error} text={balanceProblems.form} />
 
       <div className="row-actions">
         <button
@@ -117,49 +163,64 @@ export function UserCard({ user: u, onChanged }: Props) {
           data-testid="toggle-status"
           disabled={settings.busy}
           onClick={() => {
-            const verb = suspended ? 'Activate' : 'Suspend';
-            if (!window.confirm(`${verb} ${u.email}?`)) return;
+            const question = suspended ? 'admin.user.confirmActivate' : 'admin.user.confirmSuspend';
+            if (!window.confirm(t(question, { email: u.email }))) return;
             void patch(
               { status: suspended ? 'active' : 'suspended' },
-              `${u.email} ${suspended ? 'activated' : 'suspended'}.`,
+              said(suspended ? 'admin.user.activated' : 'admin.user.suspendedNotice', { email: u.email }),
             );
           }}
         >
-          {suspended ? 'Activate' : 'Suspend'}
+          {suspended ? t('admin.user.activate') : t('admin.user.suspend')}
         </button>
-        <label>
-          Dollar rate
+        <label className={settingsProblems.fields.dollarRate ? 'invalid' : undefined}>
+          {t('admin.user.dollarRate')}
           <input
             name="dollarRate"
             inputMode="decimal"
             value={rate}
-            onChange={(e) => setRate(e.target.value)}
+            onChange={(e) => {
+              setRate(e.target.value);
+              settingsProblems.changed('dollarRate');
+            }}
           />
+          {settingsProblems.fields.dollarRate && (
+            <span className="field-error">{settingsProblems.fields.dollarRate}</span>
+          )}
         </label>
         <button
           type="button"
           disabled={settings.busy || !rate.trim()}
-          onClick={() => void patch({ dollarRate: rate.trim() }, `${u.email}: dollar rate ${rate.trim()}.`)}
+          onClick={() =>
+            void patch(
+              { dollarRate: rate.trim() },
+              said('admin.user.rateSaved', { email: u.email, rate: rate.trim() }),
+            )
+          }
         >
-          Save rate
+          {t('admin.user.saveRate')}
         </button>
         <button
           type="button"
           disabled={settings.busy}
-          title="Only while the balance is zero"
+          title={t('admin.user.switchHint')}
           onClick={() => {
-            const next = u.currency === 'BDT' ? 'USD' : 'BDT';
-            void patch({ currency: next }, `${u.email} now pays in ${next}.`);
+            void patch(
+              { currency: otherCurrency },
+              said('admin.user.switched', { email: u.email, currency: otherCurrency }),
+            );
           }}
         >
-          Switch to {u.currency === 'BDT' ? 'USD' : 'BDT'}
+          {said('admin.user.switch', { currency: otherCurrency })}
         </button>
       </div>
-      <ErrorNote error={settings.error} />
+      {settingsProblems.fields.status && <p className="field-error">{settingsProblems.fields.status}</p>}
+      {settingsProblems.fields.currency && <p className="field-error">{settingsProblems.fields.currency}</p>}
+      <ErrorNote error={settings.error} text={settingsProblems.form} />
 
       <form className="inline" onSubmit={resetPassword} data-testid="password-form">
-        <label>
-          New password
+        <label className={passwordProblems.fields.password ? 'invalid' : undefined}>
+          {t('admin.user.newPassword')}
           <input
             name="password"
             type="password"
@@ -167,45 +228,48 @@ export function UserCard({ user: u, onChanged }: Props) {
             value={password}
             onChange={(e) => {
               setPassword(e.target.value);
-              reset.setError(null);
+              passwordProblems.changed('password');
             }}
           />
         </label>
         <button type="submit" disabled={reset.busy || password.length === 0}>
-          Set password
+          {t('admin.user.setPassword')}
         </button>
       </form>
-      {fieldError(reset.error, 'password') ? (
-        <p className="field-error">At least 8 characters.</p>
-      ) : (
-        <ErrorNote error={reset.error} />
-      )}
+      {passwordProblems.fields.password && <p className="field-error">{passwordProblems.fields.password}</p>}
+      <ErrorNote error={reset.error} text={passwordProblems.form} />
 
       <button type="button" className="link" onClick={() => void showLedger()} data-testid="show-ledger">
-        {ledger ? 'Refresh transactions' : 'Show transactions'}
+        {ledger ? t('admin.user.refreshLedger') : t('admin.user.showLedger')}
       </button>
       {ledger && (
         <table data-testid="user-ledger">
           <thead>
             <tr>
-              <th>Date</th>
-              <th>Kind</th>
-              <th>Amount</th>
-              <th>Balance after</th>
-              <th>Note</th>
+              <th>{t('admin.user.col.date')}</th>
+              <th>{t('admin.user.col.kind')}</th>
+              <th>{t('admin.user.col.amount')}</th>
+              <th>{t('admin.user.col.after')}</th>
+              <th>{t('admin.user.col.note')}</th>
             </tr>
           </thead>
           <tbody>
             {ledger.map((l) => (
               <tr key={l.id}>
-                <td data-label="Date">{formatDateTime(l.createdAt)}</td>
-                <td data-label="Kind">
+                <td data-label={t('admin.user.col.date')}>{formatDateTime(l.createdAt)}</td>
+                <td data-label={t('admin.user.col.kind')}>
                   {transactionKindLabel(l.kind)}
                   {l.orderNumber ? ` #${l.orderNumber}` : ''}
                 </td>
-                <td data-label="Amount">{formatMoney(l.amount, l.currency, { signed: true })}</td>
-                <td data-label="Balance after">{formatMoney(l.balanceAfter, l.currency)}</td>
-                <td data-label="Note">{l.note ?? ''}</td>
+                <td data-label={t('admin.user.col.amount')} translate="no">
+                  {formatMoney(l.amount, l.currency, { signed: true })}
+                </td>
+                <td data-label={t('admin.user.col.after')} translate="no">
+                  {formatMoney(l.balanceAfter, l.currency)}
+                </td>
+                <td data-label={t('admin.user.col.note')} translate="no">
+                  {l.note ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { ReplyOf } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { t } from '../../lib/i18n.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type AdminUser, UserCard } from './UserCard.tsx';
 
@@ -9,13 +10,13 @@ type UserPage = ReplyOf<'/api/admin/users', 'get'>;
 
 /** Users (GET /api/admin/users): search by email or name, then act on one. */
 export function UsersPage() {
-  usePageTitle('Users');
+  usePageTitle(t('admin.users.title'));
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
   const [users, setUsers] = useState<AdminUser[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   // What the list shows: the search of the newest reply. An older request answering late (the
   // first list arriving after a search) must not put its users back.
   const [shown, setShown] = useState('');
@@ -55,21 +56,21 @@ export function UsersPage() {
 
   return (
     <section>
-      <h1>Users</h1>
-      <form className="filters" onSubmit={submit} aria-label="Find users">
+      <h1>{t('admin.users.title')}</h1>
+      <form className="filters" onSubmit={submit} aria-label={t('admin.users.find')}>
         <label>
-          Email or name
+          {t('admin.users.search')}
           <input name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <label>
-          Status
+          {t('admin.users.status')}
           <select name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="suspended">Suspended</option>
+            <option value="">{t('admin.any')}</option>
+            <option value="active">{t('admin.users.active')}</option>
+            <option value="suspended">{t('admin.users.suspended')}</option>
           </select>
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('admin.users.searchButton')}</button>
       </form>
       {notice && (
         <p className="notice" role="status" data-testid="notice">
@@ -88,11 +89,11 @@ export function UsersPage() {
             }}
           />
         ))}
-        {users.length === 0 && !error && <p className="muted">No users match.</p>}
+        {users.length === 0 && !error && <p className="muted">{t('admin.users.none')}</p>}
       </div>
       {next && (
         <button type="button" onClick={() => void load(next)}>
-          Load more
+          {t('admin.more')}
         </button>
       )}
     </section>

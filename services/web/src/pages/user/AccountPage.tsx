@@ -4,7 +4,6 @@ import type { ChangePasswordBody } from '../../api/types.ts';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import {
-  COMMON_TEXT,
   hasProblems,
   noProblems,
   type Problems,
@@ -13,6 +12,7 @@ import {
   withoutField,
 } from '../../lib/form-problems.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useAuthConfig } from '../../lib/useAuthConfig.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -21,13 +21,14 @@ import { useSession } from '../../session/context.ts';
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeatPassword';
 const FIELDS: readonly PasswordField[] = ['currentPassword', 'newPassword', 'repeatPassword'];
 
+/** What the form says, in the language chosen when it is said. */
 const TEXT = {
-  current: 'Write your current password.',
-  wrong: 'The current password is wrong.',
-  short: (min: number) => `The new password must be at least ${min} characters.`,
-  same: 'The new password must differ from the current one.',
-  repeat: 'The two new passwords differ: write the same one twice.',
-  changedMeanwhile: 'Your password was changed meanwhile (in another window?): sign in with the new one.',
+  current: () => t('account.err.current'),
+  wrong: () => t('account.err.wrong'),
+  short: (min: number) => t('account.err.short', { min }),
+  same: () => t('account.err.same'),
+  repeat: () => t('account.err.repeat'),
+  changedMeanwhile: () => t('account.err.changedMeanwhile'),
 };
 
 function checkShape(
@@ -35,10 +36,10 @@ function checkShape(
   min: number | null,
 ): Problems<PasswordField> {
   const p = noProblems<PasswordField>();
-  if (!v.currentPassword) p.fields.currentPassword = TEXT.current;
+  if (!v.currentPassword) p.fields.currentPassword = TEXT.current();
   if (min !== null && v.newPassword.length < min) p.fields.newPassword = TEXT.short(min);
-  else if (v.newPassword && v.newPassword === v.currentPassword) p.fields.newPassword = TEXT.same;
-  if (!p.fields.newPassword && v.repeatPassword !== v.newPassword) p.fields.repeatPassword = TEXT.repeat;
+  else if (v.newPassword && v.newPassword === v.currentPassword) p.fields.newPassword = TEXT.same();
+  if (!p.fields.newPassword && v.repeatPassword !== v.newPassword) p.fields.repeatPassword = TEXT.repeat();
   return p;
 }
 
@@ -46,27 +47,27 @@ function passwordProblems(e: unknown, min: number | null): Problems<PasswordFiel
   if (!(e instanceof ApiError)) return problemsFrom(e, FIELDS, {});
   switch (e.code) {
     case 'WRONG_PASSWORD':
-      return { fields: { currentPassword: TEXT.wrong }, form: null };
+      return { fields: { currentPassword: TEXT.wrong() }, form: null };
     case 'RATE_LIMITED': {
       const s = retryAfterSeconds(e);
       return {
         fields: {},
-        form: s ? `Too many wrong passwords: try again in ${s} s.` : COMMON_TEXT.rateLimited(null),
+        form: s ? t('account.err.tooManyIn', { s }) : t('error.tooManyAttempts'),
       };
     }
     case 'CONFLICT':
-      return { fields: {}, form: TEXT.changedMeanwhile };
+      return { fields: {}, form: TEXT.changedMeanwhile() };
     case 'DEPENDENCY_UNAVAILABLE':
-      return { fields: {}, form: COMMON_TEXT.busy };
+      return { fields: {}, form: t('error.busyShort') };
     case 'NETWORK':
-      return { fields: {}, form: COMMON_TEXT.network };
+      return { fields: {}, form: t('error.NETWORK') };
     case 'VALIDATION_ERROR': {
       const p = problemsFrom(e, FIELDS, {});
       const m = p.fields.newPassword;
       // The server's words for the new password, as the form says them.
-      if (m && /differ/.test(m)) p.fields.newPassword = TEXT.same;
+      if (m && /differ/.test(m)) p.fields.newPassword = TEXT.same();
       else if (m && min !== null) p.fields.newPassword = TEXT.short(min);
-      if (p.fields.currentPassword) p.fields.currentPassword = TEXT.current;
+      if (p.fields.currentPassword) p.fields.currentPassword = TEXT.current();
       return p;
     }
     default:
@@ -76,7 +77,7 @@ function passwordProblems(e: unknown, min: number | null): Problems<PasswordFiel
 
 /** The customer's account: who they are, and a new password. */
 export function AccountPage() {
-  usePageTitle('Account');
+  usePageTitle(t('nav.account'));
   const { me } = useSession();
   const { config } = useAuthConfig();
   const min = config?.passwordMinLength ?? null;
@@ -119,24 +120,24 @@ export function AccountPage() {
 
   return (
     <section className="card narrow">
-      <h1>Account</h1>
+      <h1>{t('nav.account')}</h1>
       {me && (
         <dl className="facts account-facts" data-testid="account-facts">
-          <dt>Email</dt>
-          <dd>{me.email}</dd>
-          <dt>Name</dt>
-          <dd>{me.name}</dd>
-          <dt>Currency</dt>
+          <dt>{t('account.email')}</dt>
+          <dd translate="no">{me.email}</dd>
+          <dt>{t('account.name')}</dt>
+          <dd translate="no">{me.name}</dd>
+          <dt>{t('account.currency')}</dt>
           <dd>{me.currency}</dd>
-          <dt>Balance</dt>
-          <dd>{formatMoney(me.balance, me.currency)}</dd>
-          <dt>Member since</dt>
+          <dt>{t('account.balance')}</dt>
+          <dd translate="no">{formatMoney(me.balance, me.currency)}</dd>
+          <dt>{t('account.since')}</dt>
           <dd>{formatDateTime(me.createdAt)}</dd>
         </dl>
       )}
       <form className="form boxed" onSubmit={submit} noValidate data-testid="password-form">
-        <h2>Change password</h2>
-        <Field label="Current password" error={problems.fields.currentPassword}>
+        <h2>{t('account.change')}</h2>
+        <Field label={t('account.current')} error={problems.fields.currentPassword}>
           <input
             name="currentPassword"
             type="password"
@@ -147,9 +148,13 @@ export function AccountPage() {
           />
         </Field>
         <Field
-          label="New password"
+          label={t('account.new')}
           error={problems.fields.newPassword}
-          hint={min !== null ? <span data-testid="password-rule">at least {min} characters</span> : undefined}
+          hint={
+            min !== null ? (
+              <span data-testid="password-rule">{t('account.atLeast', { min })}</span>
+            ) : undefined
+          }
         >
           <input
             name="newPassword"
@@ -161,7 +166,7 @@ export function AccountPage() {
             onChange={(e) => edited('newPassword', setNew, e.target.value)}
           />
         </Field>
-        <Field label="New password again" error={problems.fields.repeatPassword}>
+        <Field label={t('account.again')} error={problems.fields.repeatPassword}>
           <input
             name="repeatPassword"
             type="password"
@@ -177,13 +182,10 @@ export function AccountPage() {
           </div>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+          {busy ? t('account.changing') : t('account.change')}
         </button>
       </form>
-      <Notice>
-        {changed &&
-          'Password changed. Use the new one the next time you sign in; this session stays signed in.'}
-      </Notice>
+      <Notice>{changed && t('account.changed')}</Notice>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { CodeBlock } from '../../components/CodeBlock.tsx';
 import { Prose } from '../../components/Prose.tsx';
+import { t } from '../../lib/i18n.ts';
 import { paramsOf, type ResellerCall, replyText } from '../../lib/reseller-api-docs.ts';
 
 /** One action of the reseller API: its parameters, an example reply, what to know about it. */
@@ -15,12 +16,12 @@ export function ApiCallDoc({ call }: { call: ResellerCall }) {
       <table className="doc-table">
         <thead>
           <tr>
-            <th>Parameter</th>
-            <th>Description</th>
+            <th>{t('api.parameter')}</th>
+            <th>{t('api.description')}</th>
           </tr>
         </thead>
         <tbody>
-          {paramsOf(call).map((p) => (
+          {paramsOf(call, t).map((p) => (
             <tr key={p.name}>
               <td>
                 <code>{p.name}</code>
@@ -32,7 +33,7 @@ export function ApiCallDoc({ call }: { call: ResellerCall }) {
           ))}
         </tbody>
       </table>
-      <CodeBlock title="Example reply" language="json" code={replyText(call.reply)} />
+      <CodeBlock title={t('api.exampleReply')} language="json" code={replyText(call.reply)} />
       {call.notes && (
         <ul className="notes-list">
           {call.notes.map((n) => (

@@ -1,27 +1,26 @@
 import { Prose } from '../../components/Prose.tsx';
-import { RESELLER_ERRORS } from '../../lib/reseller-api-docs.ts';
+import { t } from '../../lib/i18n.ts';
+import { resellerErrors } from '../../lib/reseller-api-docs.ts';
 
 /** The error texts a client can match on, with the HTTP status each comes with. */
 export function ApiErrors() {
   return (
     <section className="doc-section" aria-labelledby="errors-title">
-      <h2 id="errors-title">Errors</h2>
+      <h2 id="errors-title">{t('api.errors')}</h2>
       <p>
-        <Prose
-          text={'Every error is `{"error": "<text>"}`. Request errors come with HTTP 200: read the body.'}
-        />
+        <Prose text={t('api.errorsIntro')} />
       </p>
       <div className="table-scroll">
         <table className="doc-table" data-testid="api-errors">
           <thead>
             <tr>
-              <th>Error</th>
-              <th>HTTP</th>
-              <th>When</th>
+              <th>{t('api.col.error')}</th>
+              <th>{t('api.col.http')}</th>
+              <th>{t('api.col.when')}</th>
             </tr>
           </thead>
           <tbody>
-            {RESELLER_ERRORS.map((e) => (
+            {resellerErrors(t).map((e) => (
               <tr key={e.text}>
                 <td>
                   <code>{e.text}</code>

@@ -3,11 +3,14 @@ import { api } from '../../api/client.ts';
 import type { ApiKeyReply } from '../../api/types.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { t } from '../../lib/i18n.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useSession } from '../../session/context.ts';
 
-export const ROTATE_WARNING =
-  'Rotate the API key? The current key stops working at once: every panel and script that uses it must get the new one.';
+/** What rotating the key costs, asked before it is done (in the chosen language). */
+export function rotateWarning(): string {
+  return t('api.key.rotateWarning');
+}
 
 /** The key just made: the server keeps only its hash, so this is the one time anyone sees it. */
 function NewKey({ apiKey, replaced }: { apiKey: string; replaced: boolean }) {
@@ -21,9 +24,8 @@ function NewKey({ apiKey, replaced }: { apiKey: string; replaced: boolean }) {
         <CopyButton text={apiKey} target={ref} />
       </div>
       <p className="warn small">
-        Copy it now and keep it safe: it will not be shown again. If you lose it, rotate the key to get a new
-        one.
-        {replaced && ' The previous key no longer works.'}
+        {t('api.key.copyNow')}
+        {replaced && t('api.key.replaced')}
       </p>
     </div>
   );
@@ -37,7 +39,7 @@ export function ApiKeySection() {
   const hasKey = shown !== null || me?.hasApiKey === true;
 
   async function issue() {
-    if (hasKey && !window.confirm(ROTATE_WARNING)) return;
+    if (hasKey && !window.confirm(rotateWarning())) return;
     const r = await run(() => api<ApiKeyReply>('POST', '/api/user/api-key'));
     if (!r) return;
     setShown({ apiKey: r.apiKey, replaced: hasKey });
@@ -46,18 +48,12 @@ export function ApiKeySection() {
 
   return (
     <section className="doc-section" aria-labelledby="api-key-title">
-      <h2 id="api-key-title">Your API key</h2>
-      {!shown && (
-        <p className="muted">
-          {hasKey
-            ? 'You have a key. It is not shown again after it is made; rotate it to get a new one.'
-            : 'You have no API key yet.'}
-        </p>
-      )}
+      <h2 id="api-key-title">{t('api.key.title')}</h2>
+      {!shown && <p className="muted">{hasKey ? t('api.key.has') : t('api.key.none')}</p>}
       {shown && <NewKey apiKey={shown.apiKey} replaced={shown.replaced} />}
       <ErrorNote error={error} />
       <button type="button" className={hasKey ? undefined : 'primary'} disabled={busy} onClick={issue}>
-        {busy ? 'Working…' : hasKey ? 'Rotate key' : 'Create API key'}
+        {busy ? t('api.key.working') : hasKey ? t('api.key.rotate') : t('api.key.create')}
       </button>
     </section>
   );

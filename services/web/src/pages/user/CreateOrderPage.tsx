@@ -2,7 +2,6 @@ import {
   allowsDripFeed,
   commentLines,
   deliveredUnits,
-  isPackageService,
   MAX_COMMENT_LENGTH,
   takesComments as takesCommentLines,
 } from '@smm/domain/browser';
@@ -14,8 +13,10 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { Say } from '../../components/Say.tsx';
 import { problemsOf } from '../../lib/error-messages.ts';
-import { orderNumbersText } from '../../lib/format.ts';
+import { orderNumbersText, rateUnit } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { exactMoney, formatMoney, formatRate, lessThan } from '../../lib/money.ts';
 import { parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -44,7 +45,7 @@ export function CreateOrderPage() {
   const [idemKey, setIdemKey] = useState(() => crypto.randomUUID());
   const { busy, error, run } = useAction();
   const problems = useProblems(error, ORDER_FIELDS);
-  usePageTitle('New order');
+  usePageTitle(t('nav.newOrder'));
   // `?service=<id or number>` (the Services page's "Order"): that service, chosen once the catalog is in.
   const [params] = useSearchParams();
   const preselect = params.get('service');
@@ -67,7 +68,6 @@ export function CreateOrderPage() {
   const takesComments = service ? takesCommentLines(service.type) : false;
   // The forwarder sends Package and Custom Comments orders without runs: the server refuses drip-feed there.
   const canDrip = service ? allowsDripFeed(service.type, service.dripfeed) : false;
-  const perOrder = (type: string) => (isPackageService(type) ? 'per order' : 'per 1000');
   const lines = takesComments ? commentLines(comments) : [];
   // Custom Comments: the quantity is the number of comments, as the server counts them.
   const quantity = takesComments ? lines.length || null : parseWhole(qty);
@@ -101,11 +101,11 @@ export function CreateOrderPage() {
   const seen: Record<string, string | undefined> = {
     qty:
       outOfRange && service
-        ? `The quantity must be between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}.`
+        ? t('error.quantityRange', { min: service.min.toLocaleString(), max: service.max.toLocaleString() })
         : undefined,
     comments:
       longComment >= 0
-        ? `Comment ${longComment + 1} is longer than ${MAX_COMMENT_LENGTH} characters.`
+        ? t('create.commentTooLong', { n: longComment + 1, max: MAX_COMMENT_LENGTH })
         : undefined,
   };
   const fieldProblem = (f: string) => problems.fields[f] ?? seen[f] ?? quoteProblems.fields[f];
@@ -154,12 +154,12 @@ export function CreateOrderPage() {
 
   return (
     <section className="card narrow">
-      <h1>New order</h1>
+      <h1>{t('nav.newOrder')}</h1>
       {loadError ? <ErrorNote error={loadError} /> : null}
-      {!catalog && !loadError && <p className="muted">Loading services…</p>}
+      {!catalog && !loadError && <p className="muted">{t('services.loading')}</p>}
       {catalog && (
         <form onSubmit={submit} className="form" noValidate>
-          <Field label="Category" error={fieldProblem('categoryId')}>
+          <Field label={t('create.category')} error={fieldProblem('categoryId')}>
             <select
               name="category"
               value={categoryId}
@@ -170,15 +170,15 @@ export function CreateOrderPage() {
               }}
               required
             >
-              <option value="">Choose a category…</option>
+              <option value="">{t('create.chooseCategory')}</option>
               {catalog.categories.map((c) => (
-                <option key={c.id} value={c.id}>
+                <option key={c.id} value={c.id} translate="no">
                   {c.name}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label="Service" error={fieldProblem('serviceId')}>
+          <Field label={t('create.service')} error={fieldProblem('serviceId')}>
             <select
               name="service"
               value={serviceId}
@@ -186,37 +186,39 @@ export function CreateOrderPage() {
               disabled={!categoryId}
               required
             >
-              <option value="">{categoryId ? 'Choose a service…' : 'Choose a category first'}</option>
+              <option value="">{categoryId ? t('create.chooseService') : t('create.categoryFirst')}</option>
               {inCategory.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} — {formatRate(s.ratePer1000, catalog.currency)} {perOrder(s.type)}
+                // The service's name is data: the option is left as it is (its unit is already translated).
+                <option key={s.id} value={s.id} translate="no">
+                  {s.name} — {formatRate(s.ratePer1000, catalog.currency)} {rateUnit(s.type)}
                 </option>
               ))}
             </select>
           </Field>
           {service && (
             <dl className="facts" data-testid="service-facts">
-              <dt>Price</dt>
+              <dt>{t('create.price')}</dt>
               <dd>
-                <Money amount={service.ratePer1000} currency={catalog.currency} /> {perOrder(service.type)}
+                <Money amount={service.ratePer1000} currency={catalog.currency} /> {rateUnit(service.type)}
               </dd>
-              <dt>Min / max</dt>
+              <dt>{t('create.minMax')}</dt>
               <dd>
                 {service.min.toLocaleString()} / {service.max.toLocaleString()}
               </dd>
-              <dt>Refill / cancel</dt>
+              <dt>{t('create.refillCancel')}</dt>
               <dd>
-                {service.refill ? 'refill' : 'no refill'} · {service.cancel ? 'cancel' : 'no cancel'}
+                {service.refill ? t('create.refill') : t('create.noRefill')} ·{' '}
+                {service.cancel ? t('create.cancel') : t('create.noCancel')}
               </dd>
               {service.description && (
                 <>
-                  <dt>About</dt>
-                  <dd>{service.description}</dd>
+                  <dt>{t('create.about')}</dt>
+                  <dd translate="no">{service.description}</dd>
                 </>
               )}
             </dl>
           )}
-          <Field label="Link" error={fieldProblem('link')}>
+          <Field label={t('create.link')} error={fieldProblem('link')}>
             <input
               name="link"
               type="url"
@@ -232,9 +234,9 @@ export function CreateOrderPage() {
           </Field>
           {takesComments && (
             <Field
-              label="Comments"
+              label={t('create.comments')}
               error={fieldProblem('comments')}
-              hint={`one per line, up to ${MAX_COMMENT_LENGTH} characters each; blank lines are skipped`}
+              hint={t('create.commentsHint', { max: MAX_COMMENT_LENGTH })}
             >
               <textarea
                 name="comments"
@@ -250,11 +252,14 @@ export function CreateOrderPage() {
             </Field>
           )}
           <Field
-            label={dripping ? 'Quantity per run' : 'Quantity'}
+            label={dripping ? t('create.quantityPerRun') : t('create.quantity')}
             error={fieldProblem('qty')}
             hint={
               service
-                ? `${takesComments ? 'the number of comments, ' : ''}between ${service.min.toLocaleString()} and ${service.max.toLocaleString()}`
+                ? t(takesComments ? 'create.quantityHintComments' : 'create.quantityHint', {
+                    min: service.min.toLocaleString(),
+                    max: service.max.toLocaleString(),
+                  })
                 : undefined
             }
           >
@@ -282,10 +287,10 @@ export function CreateOrderPage() {
           )}
           <div className="totals">
             <div>
-              <span className="muted">Total</span>{' '}
+              <span className="muted">{t('common.total')}</span>{' '}
               {/* Only the server's quote of the line as it is now is a total; until it arrives, none. */}
               {total && currency ? (
-                <strong data-testid="total" title={exactMoney(total, currency)}>
+                <strong data-testid="total" title={exactMoney(total, currency)} translate="no">
                   {formatMoney(total, currency)}
                 </strong>
               ) : (
@@ -295,7 +300,7 @@ export function CreateOrderPage() {
               )}
             </div>
             <div>
-              <span className="muted">Balance</span>{' '}
+              <span className="muted">{t('common.balance')}</span>{' '}
               <span className={short ? 'warn' : undefined}>
                 {me ? <Money amount={me.balance} currency={me.currency} /> : '—'}
               </span>
@@ -303,28 +308,35 @@ export function CreateOrderPage() {
           </div>
           {dripping && units !== null && (
             <p className="muted" data-testid="drip-summary">
-              {quantity?.toLocaleString()} × {runs?.toLocaleString()} runs = {units.toLocaleString()} in total
+              {t('create.dripSummary', {
+                qty: quantity?.toLocaleString() ?? '',
+                runs: runs?.toLocaleString() ?? '',
+                units: units.toLocaleString(),
+              })}
             </p>
           )}
           {!seen.qty && !seen.comments && quoteProblems.form && (
             <p className="muted" data-testid="quote-error">
-              No price yet: {quoteProblems.form}
+              {t('create.noPrice', { problem: quoteProblems.form })}
             </p>
           )}
-          {short && !noMoney && <p className="warn">Your balance does not cover this order.</p>}
+          {short && !noMoney && <p className="warn">{t('create.short')}</p>}
           <ErrorNote error={error} text={problems.form} />
           <button type="submit" className="primary" disabled={busy || !service}>
-            {busy ? 'Placing…' : 'Place order'}
+            {busy ? t('common.placing') : t('create.submit')}
           </button>
         </form>
       )}
       <Notice>
         {created && (
-          <>
-            <span data-testid="placed-orders">{orderNumbersText(created.orderNumbers)}</span> placed:{' '}
-            <Money amount={created.totalCost} currency={created.currency} /> charged.{' '}
-            <Link to="/user/orders">See my orders</Link>
-          </>
+          <Say
+            k="create.placed"
+            parts={{
+              orders: <span data-testid="placed-orders">{orderNumbersText(created.orderNumbers)}</span>,
+              amount: <Money amount={created.totalCost} currency={created.currency} />,
+              link: <Link to="/user/orders">{t('create.seeOrders')}</Link>,
+            }}
+          />
         )}
       </Notice>
     </section>

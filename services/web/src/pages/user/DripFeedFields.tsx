@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field.tsx';
+import { t } from '../../lib/i18n.ts';
 
 export interface DripFeed {
   runs: string;
@@ -15,7 +16,7 @@ export function DripFeedFields(props: {
   const { value, onChange, errors } = props;
   return (
     <div className="field-row" data-testid="drip-feed">
-      <Field label="Runs" error={errors.runs} hint="2 to 1000; empty: deliver at once">
+      <Field label={t('drip.runs')} error={errors.runs} hint={t('drip.runsHint')}>
         <input
           name="runs"
           inputMode="numeric"
@@ -23,7 +24,7 @@ export function DripFeedFields(props: {
           onChange={(e) => onChange({ ...value, runs: e.target.value }, 'runs')}
         />
       </Field>
-      <Field label="Interval (minutes)" error={errors.interval} hint="1 to 1440 between runs">
+      <Field label={t('drip.interval')} error={errors.interval} hint={t('drip.intervalHint')}>
         <input
           name="interval"
           inputMode="numeric"

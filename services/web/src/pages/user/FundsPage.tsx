@@ -11,7 +11,9 @@ import type {
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { Say } from '../../components/Say.tsx';
 import { depositStatusLabel, formatDateTime } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { feeText, formatMoney, parseAmount } from '../../lib/money.ts';
 import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -55,7 +57,7 @@ function usePaymentMethods() {
  * transaction id; an admin checks and approves (/admin/deposits), and only then is the balance credited.
  */
 export function FundsPage() {
-  usePageTitle('Add funds');
+  usePageTitle(t('nav.funds'));
   const { methods, error: methodsError, reload: reloadMethods } = usePaymentMethods();
   const [methodId, setMethodId] = useState('');
   const [amount, setAmount] = useState('');
@@ -137,16 +139,13 @@ export function FundsPage() {
   return (
     <>
       <section className="card wide">
-        <h1>Add funds</h1>
-        <p className="muted">
-          Send the money to one of these accounts first. Then tell us the amount and the transaction id from
-          your payment message: an admin checks it, and your balance is credited once it is approved.
-        </p>
+        <h1>{t('nav.funds')}</h1>
+        <p className="muted">{t('funds.intro')}</p>
         <ErrorNote error={methodsError} />
-        {!methods && !methodsError && <p className="muted">Loading payment methods…</p>}
+        {!methods && !methodsError && <p className="muted">{t('funds.loading')}</p>}
         {methods?.length === 0 && (
           <p className="warn" data-testid="no-methods">
-            No payment method is open right now. Please try again later or contact support.
+            {t('funds.noMethods')}
           </p>
         )}
         <div className="method-list" data-testid="payment-methods">
@@ -164,29 +163,31 @@ export function FundsPage() {
         </div>
         {methods && methods.length > 0 && (
           <form className="form boxed deposit-form" onSubmit={submit} noValidate data-testid="deposit-form">
-            <h2>I have paid</h2>
-            <Field label="Payment method" error={problems.fields.methodId}>
+            <h2>{t('funds.paid')}</h2>
+            <Field label={t('funds.method')} error={problems.fields.methodId}>
               <select name="methodId" value={methodId} onChange={(e) => chooseMethod(e.target.value)}>
-                <option value="">Choose how you paid…</option>
+                <option value="">{t('funds.chooseMethod')}</option>
                 {methods.map((m) => (
-                  <option key={m.id} value={m.id}>
+                  <option key={m.id} value={m.id} translate="no">
                     {m.name} ({m.currency})
                   </option>
                 ))}
               </select>
             </Field>
             <Field
-              label={method ? `Amount you sent (${method.currency})` : 'Amount you sent'}
+              label={method ? t('funds.amountIn', { currency: method.currency }) : t('funds.amount')}
               error={problems.fields.amount}
               hint={
                 method ? (
                   <span data-testid="amount-limits">
-                    between {formatMoney(method.minAmount)} and{' '}
-                    {formatMoney(method.maxAmount, method.currency)}
-                    {fee ? `; a ${fee} fee is taken from it` : ''}
+                    {t(fee ? 'funds.limitsFee' : 'funds.limits', {
+                      min: formatMoney(method.minAmount),
+                      max: formatMoney(method.maxAmount, method.currency),
+                      fee: fee ?? '',
+                    })}
                   </span>
                 ) : (
-                  'choose the payment method first'
+                  t('funds.methodFirst')
                 )
               }
             >
@@ -200,11 +201,7 @@ export function FundsPage() {
                 onChange={(e) => edited('amount', setAmount, e.target.value)}
               />
             </Field>
-            <Field
-              label="Transaction id"
-              error={problems.fields.transactionId}
-              hint="as your payment message shows it (TrxID), letters, digits and dashes"
-            >
+            <Field label={t('funds.txid')} error={problems.fields.transactionId} hint={t('funds.txidHint')}>
               <input
                 name="transactionId"
                 autoComplete="off"
@@ -215,17 +212,17 @@ export function FundsPage() {
                 onChange={(e) => edited('transactionId', setTransactionId, e.target.value)}
               />
             </Field>
-            <Field label="Your number or account (optional)" error={problems.fields.senderNumber}>
+            <Field label={t('funds.sender')} error={problems.fields.senderNumber}>
               <input
                 name="senderNumber"
                 inputMode="tel"
                 autoComplete="off"
-                placeholder="the number you sent from"
+                placeholder={t('funds.senderHint')}
                 value={senderNumber}
                 onChange={(e) => edited('senderNumber', setSenderNumber, e.target.value)}
               />
             </Field>
-            <Field label="Note (optional)" error={problems.fields.note}>
+            <Field label={t('funds.note')} error={problems.fields.note}>
               <textarea
                 name="note"
                 rows={2}
@@ -240,38 +237,44 @@ export function FundsPage() {
               </div>
             )}
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Sending…' : 'Send for approval'}
+              {busy ? t('funds.sending') : t('funds.send')}
             </button>
           </form>
         )}
         <Notice>
           {created && (
             <span data-testid="created-deposit">
-              Request sent: {formatMoney(created.amount, created.currency)} by {created.methodName},
-              transaction id <code>{created.transactionId}</code>, submitted{' '}
-              {formatDateTime(created.createdAt)} — {depositStatusLabel(created.status).toLowerCase()}. Your
-              balance is credited once an admin approves it.
+              <Say
+                k="funds.sent"
+                parts={{
+                  amount: formatMoney(created.amount, created.currency),
+                  method: <span translate="no">{created.methodName}</span>,
+                  txid: <code>{created.transactionId}</code>,
+                  date: formatDateTime(created.createdAt),
+                  status: depositStatusLabel(created.status).toLowerCase(),
+                }}
+              />
             </span>
           )}
         </Notice>
       </section>
       <section className="card wide">
         <div className="heading">
-          <h2>Your deposit requests</h2>
+          <h2>{t('funds.requests')}</h2>
           <button type="button" onClick={() => list.reload()} disabled={list.loading}>
-            Refresh
+            {t('common.refresh')}
           </button>
         </div>
         <ErrorNote error={list.error} />
         <table className="rows" data-testid="deposits">
           <thead>
             <tr>
-              <th>Submitted</th>
-              <th>Method</th>
-              <th>Amount</th>
-              <th>Transaction id</th>
-              <th>Status</th>
-              <th>Result</th>
+              <th>{t('funds.col.submitted')}</th>
+              <th>{t('funds.col.method')}</th>
+              <th>{t('funds.col.amount')}</th>
+              <th>{t('funds.col.txid')}</th>
+              <th>{t('funds.col.status')}</th>
+              <th>{t('funds.col.result')}</th>
             </tr>
           </thead>
           <tbody>
@@ -280,11 +283,11 @@ export function FundsPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && <p className="muted">No deposit requests yet.</p>}
-        {list.loading && <p className="muted">Loading…</p>}
+        {!list.loading && list.items.length === 0 && <p className="muted">{t('funds.noRequests')}</p>}
+        {list.loading && <p className="muted">{t('common.loading')}</p>}
         {list.hasMore && !list.loading && (
           <button type="button" className="more" onClick={() => list.more()}>
-            Load more
+            {t('common.loadMore')}
           </button>
         )}
       </section>

@@ -14,8 +14,10 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Money } from '../../components/Money.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { Say } from '../../components/Say.tsx';
 import { FIELD_TEXT, massOrderProblems } from '../../lib/error-messages.ts';
 import { orderNumbersText } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { lessThan } from '../../lib/money.ts';
 import { parseWhole } from '../../lib/order-line.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -53,7 +55,7 @@ function parseLines(text: string, catalog: Catalog): ParsedLine[] {
     };
     out.push(line);
     if (parts.length !== 3) {
-      line.problem = 'Write the line as service|link|quantity.';
+      line.problem = t('mass.lineShape');
       return;
     }
     const [serviceText = '', link = '', qtyText = ''] = parts;
@@ -62,16 +64,14 @@ function parseLines(text: string, catalog: Catalog): ParsedLine[] {
     line.link = link;
     line.qty = parseWhole(qtyText);
     const s = line.service;
-    if (number === null) line.problem = 'Write the service number, as the Services list shows it.';
-    else if (!s) line.problem = `There is no service ${formatPublicNumber(number)}: see the Services list.`;
-    else if (takesComments(s.type))
-      line.problem = 'This service needs comments: order it on the New order page.';
+    if (number === null) line.problem = t('mass.serviceNumber');
+    else if (!s) line.problem = t('mass.noService', { number: formatPublicNumber(number) });
+    else if (takesComments(s.type)) line.problem = t('mass.needsComments');
     else if (!LINK.test(link) || link.length > MAX_LINK_LENGTH) line.problem = FIELD_TEXT.link!;
     else if (line.qty === null) line.problem = FIELD_TEXT.qty!;
-    else if (isPackageService(s.type) && line.qty !== 1)
-      line.problem = 'A package is ordered one at a time: write 1 as the quantity.';
+    else if (isPackageService(s.type) && line.qty !== 1) line.problem = t('mass.packageOne');
     else if (line.qty < s.min || line.qty > s.max)
-      line.problem = `The quantity must be between ${s.min.toLocaleString()} and ${s.max.toLocaleString()}.`;
+      line.problem = t('error.quantityRange', { min: s.min.toLocaleString(), max: s.max.toLocaleString() });
   });
   return out;
 }
@@ -108,7 +108,7 @@ export function MassOrderPage() {
   const [placed, setPlaced] = useState<Placed | null>(null);
   const check = useAction();
   const place = useAction();
-  usePageTitle('Mass order');
+  usePageTitle(t('nav.massOrder'));
 
   const lines = useMemo(() => (catalog ? parseLines(text, catalog) : []), [text, catalog]);
   const fresh = checked?.text === text ? checked : null;
@@ -173,29 +173,31 @@ export function MassOrderPage() {
 
   const formProblem =
     lines.length === 0 && shown
-      ? 'Write at least one line.'
+      ? t('mass.noLines')
       : tooMany
-        ? `At most ${MAX_MASS_ORDER_LINES} lines per mass order: split it.`
+        ? t('mass.tooMany', { max: MAX_MASS_ORDER_LINES })
         : null;
 
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Mass order</h1>
+        <h1>{t('nav.massOrder')}</h1>
         <Link to="/services" className="button">
-          Services
+          {t('nav.services')}
         </Link>
       </div>
       {loadError ? <ErrorNote error={loadError} /> : null}
-      {!catalog && !loadError && <p className="muted">Loading services…</p>}
+      {!catalog && !loadError && <p className="muted">{t('services.loading')}</p>}
       {catalog && (
         <form onSubmit={submit} className="form" noValidate data-testid="mass-form">
           <Field
-            label="Orders"
-            hint={`one order per line: service|link|quantity — the service number as the Services list shows it, up to ${MAX_MASS_ORDER_LINES} lines`}
+            label={t('mass.orders')}
+            hint={t('mass.hint', { max: MAX_MASS_ORDER_LINES })}
             error={formProblem ?? undefined}
           >
+            {/* What is written here (and the example) is order data: links and numbers. */}
             <textarea
+              translate="no"
               name="lines"
               rows={8}
               spellCheck={false}
@@ -211,12 +213,12 @@ export function MassOrderPage() {
             <table className="rows" data-testid="mass-lines">
               <thead>
                 <tr>
-                  <th>Line</th>
-                  <th>Service</th>
-                  <th>Link</th>
-                  <th>Qty</th>
-                  <th>Price</th>
-                  <th>Check</th>
+                  <th>{t('mass.col.line')}</th>
+                  <th>{t('mass.col.service')}</th>
+                  <th>{t('mass.col.link')}</th>
+                  <th>{t('mass.col.qty')}</th>
+                  <th>{t('mass.col.price')}</th>
+                  <th>{t('mass.col.check')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -225,28 +227,28 @@ export function MassOrderPage() {
                   const price = fresh?.quote.lines[i]?.price;
                   return (
                     <tr key={l.row} data-line={l.row} data-ok={problem === null && price ? 'true' : 'false'}>
-                      <td data-label="Line">{l.row}</td>
-                      <td data-label="Service">
+                      <td data-label={t('mass.col.line')}>{l.row}</td>
+                      <td data-label={t('mass.col.service')}>
                         {l.service ? (
-                          `${formatPublicNumber(l.service.number)} ${l.service.name}`
+                          <span translate="no">{`${formatPublicNumber(l.service.number)} ${l.service.name}`}</span>
                         ) : (
                           <span className="muted">—</span>
                         )}
                       </td>
-                      <td data-label="Link" className="link-cell">
+                      <td data-label={t('mass.col.link')} className="link-cell" translate="no">
                         {l.link || '—'}
                       </td>
-                      <td data-label="Qty">{l.qty === null ? '—' : l.qty.toLocaleString()}</td>
-                      <td data-label="Price">
+                      <td data-label={t('mass.col.qty')}>{l.qty === null ? '—' : l.qty.toLocaleString()}</td>
+                      <td data-label={t('mass.col.price')}>
                         {price && fresh ? <Money amount={price} currency={fresh.quote.currency} /> : '—'}
                       </td>
-                      <td data-label="Check">
+                      <td data-label={t('mass.col.check')}>
                         {problem ? (
                           <span className="field-error" data-testid="line-error">
                             {problem}
                           </span>
                         ) : price ? (
-                          <span className="ok-text">OK</span>
+                          <span className="ok-text">{t('mass.ok')}</span>
                         ) : (
                           <span className="muted">—</span>
                         )}
@@ -259,14 +261,13 @@ export function MassOrderPage() {
           )}
           {shown && localProblems > 0 && (
             <p className="warn" data-testid="mass-problems">
-              {localProblems === 1 ? '1 line needs' : `${localProblems} lines need`} fixing: nothing was
-              ordered or charged.
+              {localProblems === 1 ? t('mass.problemsOne') : t('mass.problemsMany', { n: localProblems })}
             </p>
           )}
           <ErrorNote error={check.error} />
           <div className="totals">
             <div>
-              <span className="muted">Total</span>{' '}
+              <span className="muted">{t('common.total')}</span>{' '}
               {fresh ? (
                 <strong data-testid="mass-total">
                   <Money amount={fresh.quote.totalCost} currency={fresh.quote.currency} />
@@ -276,17 +277,17 @@ export function MassOrderPage() {
               )}
             </div>
             <div>
-              <span className="muted">Balance</span>{' '}
+              <span className="muted">{t('common.balance')}</span>{' '}
               <span className={short ? 'warn' : undefined}>
                 {me ? <Money amount={me.balance} currency={me.currency} /> : '—'}
               </span>
             </div>
           </div>
-          {short && <p className="warn">Your balance does not cover these orders: add funds first.</p>}
+          {short && <p className="warn">{t('mass.short')}</p>}
           <ErrorNote error={place.error} />
           <div className="inline">
             <button type="submit" disabled={check.busy || place.busy}>
-              {check.busy ? 'Checking…' : 'Check lines'}
+              {check.busy ? t('mass.checking') : t('mass.check')}
             </button>
             {fresh && (
               <button
@@ -296,7 +297,11 @@ export function MassOrderPage() {
                 disabled={place.busy || Boolean(short)}
                 onClick={placeOrders}
               >
-                {place.busy ? 'Placing…' : `Place ${lines.length} ${lines.length === 1 ? 'order' : 'orders'}`}
+                {place.busy
+                  ? t('common.placing')
+                  : lines.length === 1
+                    ? t('mass.placeOne')
+                    : t('mass.placeMany', { n: lines.length })}
               </button>
             )}
           </div>
@@ -304,19 +309,24 @@ export function MassOrderPage() {
       )}
       {placed && (
         <Notice>
-          <span data-testid="placed-orders">{orderNumbersText(placed.reply.orderNumbers)}</span> placed:{' '}
-          <Money amount={placed.reply.totalCost} currency={placed.reply.currency} /> charged.
+          <Say
+            k="mass.placed"
+            parts={{
+              orders: <span data-testid="placed-orders">{orderNumbersText(placed.reply.orderNumbers)}</span>,
+              amount: <Money amount={placed.reply.totalCost} currency={placed.reply.currency} />,
+            }}
+          />
         </Notice>
       )}
       {placed && (
         <table className="rows" data-testid="mass-results">
           <thead>
             <tr>
-              <th>Line</th>
-              <th>Service</th>
-              <th>Link</th>
-              <th>Qty</th>
-              <th>Order</th>
+              <th>{t('mass.col.line')}</th>
+              <th>{t('mass.col.service')}</th>
+              <th>{t('mass.col.link')}</th>
+              <th>{t('mass.col.qty')}</th>
+              <th>{t('mass.col.order')}</th>
             </tr>
           </thead>
           <tbody>
@@ -324,13 +334,15 @@ export function MassOrderPage() {
               const n = placed.reply.orderNumbers[i];
               return (
                 <tr key={l.row} data-line={l.row}>
-                  <td data-label="Line">{l.row}</td>
-                  <td data-label="Service">{l.service?.name}</td>
-                  <td data-label="Link" className="link-cell">
+                  <td data-label={t('mass.col.line')}>{l.row}</td>
+                  <td data-label={t('mass.col.service')} translate="no">
+                    {l.service?.name}
+                  </td>
+                  <td data-label={t('mass.col.link')} className="link-cell" translate="no">
                     {l.link}
                   </td>
-                  <td data-label="Qty">{l.qty?.toLocaleString()}</td>
-                  <td data-label="Order">
+                  <td data-label={t('mass.col.qty')}>{l.qty?.toLocaleString()}</td>
+                  <td data-label={t('mass.col.order')}>
                     {n === undefined ? (
                       '—'
                     ) : (

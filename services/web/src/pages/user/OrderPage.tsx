@@ -1,4 +1,10 @@
-import { customerStatus, formatPublicNumber, parsePublicNumber } from '@smm/domain/browser';
+import {
+  CUSTOMER_STATUS_WORD,
+  type CustomerStatus,
+  customerStatus,
+  formatPublicNumber,
+  parsePublicNumber,
+} from '@smm/domain/browser';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
@@ -6,24 +12,55 @@ import type { OrderTimeline, UserOrder } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Money } from '../../components/Money.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
+import { Say } from '../../components/Say.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { customerStatusLabel, formatCount, formatDateTime } from '../../lib/format.ts';
+import { customerStatusLabel, customerWord, formatCount, formatDateTime } from '../../lib/format.ts';
+import { type MessageKey, t } from '../../lib/i18n.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useServices } from './useServices.ts';
 
 /** A cancel request's state in plain words (the order's `cancelStatus`). */
 function cancelText(state: string | null): string {
-  if (state === null) return 'None';
-  if (state === 'rejected') return 'Refused: the order goes on';
-  return 'Requested, waiting for an answer';
+  if (state === null) return t('orderPage.none');
+  if (state === 'rejected') return t('orderPage.cancelRefused');
+  return t('orderPage.cancelWaiting');
 }
 
-const REFILL_WORD: Record<OrderTimeline['refills'][number]['status'], string> = {
-  pending: 'Requested',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  rejected: 'Refused',
+const REFILL_WORD: Record<OrderTimeline['refills'][number]['status'], MessageKey> = {
+  pending: 'orderPage.refill.pending',
+  in_progress: 'orderPage.refill.in_progress',
+  completed: 'orderPage.refill.completed',
+  rejected: 'orderPage.refill.rejected',
 };
+
+/** The timeline's steps the server words (services/gateway/src/use-cases/order-timeline.ts), by their English. */
+const EVENT_TEXT: Record<string, MessageKey> = {
+  'Order placed': 'orderPage.event.placed',
+  'Refunded to your balance': 'orderPage.event.refunded',
+  'Cancel requested': 'orderPage.event.cancelRequested',
+  'Cancel refused: the order goes on': 'orderPage.event.cancelRefused',
+};
+const REFILL_EVENT: Record<string, MessageKey> = {
+  requested: 'orderPage.event.refill.requested',
+  'in progress': 'orderPage.event.refill.inProgress',
+  completed: 'orderPage.event.refill.completed',
+  refused: 'orderPage.event.refill.refused',
+};
+
+/**
+ * A step of the timeline in the chosen language. The API words each step in English from a closed
+ * set (placed, a status word, refunded, cancel and refill steps); one it does not know is shown as sent.
+ */
+function eventText(e: { status: string; text: string }): string {
+  const key = EVENT_TEXT[e.text];
+  if (key) return t(key);
+  if (e.text === CUSTOMER_STATUS_WORD[e.status as CustomerStatus])
+    return customerWord(e.status as CustomerStatus);
+  const refill = /^Refill (#\d+ )?(requested|in progress|completed|refused)$/.exec(e.text);
+  const state = refill ? REFILL_EVENT[refill[2]!] : undefined;
+  if (refill && state) return t('orderPage.event.refill', { number: refill[1] ?? '', state: t(state) });
+  return e.text;
+}
 
 interface Loaded {
   order: UserOrder;
@@ -37,7 +74,9 @@ export function OrderPage() {
   const { catalog } = useServices();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
-  usePageTitle(number === null ? 'Order not found' : `Order ${formatPublicNumber(number)}`);
+  usePageTitle(
+    number === null ? t('orderPage.notFound') : t('orderPage.title', { number: formatPublicNumber(number) }),
+  );
 
   useEffect(() => {
     if (number === null) return;
@@ -60,100 +99,101 @@ export function OrderPage() {
   if (missing) {
     return (
       <section className="card narrow" data-testid="order-not-found">
-        <h1>Order not found</h1>
-        <p>There is no such order among yours.</p>
+        <h1>{t('orderPage.notFound')}</h1>
+        <p>{t('orderPage.notYours')}</p>
         <p>
-          <Link to="/user/orders">Back to my orders</Link>
+          <Link to="/user/orders">{t('orderPage.back')}</Link>
         </p>
       </section>
     );
   }
 
   const o = loaded?.order;
-  const t = loaded?.timeline;
+  const timeline = loaded?.timeline;
   const service = o ? catalog?.byId.get(o.serviceId) : undefined;
   return (
     <section className="card wide" data-testid="order-detail">
       <div className="heading">
         <h1>
-          Order <OrderNumber number={number} copy />
+          <Say k="orderPage.heading" parts={{ number: <OrderNumber number={number} copy /> }} />
         </h1>
         <Link to="/user/orders" className="button">
-          My orders
+          {t('nav.myOrders')}
         </Link>
       </div>
       <ErrorNote error={error} />
-      {!loaded && !error && <p className="muted">Loading…</p>}
-      {o && t && (
+      {!loaded && !error && <p className="muted">{t('common.loading')}</p>}
+      {o && timeline && (
         <div className="order-detail">
           <dl className="facts" data-testid="order-facts">
-            <dt>Status</dt>
+            <dt>{t('orderPage.status')}</dt>
             <dd data-testid="order-status">
               <StatusBadge status={customerStatus(o.status)} label={customerStatusLabel(o.status)} />
             </dd>
-            <dt>Service</dt>
+            <dt>{t('orderPage.service')}</dt>
             <dd data-testid="order-service">
               {service ? (
                 <>
-                  <span className="muted">#{service.number}</span> {service.name}
+                  <span className="muted">#{service.number}</span> <span translate="no">{service.name}</span>
                 </>
               ) : (
-                <span className="muted">a service no longer offered</span>
+                <span className="muted">{t('order.serviceGone')}</span>
               )}
             </dd>
-            <dt>Link</dt>
-            <dd className="link-cell">
+            <dt>{t('orderPage.link')}</dt>
+            <dd className="link-cell" translate="no">
               <a href={o.link} target="_blank" rel="noopener noreferrer">
                 {o.link}
               </a>
             </dd>
-            <dt>Quantity</dt>
+            <dt>{t('orderPage.quantity')}</dt>
             <dd>
               {formatCount(o.quantity)}
-              {o.runs !== null && ` × ${formatCount(o.runs)} runs, every ${formatCount(o.interval)} min`}
+              {o.runs !== null &&
+                t('orderPage.runs', { runs: formatCount(o.runs), interval: formatCount(o.interval) })}
             </dd>
-            <dt>Charge</dt>
+            <dt>{t('orderPage.charge')}</dt>
             <dd data-testid="order-charge">
               <Money amount={o.price} currency={o.currency} />
             </dd>
-            <dt>Refunded</dt>
+            <dt>{t('orderPage.refunded')}</dt>
             <dd data-testid="order-refunded">
-              <Money amount={t.refunded} currency={t.currency} />
+              <Money amount={timeline.refunded} currency={timeline.currency} />
             </dd>
-            <dt>Start count</dt>
+            <dt>{t('orderPage.startCount')}</dt>
             <dd>{formatCount(o.startCount)}</dd>
-            <dt>Remains</dt>
+            <dt>{t('orderPage.remains')}</dt>
             <dd>{formatCount(o.remains)}</dd>
-            <dt>Placed</dt>
+            <dt>{t('orderPage.placed')}</dt>
             <dd>{formatDateTime(o.createdAt)}</dd>
-            <dt>Cancel request</dt>
+            <dt>{t('orderPage.cancelRequest')}</dt>
             <dd data-testid="order-cancel">{cancelText(o.cancelStatus)}</dd>
-            <dt>Refills</dt>
+            <dt>{t('orderPage.refills')}</dt>
             <dd data-testid="order-refills">
-              {t.refills.length === 0
-                ? 'None'
-                : t.refills.map((r) => (
+              {timeline.refills.length === 0
+                ? t('orderPage.none')
+                : timeline.refills.map((r) => (
                     <div key={r.number}>
-                      Refill #{r.number}: {REFILL_WORD[r.status]}{' '}
+                      {t('orderPage.refill', { number: r.number, state: t(REFILL_WORD[r.status]) })}{' '}
                       <span className="muted small">({formatDateTime(r.createdAt)})</span>
                     </div>
                   ))}
             </dd>
           </dl>
           <div>
-            <h2>Timeline</h2>
+            <h2>{t('orderPage.timeline')}</h2>
             <ol className="timeline" data-testid="timeline">
-              {t.events.map((e) => (
+              {timeline.events.map((e) => (
                 <li key={`${e.at} ${e.text}`} data-status={e.status}>
                   <time dateTime={e.at} className="muted small">
                     {formatDateTime(e.at)}
                   </time>
                   <span className="timeline-text">
-                    {e.text}
+                    {eventText(e)}
                     {e.amount !== null && (
                       <>
                         {': '}
-                        <Money amount={e.amount} currency={t.currency} />
+                        <Money amount={e.amount} currency={timeline.currency} />
                       </>
                     )}
                   </span>

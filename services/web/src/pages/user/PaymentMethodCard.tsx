@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { PaymentMethod } from '../../api/types.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { methodKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { feeText, formatMoney } from '../../lib/money.ts';
 
 interface Props {
@@ -24,36 +25,36 @@ export function PaymentMethodCard({ method: m, chosen, onChoose }: Props) {
       onClick={(e) => onChoose(!(e.target as HTMLElement).closest('button.copy'))}
     >
       <header>
-        <h2>{m.name}</h2>
+        <h2 translate="no">{m.name}</h2>
         <span className="tag">{methodKindLabel(m.kind)}</span>
         <span className="tag">{m.currency}</span>
       </header>
       <div className="account-line">
-        <span className="muted small">Send to</span>
+        <span className="muted small">{t('funds.sendTo')}</span>
         <code ref={account} data-testid="method-account">
           {m.account}
         </code>
         <CopyButton text={m.account} target={account} />
       </div>
       {m.instructions.trim() && (
-        <p className="instructions" data-testid="method-instructions">
+        <p className="instructions" data-testid="method-instructions" translate="no">
           {m.instructions}
         </p>
       )}
       <dl className="facts">
-        <dt>Amount</dt>
+        <dt>{t('funds.limitsLabel')}</dt>
         <dd data-testid="method-limits">
           {formatMoney(m.minAmount)} – {formatMoney(m.maxAmount, m.currency)}
         </dd>
         {fee && (
           <>
-            <dt>Fee</dt>
+            <dt>{t('funds.fee')}</dt>
             <dd data-testid="method-fee">{fee}</dd>
           </>
         )}
       </dl>
       <button type="button" className={chosen ? 'primary' : undefined} aria-pressed={chosen}>
-        {chosen ? 'Chosen' : 'Use this method'}
+        {chosen ? t('funds.chosen') : t('funds.use')}
       </button>
     </article>
   );

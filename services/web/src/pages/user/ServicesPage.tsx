@@ -1,9 +1,11 @@
-import { formatPublicNumber, isPackageService } from '@smm/domain/browser';
+import { formatPublicNumber } from '@smm/domain/browser';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ServiceListing } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatAverageDuration } from '../../lib/duration.ts';
+import { rateUnit } from '../../lib/format.ts';
+import { type MessageKey, t } from '../../lib/i18n.ts';
 import { exactMoney, formatRate } from '../../lib/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useServices } from './useServices.ts';
@@ -17,17 +19,21 @@ function matches(s: ServiceListing, search: string): boolean {
   return s.name.toLowerCase().includes(q);
 }
 
-/** What a service allows besides ordering it. */
+/** What a service allows besides ordering it: `data-flag` names it, the tag says it in the chosen language. */
 function Flags({ s }: { s: ServiceListing }) {
-  const flags = [s.refill && 'Refill', s.cancel && 'Cancel', s.dripfeed && 'Drip-feed'].filter(
-    (f): f is string => Boolean(f),
-  );
+  const flags = (
+    [
+      [s.refill, 'Refill', 'services.flag.refill'],
+      [s.cancel, 'Cancel', 'services.flag.cancel'],
+      [s.dripfeed, 'Drip-feed', 'services.flag.dripfeed'],
+    ] as const satisfies readonly (readonly [boolean, string, MessageKey])[]
+  ).filter(([on]) => on);
   if (flags.length === 0) return <span className="muted">—</span>;
   return (
     <span className="flags">
-      {flags.map((f) => (
-        <span key={f} className="tag" data-flag={f}>
-          {f}
+      {flags.map(([, flag, label]) => (
+        <span key={flag} className="tag" data-flag={flag}>
+          {t(label)}
         </span>
       ))}
     </span>
@@ -39,7 +45,7 @@ function Flags({ s }: { s: ServiceListing }) {
  * long our own orders of it took lately; search by name or number, filter by category, and order.
  */
 export function ServicesPage() {
-  usePageTitle('Services');
+  usePageTitle(t('nav.services'));
   const { catalog, error } = useServices();
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -55,29 +61,29 @@ export function ServicesPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Services</h1>
+        <h1>{t('nav.services')}</h1>
         <Link to="/user/orders/create" className="button">
-          New order
+          {t('nav.newOrder')}
         </Link>
       </div>
       <div className="filters">
         <label>
-          Search{' '}
+          {t('services.search')}{' '}
           <input
             name="search"
             type="search"
-            placeholder="Name or number"
+            placeholder={t('services.searchHint')}
             autoComplete="off"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
         </label>
         <label>
-          Category{' '}
+          {t('services.category')}{' '}
           <select name="category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">All categories</option>
+            <option value="">{t('services.allCategories')}</option>
             {catalog?.categories.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} translate="no">
                 {c.name}
               </option>
             ))}
@@ -91,72 +97,74 @@ export function ServicesPage() {
               setCategoryId('');
             }}
           >
-            Clear
+            {t('common.clear')}
           </button>
         )}
         {catalog && (
           <span className="muted" data-testid="services-count">
             {shown.length === catalog.services.length
-              ? `${catalog.services.length} services`
-              : `${shown.length} of ${catalog.services.length} services`}
+              ? t('services.count', { n: catalog.services.length })
+              : t('services.countOf', { shown: shown.length, total: catalog.services.length })}
           </span>
         )}
       </div>
       <ErrorNote error={error} />
-      {!catalog && !error && <p className="muted">Loading services…</p>}
+      {!catalog && !error && <p className="muted">{t('services.loading')}</p>}
       {catalog && (
         <table className="rows services-table" data-testid="services">
           <thead>
             <tr>
               <th>#</th>
-              <th>Service</th>
-              <th>Category</th>
-              <th className="num">Rate</th>
-              <th className="num">Min / max</th>
-              <th>Options</th>
-              <th title="the average time our orders of it took to complete over the last 30 days">
-                Avg. time
-              </th>
+              <th>{t('services.col.service')}</th>
+              <th>{t('services.col.category')}</th>
+              <th className="num">{t('services.col.rate')}</th>
+              <th className="num">{t('services.col.minMax')}</th>
+              <th>{t('services.col.options')}</th>
+              <th title={t('services.col.avgTimeHint')}>{t('services.col.avgTime')}</th>
               <th>
-                <span className="sr-only">Order</span>
+                <span className="sr-only">{t('services.col.order')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((s) => (
               <tr key={s.id} data-service-id={s.id} data-number={s.number}>
-                <td data-label="Number" className="nowrap" data-testid="service-number">
+                <td data-label={t('services.col.number')} className="nowrap" data-testid="service-number">
                   {formatPublicNumber(s.number)}
                 </td>
-                <td data-label="Service" className="service-cell">
-                  <strong data-testid="service-name">{s.name}</strong>
-                  {s.description && <span className="service-description muted">{s.description}</span>}
+                <td data-label={t('services.col.service')} className="service-cell">
+                  <strong data-testid="service-name" translate="no">
+                    {s.name}
+                  </strong>
+                  {s.description && (
+                    <span className="service-description muted" translate="no">
+                      {s.description}
+                    </span>
+                  )}
                 </td>
-                <td data-label="Category">{s.categoryName}</td>
+                <td data-label={t('services.col.category')}>
+                  <span translate="no">{s.categoryName}</span>
+                </td>
                 <td
-                  data-label="Rate"
+                  data-label={t('services.col.rate')}
                   className="num nowrap"
                   data-testid="service-rate"
                   title={exactMoney(s.ratePer1000, catalog.currency)}
                 >
                   {formatRate(s.ratePer1000, catalog.currency)}{' '}
-                  <span className="muted">{isPackageService(s.type) ? 'per order' : 'per 1000'}</span>
+                  <span className="muted">{rateUnit(s.type)}</span>
                 </td>
-                <td data-label="Min / max" className="num nowrap">
+                <td data-label={t('services.col.minMax')} className="num nowrap">
                   {s.min.toLocaleString()} / {s.max.toLocaleString()}
                 </td>
-                <td data-label="Options">
+                <td data-label={t('services.col.options')}>
                   <Flags s={s} />
                 </td>
                 <td
-                  data-label="Avg. time"
+                  data-label={t('services.col.avgTime')}
                   className="nowrap"
                   data-testid="service-average"
-                  title={
-                    s.avgCompletionSeconds === null
-                      ? 'no order of it completed in the last 30 days'
-                      : undefined
-                  }
+                  title={s.avgCompletionSeconds === null ? t('services.noAverage') : undefined}
                 >
                   {formatAverageDuration(s.avgCompletionSeconds)}
                 </td>
@@ -166,7 +174,7 @@ export function ServicesPage() {
                     className="button"
                     data-testid="order-service"
                   >
-                    Order
+                    {t('services.order')}
                   </Link>
                 </td>
               </tr>
@@ -176,7 +184,7 @@ export function ServicesPage() {
       )}
       {catalog && shown.length === 0 && (
         <p className="muted" data-testid="no-services">
-          {filtered ? 'No service matches.' : 'No service is on sale right now.'}
+          {filtered ? t('services.noMatch') : t('services.none')}
         </p>
       )}
     </section>

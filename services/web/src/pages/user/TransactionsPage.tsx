@@ -4,7 +4,9 @@ import { api, query } from '../../api/client.ts';
 import { TRANSACTION_KINDS, type Transaction, type TransactionPage } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { OrderNumber } from '../../components/OrderNumber.tsx';
+import { Say } from '../../components/Say.tsx';
 import { dayStart, formatDateTime, transactionKindLabel } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney, isNegative } from '../../lib/money.ts';
 import { usePaged } from '../../lib/usePaged.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -13,7 +15,7 @@ const PAGE_SIZE = 50;
 
 /** Every move of the customer's balance (the ledger), newest first: what moved, and the balance after. */
 export function TransactionsPage() {
-  usePageTitle('Transactions');
+  usePageTitle(t('nav.transactions'));
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -35,16 +37,16 @@ export function TransactionsPage() {
   return (
     <section className="card wide">
       <div className="heading">
-        <h1>Transactions</h1>
+        <h1>{t('nav.transactions')}</h1>
         <Link to="/user/funds" className="button">
-          Add funds
+          {t('nav.funds')}
         </Link>
       </div>
       <div className="filters">
         <label>
-          Kind{' '}
+          {t('tx.kind')}{' '}
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">All</option>
+            <option value="">{t('common.all')}</option>
             {TRANSACTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {transactionKindLabel(k)}
@@ -53,7 +55,7 @@ export function TransactionsPage() {
           </select>
         </label>
         <label>
-          From{' '}
+          {t('tx.from')}{' '}
           <input
             name="from"
             type="date"
@@ -63,7 +65,7 @@ export function TransactionsPage() {
           />
         </label>
         <label>
-          To{' '}
+          {t('tx.to')}{' '}
           <input
             name="to"
             type="date"
@@ -81,48 +83,49 @@ export function TransactionsPage() {
               setTo('');
             }}
           >
-            Clear
+            {t('common.clear')}
           </button>
         )}
         <button type="button" onClick={() => list.reload()} disabled={list.loading}>
-          Refresh
+          {t('common.refresh')}
         </button>
       </div>
-      {backwards && <p className="warn">The “from” day is after the “to” day.</p>}
+      {backwards && <p className="warn">{t('tx.backwards')}</p>}
       <ErrorNote error={list.error} />
       <table className="rows" data-testid="transactions">
         <thead>
           <tr>
-            <th>Date</th>
-            <th>Kind</th>
-            <th className="num">Amount</th>
-            <th className="num">Balance after</th>
-            <th>For</th>
-            <th>Note</th>
+            <th>{t('tx.col.date')}</th>
+            <th>{t('tx.col.kind')}</th>
+            <th className="num">{t('tx.col.amount')}</th>
+            <th className="num">{t('tx.col.balanceAfter')}</th>
+            <th>{t('tx.col.for')}</th>
+            <th>{t('tx.col.note')}</th>
           </tr>
         </thead>
         <tbody>
-          {list.items.map((t) => (
-            <tr key={t.id} data-transaction-id={t.id} data-kind={t.kind}>
-              <td data-label="Date" className="nowrap">
-                {formatDateTime(t.createdAt)}
+          {list.items.map((tx) => (
+            <tr key={tx.id} data-transaction-id={tx.id} data-kind={tx.kind}>
+              <td data-label={t('tx.col.date')} className="nowrap">
+                {formatDateTime(tx.createdAt)}
               </td>
-              <td data-label="Kind">{transactionKindLabel(t.kind)}</td>
+              <td data-label={t('tx.col.kind')}>{transactionKindLabel(tx.kind)}</td>
               <td
-                data-label="Amount"
+                data-label={t('tx.col.amount')}
                 data-testid="amount"
-                className={isNegative(t.amount) ? 'num nowrap debit' : 'num nowrap credit'}
+                className={isNegative(tx.amount) ? 'num nowrap debit' : 'num nowrap credit'}
               >
-                {formatMoney(t.amount, t.currency, { places: 2, signed: true })}
+                {formatMoney(tx.amount, tx.currency, { places: 2, signed: true })}
               </td>
-              <td data-label="Balance after" data-testid="balance-after" className="num nowrap">
-                {formatMoney(t.balanceAfter, t.currency, { places: 2 })}
+              <td data-label={t('tx.col.balanceAfter')} data-testid="balance-after" className="num nowrap">
+                {formatMoney(tx.balanceAfter, tx.currency, { places: 2 })}
               </td>
-              <td data-label="For">
-                <TransactionSubject t={t} />
+              <td data-label={t('tx.col.for')}>
+                <TransactionSubject tx={tx} />
               </td>
-              <td data-label="Note" className="note-cell">
-                {t.note ?? ''}
+              {/* A note is written by an admin: data, shown as written. */}
+              <td data-label={t('tx.col.note')} className="note-cell" translate="no">
+                {tx.note ?? ''}
               </td>
             </tr>
           ))}
@@ -130,13 +133,13 @@ export function TransactionsPage() {
       </table>
       {!list.loading && list.items.length === 0 && (
         <p className="muted" data-testid="no-transactions">
-          {filtered ? 'No transactions match.' : 'No transactions yet.'}
+          {filtered ? t('tx.noMatch') : t('tx.none')}
         </p>
       )}
-      {list.loading && <p className="muted">Loading…</p>}
+      {list.loading && <p className="muted">{t('common.loading')}</p>}
       {list.hasMore && !list.loading && (
         <button type="button" className="more" onClick={() => list.more()}>
-          Load more
+          {t('common.loadMore')}
         </button>
       )}
     </section>
@@ -144,22 +147,22 @@ export function TransactionsPage() {
 }
 
 /** What a ledger row belongs to: an order (by its number), a deposit (by its transaction id), or nothing. */
-function TransactionSubject({ t }: { t: Transaction }) {
-  if (t.orderNumber !== null) {
+function TransactionSubject({ tx }: { tx: Transaction }) {
+  if (tx.orderNumber !== null) {
     return (
       <span>
-        Order <OrderNumber number={t.orderNumber} />
+        <Say k="tx.order" parts={{ number: <OrderNumber number={tx.orderNumber} /> }} />
       </span>
     );
   }
-  if (t.depositId !== null || t.depositTransactionId !== null) {
+  if (tx.depositId !== null || tx.depositTransactionId !== null) {
     return (
       <span>
-        Deposit
-        {t.depositTransactionId && (
+        {t('tx.deposit')}
+        {tx.depositTransactionId && (
           <>
             {' '}
-            <code className="txid">{t.depositTransactionId}</code>
+            <code className="txid">{tx.depositTransactionId}</code>
           </>
         )}
       </span>

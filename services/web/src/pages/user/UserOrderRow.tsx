@@ -32,9 +32,7 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
   async function act(kind: 'refill' | 'cancel') {
     if (
       kind === 'cancel' &&
-      !window.confirm(
-        `Cancel order ${formatPublicNumber(o.number)}? What was not delivered is refunded to your balance.`,
-      )
+      !window.confirm(t('order.confirmCancel', { number: formatPublicNumber(o.number) }))
     )
       return;
     const done = await run(async () => {
@@ -46,32 +44,41 @@ export function UserOrderRow({ order: o, service, onChanged }: Props) {
     const { r, order } = done;
     const message =
       kind === 'refill'
-        ? 'Refill requested from the provider.'
+        ? t('order.refillRequested')
         : r.status === 'canceled'
-          ? `Order ${formatPublicNumber(o.number)} canceled, ${formatMoney(r.refunded ?? '0', r.currency)} refunded.`
-          : `Cancel of order ${formatPublicNumber(o.number)} requested: the refund follows when the provider confirms.`;
+          ? t('order.canceledRefunded', {
+              number: formatPublicNumber(o.number),
+              amount: formatMoney(r.refunded ?? '0', r.currency),
+            })
+          : t('order.cancelPending', { number: formatPublicNumber(o.number) });
     onChanged(order, message);
   }
 
   return (
     <tr data-order-id={o.id} data-status={shown}>
-      <td data-label="Order">
+      <td data-label={t('orders.col.order')}>
         <OrderNumber number={o.number} copy to={`/user/orders/${o.number}`} />
         <div className="muted small">{formatDateTime(o.createdAt)}</div>
       </td>
-      <td data-label="Service">{service?.name ?? <span className="muted">{t('order.serviceGone')}</span>}</td>
-      <td data-label="Link" className="link-cell">
+      <td data-label={t('orders.col.service')}>
+        {service ? (
+          <span translate="no">{service.name}</span>
+        ) : (
+          <span className="muted">{t('order.serviceGone')}</span>
+        )}
+      </td>
+      <td data-label={t('orders.col.link')} className="link-cell" translate="no">
         <a href={o.link} target="_blank" rel="noopener noreferrer">
           {o.link}
         </a>
       </td>
-      <td data-label="Qty">{formatCount(o.quantity)}</td>
-      <td data-label="Charge">
+      <td data-label={t('orders.col.qty')}>{formatCount(o.quantity)}</td>
+      <td data-label={t('orders.col.charge')}>
         <Money amount={o.price} currency={o.currency} />
       </td>
-      <td data-label="Start">{formatCount(o.startCount)}</td>
-      <td data-label="Remains">{formatCount(o.remains)}</td>
-      <td data-label="Status">
+      <td data-label={t('orders.col.start')}>{formatCount(o.startCount)}</td>
+      <td data-label={t('orders.col.remains')}>{formatCount(o.remains)}</td>
+      <td data-label={t('orders.col.status')}>
         <StatusBadge status={shown} label={customerStatusLabel(o.status)} />
         {cancelWaiting && (
           <div className="muted small" data-testid="cancel-state">

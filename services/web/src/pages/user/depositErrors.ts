@@ -1,5 +1,6 @@
 import { MAX_PENDING_DEPOSITS, TRANSACTION_ID_RE } from '@smm/domain/browser';
 import { ApiError } from '../../api/client.ts';
+import { t } from '../../lib/i18n.ts';
 import { formatMoney, parseAmount } from '../../lib/money.ts';
 
 export type DepositField = 'methodId' | 'amount' | 'transactionId' | 'senderNumber' | 'note';
@@ -13,16 +14,33 @@ export interface DepositProblems {
 
 export const NO_PROBLEMS: DepositProblems = { fields: {}, form: null };
 
+/** What the form says, in the language chosen when it is said. */
 export const TEXT = {
-  methodId: 'Choose how you paid.',
-  methodGone: 'This payment method is no longer offered: choose another one.',
-  amount: 'Write the amount as a number, like 500 or 1250.50.',
-  transactionId: 'The transaction id is 4 to 64 letters, digits or dashes, as your payment message shows it.',
-  duplicate: 'This transaction id has already been submitted.',
-  tooMany: (n: number) => `You already have ${n} requests waiting for approval.`,
-  rateLimited: 'Too many requests in a short time: wait a minute and send it again.',
-  network: 'The panel could not be reached: check your connection and send it again.',
-  senderNumber: 'Write the number you sent from with digits, spaces, + or - only.',
+  get methodId() {
+    return t('funds.err.methodId');
+  },
+  get methodGone() {
+    return t('funds.err.methodGone');
+  },
+  get amount() {
+    return t('funds.err.amount');
+  },
+  get transactionId() {
+    return t('funds.err.transactionId');
+  },
+  get duplicate() {
+    return t('funds.err.duplicate');
+  },
+  tooMany: (n: number) => t('funds.err.tooMany', { n }),
+  get rateLimited() {
+    return t('funds.err.rateLimited');
+  },
+  get network() {
+    return t('funds.err.network');
+  },
+  get senderNumber() {
+    return t('funds.err.senderNumber');
+  },
 };
 
 /** The form's values as typed. */
@@ -66,14 +84,15 @@ export function depositProblems(e: unknown): DepositProblems {
       const currency = typeof d.currency === 'string' ? d.currency : null;
       const min = typeof d.min === 'string' ? formatMoney(d.min, currency) : null;
       const max = typeof d.max === 'string' ? formatMoney(d.max, currency) : null;
-      const range =
-        min && max ? `between ${min} and ${max}` : min ? `at least ${min}` : max ? `at most ${max}` : null;
-      return {
-        fields: {
-          amount: range ? `The amount must be ${range}.` : 'The amount is outside this method’s limits.',
-        },
-        form: null,
-      };
+      const amount =
+        min && max
+          ? t('funds.err.range', { min, max })
+          : min
+            ? t('funds.err.atLeast', { min })
+            : max
+              ? t('funds.err.atMost', { max })
+              : t('funds.err.outOfRange');
+      return { fields: { amount }, form: null };
     }
     case 'TOO_MANY_PENDING_DEPOSITS': {
       const n = [d.limit, d.max, d.pending].find((x) => typeof x === 'number') as number | undefined;

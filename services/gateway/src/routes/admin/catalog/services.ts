@@ -1,4 +1,4 @@
-import { idSchema } from '@smm/domain';
+import { dec, idSchema } from '@smm/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
@@ -78,7 +78,21 @@ const createBody = z.strictObject({
   description: fields.description.optional(),
   priceLocked: fields.priceLocked.optional().describe('default: true when rate or rateUSD is set by hand'),
 });
-const patchBody = createBody.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change');
+const PERCENT_RE = /^-?\d{1,6}(\.\d{1,6})?$/;
+const patchBody = createBody
+  .partial()
+  .extend({
+    markupPercent: z
+      .union([z.number(), z.string().trim()])
+      .transform(String)
+      .refine((v) => PERCENT_RE.test(v) && dec(v).gt(-100), 'a percentage above -100, like 25 or 12.5')
+      .optional()
+      .describe(
+        "instead of rate/rateUSD (not with them): our price = the service's providerRate × (1 + markup/100), " +
+          'as imports price it (the BDT rate, if any, keeps its ratio); sets priceLocked',
+      ),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 const params = z.strictObject({ id: idSchema('service') });
 const one = z.object({ success: z.literal(true), service: serviceSchema });
 
