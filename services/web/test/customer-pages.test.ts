@@ -1,115 +1,22 @@
-import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
-import { deletePrefix, testPrefix } from '@smm/testkit';
-import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
 import { Decimal } from 'decimal.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, shot, textOf } from './browser.ts';
+import { FAST_ORDERS, fitsWidth, startPanelSession } from './panel-harness.ts';
 
 // Issue 18's customer pages: /register, /services (with the average completion time of our own
 // orders), /user/account (a password change), against the whole panel as `npm start` runs it — which
 // opens registration (infra/start sets ALLOW_REGISTRATION=true for the gateway) — in a real Chromium.
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
-const t = await useTestDatabase();
-const prefix = testPrefix('web-customer');
-const redisUrl = testRedisUrl();
-const [port, forwarderPort, syncPort, sandboxPort] = [
-  await freePort(),
-  await freePort(),
-  await freePort(),
-  await freePort(),
-];
-const DEMO = { email: 'demo@example.com', password: 'demo-password-customer' };
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-customer' };
+const p = await startPanelSession('web-customer', FAST_ORDERS);
+const { t, fresh, open, signIn, request: call } = p;
+const DEMO = p.demo;
+const _ADMIN = p.admin;
 const NEWCOMER = {
   email: `newcomer-${Date.now()}@example.com`,
   name: 'Nadia Newcomer',
   password: 'first-password-1',
   newPassword: 'second-password-2',
 };
-
-const panel = startPanel({
-  NODE_ENV: 'development',
-  DATABASE_URL: t.url,
-  REDIS_URL: redisUrl,
-  BULL_PREFIX: prefix,
-  PORT: String(port),
-  FORWARDER_PORT: String(forwarderPort),
-  STATUS_SYNC_PORT: String(syncPort),
-  SANDBOX_PORT: String(sandboxPort),
-  SANDBOX_API_KEY: 'sandbox-key-customer',
-  // The sandbox finishes an order in 2 s and status sync looks every 2 s: a real completed order soon.
-  SANDBOX_ORDER_DURATION_MS: '2000',
-  SANDBOX_PARTIAL_RATE: '0',
-  SANDBOX_CANCEL_RATE: '0',
-  SYNC_INTERVAL_MS: '2000',
-  SYNC_POLL_SCALE: '0.02',
-  FORWARD_FIRST_STATUS_CHECK_MS: '1000',
-  DEMO_PASSWORD: DEMO.password,
-  ADMIN_PASSWORD: ADMIN.password,
-  ORDER_RATE_MAX: '10000',
-  LOGIN_RATE_MAX: '10000',
-  LOG_LEVEL: 'warn',
-});
-const base = `http://127.0.0.1:${port}`;
-
-let browser: Browser;
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), panel.waitFor('SMM panel is running', 90_000)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await panel.stop();
-  await deletePrefix(redisUrl, prefix);
-});
-
-async function fresh(viewport = WIDE): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: base });
-  const page = await context.newPage();
-  // A page that throws shows nothing at all: say why.
-  page.on('pageerror', (e) => console.error(`page error on ${page.url()}:`, e));
-  return { context, page };
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await open(page, '/login');
-  await page.fill('input[name=email]', who.email);
-  await page.fill('input[name=password]', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
-
-/** A page path the gateway serves (it lists them in services/gateway/src/plugins/web-pages.ts). */
-async function open(page: Page, path: string): Promise<void> {
-  const res = await page.goto(path);
-  expect(res?.status(), `${path}: is it in WEB_PAGES?`).toBe(200);
-}
-
-/** The API, from inside the page: the session cookie is all it sends. */
-async function call<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p as string, {
-        method: m as string,
-        credentials: 'same-origin',
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, path, body] as const,
-  );
-}
-
-/** Whether nothing on the page is wider than the screen. */
-function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 /** The message shown on a form field. */
 function fieldError(page: Page, name: string) {

@@ -1,105 +1,21 @@
 import { depositCredit } from '@smm/domain';
-import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
-import { deletePrefix, testPrefix } from '@smm/testkit';
-import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
 import { Decimal } from 'decimal.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, shot, textOf, WIDE } from './browser.ts';
+import { fitsWidth, startPanelSession } from './panel-harness.ts';
 
 // Money in (issue 17): payment methods, deposit requests, their approval, the ledger, against the whole
 // panel as `npm start` runs it, in a real Chromium. Methods are made through the admin API, as an
 // admin would; nothing of the API is mocked.
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
-const t = await useTestDatabase();
-const prefix = testPrefix('web-funds');
-const redisUrl = testRedisUrl();
-const [port, forwarderPort, syncPort, sandboxPort] = [
-  await freePort(),
-  await freePort(),
-  await freePort(),
-  await freePort(),
-];
-const DEMO = { email: 'demo@example.com', password: 'demo-password-funds' };
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-funds' };
-
-const panel = startPanel({
-  NODE_ENV: 'development',
-  DATABASE_URL: t.url,
-  REDIS_URL: redisUrl,
-  BULL_PREFIX: prefix,
-  PORT: String(port),
-  FORWARDER_PORT: String(forwarderPort),
-  STATUS_SYNC_PORT: String(syncPort),
-  SANDBOX_PORT: String(sandboxPort),
-  SANDBOX_API_KEY: 'sandbox-key-funds',
-  SYNC_INTERVAL_MS: '60000',
-  DEMO_PASSWORD: DEMO.password,
-  ADMIN_PASSWORD: ADMIN.password,
-  LOGIN_RATE_MAX: '10000',
-  DEPOSIT_RATE_MAX: '10000',
-  LOG_LEVEL: 'warn',
-});
-const base = `http://127.0.0.1:${port}`;
-
-let browser: Browser;
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), panel.waitFor('SMM panel is running', 90_000)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await panel.stop();
-  await deletePrefix(redisUrl, prefix);
-});
-
-async function signedIn(who: { email: string; password: string }, viewport = WIDE) {
-  const context = await browser.newContext({ viewport, baseURL: base });
-  const page = await context.newPage();
-  // A page that throws shows nothing at all: say why.
-  page.on('pageerror', (e) => console.error(`${who.email} page error on ${page.url()}:`, e));
-  await page.goto('/login');
-  await page.fill('input[name=email]', who.email);
-  await page.fill('input[name=password]', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
-  return { context, page };
-}
-
-/** The API, from inside the page: the session cookie is all it sends. */
-async function call<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p as string, {
-        method: m as string,
-        credentials: 'same-origin',
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, path, body] as const,
-  );
-}
-
-/** A page path the gateway serves (it lists them in services/gateway/src/plugins/web-pages.ts). */
-async function open(page: Page, path: string): Promise<void> {
-  const res = await page.goto(path);
-  expect(res?.status(), `${path}: is it in WEB_PAGES?`).toBe(200);
-}
+const p = await startPanelSession('web-funds', { SYNC_INTERVAL_MS: '60000', DEPOSIT_RATE_MAX: '10000' });
+const { open, signedIn, request: call } = p;
+const DEMO = p.demo;
+const ADMIN = p.admin;
 
 /** Money as the pages show it: 2 places, 4 under 0.01 (rounded half up; the exact amount is its tooltip). */
 function display(d: Decimal): string {
   return d.toFixed(!d.isZero() && d.abs().lt('0.01') ? 4 : 2, Decimal.ROUND_HALF_UP);
-}
-
-/** Whether nothing on the page is wider than the screen. */
-function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 interface Method {

@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, shot, WIDE } from './browser.ts';
 import { englishLeft } from './english-left.ts';
-import { startPanelSession } from './panel-harness.ts';
+import { FAST_ORDERS, startPanelSession } from './panel-harness.ts';
 
 // "Every visible string in one catalog": each page, in Bengali, at desktop and phone width, shows
 // no English word outside what it marks as data (test/english-left.ts says what that is).
-const p = await startPanelSession('web-language');
+const p = await startPanelSession('web-language', { ...FAST_ORDERS, ORDER_WATCH_INTERVAL_MS: '500' });
 
 const CUSTOMER_PAGES = [
   '/services',

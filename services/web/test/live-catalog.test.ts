@@ -2,13 +2,13 @@ import { partialRefundAmount } from '@smm/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, shot, textOf, WIDE } from './browser.ts';
-import { fitsWidth, startPanelSession } from './panel-harness.ts';
+import { FAST_ORDERS, fitsWidth, startPanelSession } from './panel-harness.ts';
 
 // Issue 18's remaining pages and flows, against the whole panel in a real Chromium: My orders with
 // status tabs, counts, search and live updates (event stream, and polling without one); the admin's
 // services and categories editors with bulk enable/disable; marking a manual order Partial; an
 // order's history; English and Bengali.
-const p = await startPanelSession('web-live');
+const p = await startPanelSession('web-live', { ...FAST_ORDERS, ORDER_WATCH_INTERVAL_MS: '500' });
 
 interface Listing {
   id: string;

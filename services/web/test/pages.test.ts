@@ -1,73 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
-import { deletePrefix, testPrefix } from '@smm/testkit';
-import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
 import { Decimal } from 'decimal.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, shot, textOf, WIDE } from './browser.ts';
+import { FAST_ORDERS, startPanelSession, type Who } from './panel-harness.ts';
 
 // The whole panel as `npm start` runs it (real processes, Postgres, Redis, the sandbox provider),
 // its pages in a real Chromium. Nothing of the API is mocked.
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
-const t = await useTestDatabase();
-const prefix = testPrefix('web');
-const redisUrl = testRedisUrl();
-const [port, forwarderPort, syncPort, sandboxPort] = [
-  await freePort(),
-  await freePort(),
-  await freePort(),
-  await freePort(),
-];
-const DEMO = { email: 'demo@example.com', password: 'demo-password-web' };
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-web' };
-const SANDBOX_KEY = 'sandbox-key-never-shown';
-const hasPhp = spawnSync('php', ['-m'], { encoding: 'utf8' }).stdout?.match(/^curl$/im) != null;
-
-const panel = startPanel({
-  NODE_ENV: 'development',
-  DATABASE_URL: t.url,
-  REDIS_URL: redisUrl,
-  BULL_PREFIX: prefix,
-  PORT: String(port),
-  FORWARDER_PORT: String(forwarderPort),
-  STATUS_SYNC_PORT: String(syncPort),
-  SANDBOX_PORT: String(sandboxPort),
-  SANDBOX_API_KEY: SANDBOX_KEY,
-  SANDBOX_ORDER_DURATION_MS: '2000',
-  SANDBOX_PARTIAL_RATE: '0',
-  SANDBOX_CANCEL_RATE: '0',
+const p = await startPanelSession('web', {
+  ...FAST_ORDERS,
+  // Orders stay where the forwarder left them unless the test syncs them.
   SYNC_INTERVAL_MS: '60000',
-  SYNC_POLL_SCALE: '0.02',
-  FORWARD_FIRST_STATUS_CHECK_MS: '1000',
-  DEMO_PASSWORD: DEMO.password,
-  ADMIN_PASSWORD: ADMIN.password,
-  ORDER_RATE_MAX: '10000',
-  LOGIN_RATE_MAX: '10000',
-  LOG_LEVEL: 'warn',
 });
-const base = `http://127.0.0.1:${port}`;
-
-let browser: Browser;
-beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), panel.waitFor('SMM panel is running', 90_000)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await panel.stop();
-  await deletePrefix(redisUrl, prefix);
-});
-
-async function signedIn(who: { email: string; password: string }, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, baseURL: base });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.fill('input[name=email]', who.email);
-  await page.fill('input[name=password]', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
-  return { context, page };
-}
+const { base } = p;
+const DEMO = p.demo;
+const ADMIN = p.admin;
+const SANDBOX_KEY = p.sandboxKey;
+const hasPhp = spawnSync('php', ['-m'], { encoding: 'utf8' }).stdout?.match(/^curl$/im) != null;
+const signedIn = (who: Who, viewport = DESKTOP) => p.signedIn(who, viewport);
 
 /** Money as the pages show it: 2 places, 4 under 0.01 (rounded half up; the exact amount is its tooltip). */
 function display(d: Decimal): string {
@@ -92,12 +42,9 @@ async function reseller(fields: Record<string, string>): Promise<unknown> {
   return res.json();
 }
 
-/** The API, from inside the page: the session cookie is all it sends. */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { credentials: 'same-origin' });
-    return { status: res.status, body: await res.json() };
-  }, path);
+/** A GET of the API from inside the page: the session cookie is all it sends. */
+function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
+  return p.request<T>(page, 'GET', path);
 }
 
 describe('web pages against the real panel', () => {
@@ -106,8 +53,7 @@ describe('web pages against the real panel', () => {
   let placedNumber: number;
 
   it('the login page; an anonymous visitor is sent there', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, baseURL: base });
-    const page = await context.newPage();
+    const { context, page } = await p.fresh(DESKTOP);
     const res = await page.goto('/user/orders');
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForURL(/\/login\?next=%2Fuser%2Forders$/);

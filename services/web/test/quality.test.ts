@@ -1,54 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { freePort, startPanel } from '@smm/start/test/panel-process.ts';
-import { deletePrefix, testPrefix } from '@smm/testkit';
-import { testRedisUrl, useTestDatabase } from '@smm/testkit/vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, shot, textOf, WIDE } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, shot, textOf, WIDE } from './browser.ts';
+import { startPanelSession } from './panel-harness.ts';
 
 // The "Quality" items of issue 18, as a customer and an admin see them, at a laptop's and a phone's
 // width: the 404 page, the favicon, page titles, Bull Board's way in and out, the customer's status
 // words, money and dates, order numbers, cancel, errors in plain words, the admin nav on a phone. The
 // whole panel as `npm start` runs it; no page may log a console error.
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper, not a React hook
-const t = await useTestDatabase();
-const prefix = testPrefix('web-quality');
-const redisUrl = testRedisUrl();
-const [port, forwarderPort, syncPort, sandboxPort] = [
-  await freePort(),
-  await freePort(),
-  await freePort(),
-  await freePort(),
-];
-const DEMO = { email: 'demo@example.com', password: 'demo-password-quality' };
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-quality' };
-
-const panel = startPanel({
-  NODE_ENV: 'development',
-  DATABASE_URL: t.url,
-  REDIS_URL: redisUrl,
-  BULL_PREFIX: prefix,
-  PORT: String(port),
-  FORWARDER_PORT: String(forwarderPort),
-  STATUS_SYNC_PORT: String(syncPort),
-  SANDBOX_PORT: String(sandboxPort),
-  SANDBOX_API_KEY: 'sandbox-key-quality',
+const p = await startPanelSession('web-quality', {
   // Sandbox orders stay in progress for the whole file.
   SANDBOX_ORDER_DURATION_MS: '600000',
   SYNC_INTERVAL_MS: '60000',
-  DEMO_PASSWORD: DEMO.password,
-  ADMIN_PASSWORD: ADMIN.password,
-  ORDER_RATE_MAX: '10000',
-  LOGIN_RATE_MAX: '10000',
-  LOG_LEVEL: 'warn',
 });
-const base = `http://127.0.0.1:${port}`;
+const { t, base } = p;
+const DEMO = p.demo;
+const ADMIN = p.admin;
+const visit = p.fresh;
+const signedIn = p.signedIn;
 const WIDTHS = [
   ['desktop', WIDE],
   ['phone', PHONE],
 ] as const;
-
-let browser: Browser;
 
 /** The session cookie of a sign-in through the API, for setting things up as that person would. */
 async function cookieOf(who: { email: string; password: string }): Promise<string> {
@@ -98,7 +71,6 @@ const orders: Record<'review' | 'submitting' | 'waiting' | 'toCancel' | 'adminCa
 };
 
 beforeAll(async () => {
-  [browser] = await Promise.all([launchBrowser(), panel.waitFor('SMM panel is running', 90_000)]);
   const admin = await cookieOf(ADMIN);
   const customer = await cookieOf(DEMO);
   const { services } = await call<{ services: Listing[] }>(customer, 'GET', '/api/user/services');
@@ -128,40 +100,6 @@ beforeAll(async () => {
   await t.sql`update orders set status = 'needs_review' where number = ${orders.review}`;
   await t.sql`update orders set status = 'submitting' where number = ${orders.submitting}`;
 });
-afterAll(async () => {
-  await browser?.close();
-  await panel.stop();
-  await deletePrefix(redisUrl, prefix);
-});
-
-interface Visit {
-  context: BrowserContext;
-  page: Page;
-  /** Every console error and uncaught exception the pages showed. */
-  errors: string[];
-}
-
-async function visit(viewport: { width: number; height: number }): Promise<Visit> {
-  const context = await browser.newContext({ viewport, baseURL: base });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return { context, page, errors };
-}
-
-async function signedIn(who: { email: string; password: string }, viewport = WIDE): Promise<Visit> {
-  const v = await visit(viewport);
-  await v.page.goto('/login');
-  await v.page.fill('input[name=email]', who.email);
-  await v.page.fill('input[name=password]', who.password);
-  await v.page.click('button[type=submit]');
-  await v.page.waitForURL((u) => u.pathname !== '/login');
-  return v;
-}
-
 /** What the page's main area says, for checking nothing in it is a code or a validator's words. */
 async function mainText(page: Page): Promise<string> {
   return (await page.locator('main').textContent()) ?? '';
