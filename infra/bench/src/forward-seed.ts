@@ -25,31 +25,44 @@ export async function freshDatabase(url: string): Promise<void> {
 
 export interface BenchCatalog {
   userId: string;
-  serviceId: string;
   categoryId: string;
+  /** The first provider and its service (pgbench's statements use these). */
+  serviceId: string;
   providerId: string;
+  /** Every provider row with its service; orders are spread over them in turn. */
+  lines: { providerId: string; serviceId: string }[];
 }
 
+/**
+ * The bench's catalog: `providers` provider rows, all the same sandbox, each with one service. A
+ * forwarder lets one provider hold only its share of the worker pool (half by default, so a hung
+ * provider cannot take every worker), so a pool of 50 is filled by orders of two providers.
+ */
 export async function seedCatalog(
   sql: postgres.Sql,
   provider: { apiUrl: string; apiKey: string },
+  providers = 2,
 ): Promise<BenchCatalog> {
   const categoryId = newId('category');
-  const serviceId = newId('service');
-  const providerId = newId('provider');
   const userId = newId('user');
   const key = createSecretBox(DEV_KEY).encrypt(provider.apiKey);
   await sql`insert into categories (id, name) values (${categoryId}, 'Bench')`;
-  await sql`insert into api_providers (id, name, api_url, api_key_enc, max_concurrency)
-            values (${providerId}, 'Sandbox', ${provider.apiUrl}, ${key}, 1000)`;
-  await sql`insert into services (id, name, category_id, provider_id, provider_service_id, rate, rate_usd, min_order, max_order)
-            values (${serviceId}, 'Bench followers', ${categoryId}, ${providerId}, '1', '25', '0.2', 50, 10000)`;
+  const lines: BenchCatalog['lines'] = [];
+  for (let i = 1; i <= providers; i++) {
+    const providerId = newId('provider');
+    const serviceId = newId('service');
+    await sql`insert into api_providers (id, name, api_url, api_key_enc, max_concurrency)
+              values (${providerId}, ${`Sandbox ${i}`}, ${provider.apiUrl}, ${key}, 1000)`;
+    await sql`insert into services (id, name, category_id, provider_id, provider_service_id, rate, rate_usd, min_order, max_order)
+              values (${serviceId}, ${`Bench followers ${i}`}, ${categoryId}, ${providerId}, '1', '25', '0.2', 50, 10000)`;
+    lines.push({ providerId, serviceId });
+  }
   await sql`insert into users (id, email, name, password_hash, balance, currency)
             values (${userId}, ${`${userId}@bench.example`}, 'Bench', 'x', 0, 'BDT')`;
   await sql`with u as (update users set balance = 100000000 where id = ${userId} returning balance)
             insert into ledger (id, user_id, kind, amount, balance_after, currency, note)
             select ${newId('ledger')}, ${userId}, 'deposit', 100000000, u.balance, 'BDT', 'bench' from u`;
-  return { userId, serviceId, categoryId, providerId };
+  return { userId, categoryId, ...lines[0]!, lines };
 }
 
 /** Charged, pending orders (as the gateway creates them), 1,000 per charge statement. */
@@ -58,9 +71,8 @@ export async function seedOrders(sql: postgres.Sql, c: BenchCatalog, count: numb
   for (let i = 0; i < count; i += 1000) {
     const lines = Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
       orderId: newId('order'),
-      serviceId: c.serviceId,
+      ...c.lines[(i + j) % c.lines.length]!,
       categoryId: c.categoryId,
-      providerId: c.providerId,
       link: `https://instagram.com/${label}-${i + j}`,
       quantity: 100,
       price: '2.500000',

@@ -5,12 +5,15 @@
  *     no-op worker's rate (same concurrency, same number of jobs) and pgbench's rate for the
  *     forwarder's own two statements — the lower of those two is the ceiling;
  *  2. provider at 200 ms, concurrency 50: orders/s beside Little's law (50 / 0.2 s = 250/s).
+ * The orders are spread over two provider rows (the same sandbox): one provider may hold only half of
+ * a forwarder's pool (FORWARD_PROVIDER_SHARE), so two fill the 50 workers as a real panel's do.
  * Peak RSS of the forwarder process from /proc (VmHWM). Dedicated database (smm_bench_forward,
  * dropped and migrated here), unique BullMQ prefixes, a hard deadline; it stops by itself.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_OPTIONS } from '@smm/config';
 import { createDb } from '@smm/db';
 import {
   createProducerConnection,
@@ -146,9 +149,13 @@ interface ForwarderRun {
   heapUsedMb: number;
   /** Mean duration of the add call as the forwarder saw it (its own histogram). */
   meanAddMs: number;
+  /** Times a job found its provider at its share of the pool and gave its worker back to wait. */
+  limited: number;
 }
 
-async function processStats(port: number): Promise<{ heapUsedMb: number; meanAddMs: number }> {
+async function processStats(
+  port: number,
+): Promise<{ heapUsedMb: number; meanAddMs: number; limited: number }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? Number.NaN);
   const sum = num(/^provider_call_duration_seconds_sum\{[^}]*action="add",outcome="ok"\} ([\d.e+-]+)/m);
@@ -156,6 +163,7 @@ async function processStats(port: number): Promise<{ heapUsedMb: number; meanAdd
   return {
     heapUsedMb: num(/^nodejs_heap_size_used_bytes ([\d.e+]+)/m) / 1024 / 1024,
     meanAddMs: (sum / count) * 1000,
+    limited: Number(/^forwarder_jobs_total\{outcome="limited"\} (\d+)/m.exec(text)?.[1] ?? 0),
   };
 }
 
@@ -182,7 +190,8 @@ async function forwarderRun(
         PORT: '0',
         LOG_LEVEL: 'info',
         ALLOW_INSECURE_PROVIDER_URLS: 'true',
-        NODE_OPTIONS: env.BENCH_FORWARD_NODE_OPTIONS ?? '',
+        // The flags every service runs with (libs/config node-flags.ts), then the bench's own.
+        NODE_OPTIONS: `${SERVICE_NODE_OPTIONS} ${env.BENCH_FORWARD_NODE_OPTIONS ?? ''}`.trim(),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
@@ -270,17 +279,18 @@ async function main(): Promise<void> {
       '',
       `forward benchmark — ${new Date().toISOString()}, loopback, one forwarder process`,
       '',
-      `provider at 0 ms, concurrency ${CONCURRENCY}, ${ORDERS} orders`,
+      `provider at 0 ms, concurrency ${CONCURRENCY}, ${ORDERS} orders over ${c.lines.length} providers`,
       `  forwarder                        ${fwd0} orders/s  (${(zero.ms / 1000).toFixed(2)} s)`,
       `  BullMQ no-op worker (baseline)   ${noop} jobs/s  (${(noopMs / 1000).toFixed(2)} s)`,
       `  pgbench, forwarder SQL (baseline) ${pg.tps.toFixed(0)} tx/s  (${pg.transactions} tx, claim + success, ${Math.min(CONCURRENCY, 20)} clients)`,
       `  ceiling (lower of the two)       ${ceiling.toFixed(0)}/s → forwarder at ${((fwd0 / ceiling) * 100).toFixed(0)}%`,
       `  target ≥ 1,000 orders/s          ${fwd0 >= 1000 ? 'met' : 'NOT met'}`,
       '',
-      `provider at ${LATENCY_MS} ms, concurrency ${LATENCY_CONCURRENCY}, ${LATENCY_ORDERS} orders`,
+      `provider at ${LATENCY_MS} ms, concurrency ${LATENCY_CONCURRENCY}, ${LATENCY_ORDERS} orders over ${c.lines.length} providers`,
       `  forwarder                        ${fwd200} orders/s  (${(slowRun.ms / 1000).toFixed(2)} s)`,
       `  Little's law bound               ${bound.toFixed(0)} orders/s → ${(fwd200 / bound).toFixed(2)} × bound`,
       `  mean add call seen by forwarder  ${slowRun.meanAddMs.toFixed(1)} ms (0 ms run: ${zero.meanAddMs.toFixed(1)} ms)`,
+      `  jobs that waited for a slot      ${slowRun.limited} (0 ms run: ${zero.limited}; a provider holds at most half the pool)`,
       `  target ≥ 0.9 × bound             ${fwd200 >= 0.9 * bound ? 'met' : 'NOT met'}`,
       '',
       `peak RSS of the forwarder process: ${mb(zero.peakRssKb)} (0 ms run), ${mb(slowRun.peakRssKb)} (${LATENCY_MS} ms run); ` +

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { SERVICE_NODE_FLAGS } from '@smm/config';
 import { ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
 import { deletePrefix } from '@smm/testkit';
@@ -74,7 +75,7 @@ async function prepareDatabase(): Promise<Catalog> {
   await runMigrations(DATABASE_URL);
   const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
-    await sql`truncate activity_log, ledger, idempotency_keys, refills, orders, services, categories, api_providers, users`;
+    await sql`truncate activity_log, ledger, idempotency_keys, refills, orders, services, categories, api_providers, users cascade`;
     const c: Catalog = {
       categoryId: newId('category'),
       serviceId: newId('service'),
@@ -239,7 +240,12 @@ async function main() {
   const gwPort = await freePort();
   const gateway = await startChild(
     // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
-    [...(env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'services/gateway/src/main.ts'],
+    [
+      // The flags every service runs with (libs/config node-flags.ts), then the bench's own.
+      ...SERVICE_NODE_FLAGS,
+      ...(env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      'services/gateway/src/main.ts',
+    ],
     {
       ...env,
       NODE_ENV: 'production',

@@ -18,6 +18,7 @@ import type postgres from 'postgres';
 import { hardDeadline } from './children.ts';
 import { sampleMax } from './proc-memory.ts';
 import { writeResults } from './results.ts';
+import { rerunWithServiceFlags } from './with-service-flags.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_SYNC_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench_sync';
@@ -29,6 +30,7 @@ const HARD_DEADLINE_MS = Number(env.BENCH_SYNC_DEADLINE_MS ?? 300_000);
 const PRICE = '0.100000';
 const QUANTITY = 1000;
 
+rerunWithServiceFlags();
 hardDeadline('bench:sync', HARD_DEADLINE_MS);
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);

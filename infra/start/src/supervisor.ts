@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { SERVICE_NODE_FLAGS } from '@smm/config';
 
 export interface ProcessSpec {
   name: string;
@@ -24,7 +25,7 @@ export function write(spec: Pick<ProcessSpec, 'name' | 'color'>, line: string) {
 
 /** Runs one service as its own process, every output line prefixed with its name. */
 export function startProcess(spec: ProcessSpec, cwd: string): Running {
-  const child = spawn(process.execPath, [spec.script], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, spec.script], {
     cwd,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],

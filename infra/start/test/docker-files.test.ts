@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_NODE_OPTIONS } from '@smm/config';
 import { describe, expect, it } from 'vitest';
 
 // No Docker engine runs here, so the image is checked by reading it against the code: the things
@@ -54,5 +55,10 @@ describe('the Docker image and compose file, read against the code', () => {
       ]),
     );
     for (const c of commands) expect(existsSync(join(ROOT, c)), c).toBe(true);
+  });
+
+  it('the image runs every service with the V8 flags infra/start uses (libs/config node-flags.ts)', () => {
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    expect(runtime).toContain(`ENV NODE_OPTIONS="${SERVICE_NODE_OPTIONS}"`);
   });
 });
