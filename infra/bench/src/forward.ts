@@ -23,12 +23,12 @@ import {
   Producer,
 } from '@smm/queue';
 import { startSandbox } from '@smm/sandbox-provider';
+import { deletePrefix } from '@smm/testkit';
 import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type postgres from 'postgres';
 import { hardDeadline, track } from './children.ts';
 import { pgbenchForwardSql } from './forward-pgbench.ts';
-import { type BenchCatalog, freshDatabase, seedCatalog, seedOrders } from './forward-seed.ts';
+import { freshDatabase, seedCatalog, seedOrders } from './forward-seed.ts';
 import { vmMiB } from './proc-memory.ts';
 import { writeResults } from './results.ts';
 
@@ -49,20 +49,6 @@ hardDeadline('bench:forward', HARD_DEADLINE_MS);
 const log = (line: string) => process.stderr.write(`bench:forward: ${line}\n`);
 const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-
-async function deletePrefix(prefix: string): Promise<void> {
-  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
 
 async function enqueueAll(prefix: string, orderIds: string[]): Promise<void> {
   const conn = createProducerConnection(REDIS_URL);
@@ -86,7 +72,7 @@ async function enqueueAll(prefix: string, orderIds: string[]): Promise<void> {
 }
 
 /** BullMQ's own ceiling on this machine: a worker that does nothing, same concurrency and job count. */
-async function noopWorkerRate(c: BenchCatalog, orderIds: string[]): Promise<number> {
+async function noopWorkerRate(orderIds: string[]): Promise<number> {
   const prefix = `bench-fwd-noop-${randomBytes(4).toString('hex')}`;
   await enqueueAll(prefix, orderIds);
   const conn = createWorkerConnection(REDIS_URL);
@@ -110,7 +96,7 @@ async function noopWorkerRate(c: BenchCatalog, orderIds: string[]): Promise<numb
   const ms = performance.now() - started;
   await worker.close();
   conn.disconnect();
-  await deletePrefix(prefix);
+  await deletePrefix(REDIS_URL, prefix);
   return ms;
 }
 
@@ -170,7 +156,6 @@ async function processStats(
 /** Enqueues every order, then starts one forwarder process and times it until every order is processing. */
 async function forwarderRun(
   sql: postgres.Sql,
-  c: BenchCatalog,
   orderIds: string[],
   concurrency: number,
 ): Promise<ForwarderRun> {
@@ -220,7 +205,7 @@ async function forwarderRun(
   } finally {
     child.kill('SIGTERM');
     await exited;
-    await deletePrefix(prefix);
+    await deletePrefix(REDIS_URL, prefix);
   }
 }
 
@@ -237,10 +222,10 @@ async function main(): Promise<void> {
     await db.sql`vacuum analyze`;
 
     log(`BullMQ no-op worker: ${ORDERS} jobs, concurrency ${CONCURRENCY}`);
-    const noopMs = await noopWorkerRate(c, fast);
+    const noopMs = await noopWorkerRate(fast);
 
     log(`forwarder, provider at 0 ms: ${ORDERS} orders, concurrency ${CONCURRENCY}`);
-    const zero = await forwarderRun(db.sql, c, fast, CONCURRENCY);
+    const zero = await forwarderRun(db.sql, fast, CONCURRENCY);
     const adds0 = sandbox.stats().adds;
     if (adds0.total !== ORDERS || adds0.accepted !== ORDERS)
       throw new Error(`sandbox saw ${adds0.total} adds`);
@@ -266,7 +251,7 @@ async function main(): Promise<void> {
     // hold, and the forwarder rightly sends an order answered with a taken id to needs_review.
     sandbox.setBalance('100000000');
     sandbox.setFaults({ match: { action: 'add' }, latencyMs: LATENCY_MS });
-    const slowRun = await forwarderRun(db.sql, c, slow, LATENCY_CONCURRENCY);
+    const slowRun = await forwarderRun(db.sql, slow, LATENCY_CONCURRENCY);
     const adds1 = { total: sandbox.stats().adds.total - adds0.total };
     if (adds1.total !== LATENCY_ORDERS) throw new Error(`sandbox saw ${adds1.total} adds`);
 

@@ -13,7 +13,7 @@ import { createLogger } from '@smm/logger';
 import { createProducerConnection, createWorkerConnection, Producer } from '@smm/queue';
 import { type RunningSandbox, startSandbox } from '@smm/sandbox-provider';
 import { buildStatusSync, loadConfig } from '@smm/status-sync';
-import { Redis } from 'ioredis';
+import { deletePrefix } from '@smm/testkit';
 import type postgres from 'postgres';
 import { hardDeadline } from './children.ts';
 import { sampleMax } from './proc-memory.ts';
@@ -77,20 +77,6 @@ function seedSandbox(sandbox: RunningSandbox, count: number): number[] {
     ids.push(id);
   }
   return ids;
-}
-
-async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const r = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
 }
 
 async function seedDatabase(
