@@ -83,13 +83,15 @@ export function OrderPage() {
     let live = true;
     setLoaded(null);
     setError(null);
-    Promise.all([
-      api<{ order: UserOrder }>('GET', `/api/user/orders/${number}`),
-      api<OrderTimeline>('GET', `/api/user/orders/${number}/timeline`),
-    ]).then(
-      ([o, timeline]) => live && setLoaded({ order: o.order, timeline }),
-      (e: unknown) => live && setError(e),
-    );
+    // The timeline first, then the order: read after it, the order's status is at least as new as
+    // the timeline's last step (read at once, a change committed between the two showed "Completed"
+    // in the timeline beside a status still "Processing").
+    api<OrderTimeline>('GET', `/api/user/orders/${number}/timeline`)
+      .then(async (timeline) => {
+        const o = await api<{ order: UserOrder }>('GET', `/api/user/orders/${number}`);
+        if (live) setLoaded({ order: o.order, timeline });
+      })
+      .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
