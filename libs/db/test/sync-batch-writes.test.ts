@@ -1,4 +1,4 @@
-import { newId } from '@smm/domain';
+import { addMoney, newId } from '@smm/domain';
 import { useTestDatabase } from '@smm/testkit/vitest';
 import { describe, expect, it } from 'vitest';
 import {
@@ -122,9 +122,8 @@ describe('a sync batch write (refunds and activity sent together)', () => {
     expect(await ledgerBalance(sql, u)).toEqual({ balance: '5.600000', ledgerSum: '5.600000' });
     const all = await ledgerOf(u);
     for (let i = 1; i < all.length; i++) {
-      const prev = Number(all[i - 1]!.balance_after) * 1e6;
-      expect(Math.round(Number(all[i]!.balance_after) * 1e6), `ledger row ${i}`).toBe(
-        Math.round(prev + Number(all[i]!.amount) * 1e6),
+      expect(all[i]!.balance_after, `ledger row ${i}`).toBe(
+        addMoney(all[i - 1]!.balance_after, all[i]!.amount),
       );
     }
     const [act] = await sql<{ n: number }[]>`
