@@ -1,5 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, expect, inject, it } from 'vitest';
 import { type ProductionSecret, WEAK_SECRET_CASES } from './production-secrets.ts';
+
+export {
+  expectRefusedAtStart,
+  type SealedProvider,
+  type StartedWorker,
+  seedProviderUnderOldKey,
+  startGuardedWorker,
+} from './production-process.ts';
+
 import './provided-context.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -45,5 +55,40 @@ export function itRefusesWeakSecrets(
     expect(issues[0]).toMatch(new RegExp(`^${name}: `));
     expect(issues[0]).toMatch(why);
     if (value) expect(issues[0]).not.toContain(value);
+  });
+}
+
+interface WorkerSecrets {
+  secretsKey: Buffer;
+  previousSecretsKey: Buffer | undefined;
+  metricsToken: string | undefined;
+}
+
+/**
+ * What a worker's config loader must do with production secrets: take good ones (https-only
+ * providers unless told), refuse each weak one it reads, and take SECRETS_KEY_PREVIOUS for the rows a
+ * key rotation has not reached yet. The gateway's own secrets (JWT_SECRET, ADMIN_PASSWORD) are not a
+ * worker's business.
+ */
+export function itReadsWorkerSecrets<C extends WorkerSecrets>(
+  load: (env: Record<string, string>) => C,
+  production: { NODE_ENV: 'production'; SECRETS_KEY: string; METRICS_TOKEN: string },
+  allowsInsecureProviderUrls: (config: C) => boolean,
+): void {
+  it('starts with good secrets: https-only providers, metrics behind the token', () => {
+    const config = load(production);
+    expect(config.secretsKey.toString('hex')).toBe(production.SECRETS_KEY);
+    expect(config.previousSecretsKey).toBeUndefined();
+    expect(config.metricsToken).toBe(production.METRICS_TOKEN);
+    expect(allowsInsecureProviderUrls(config)).toBe(false);
+  });
+
+  itRefusesWeakSecrets(load, production, ['SECRETS_KEY', 'METRICS_TOKEN']);
+
+  it('takes SECRETS_KEY_PREVIOUS for the rows not yet rotated', () => {
+    const previous = randomBytes(32).toString('hex');
+    expect(load({ ...production, SECRETS_KEY_PREVIOUS: previous }).previousSecretsKey?.toString('hex')).toBe(
+      previous,
+    );
   });
 }

@@ -10,6 +10,55 @@ import { cancelWithRefund } from './cancel.ts';
 
 // --- intake (gateway) ---------------------------------------------------------------------------
 
+/** What both request rules read of the customer's own order, under its row lock. */
+interface LockedOrder {
+  status: string;
+  providerOrderId: string | null;
+  providerId: string | null;
+  cancel: boolean;
+  refill: boolean;
+  cancelStatus: string | null;
+  openRefill: boolean;
+}
+
+/**
+ * The customer's order, locked for the request's transaction: two racing requests for one order
+ * decide one after the other. Undefined when it is not theirs (or does not exist).
+ */
+async function lockOwnOrder(
+  tx: SqlLike,
+  input: { userId: string; orderId: string },
+): Promise<LockedOrder | undefined> {
+  const [o] = await tx<LockedOrder[]>`
+    select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel, s.refill,
+           o.cancel_status as "cancelStatus",
+           exists (select 1 from refills r where r.order_id = o.id
+                   and r.status in ('pending', 'submitting', 'processing', 'needs_review')) as "openRefill"
+    from orders o join services s on s.id = o.service_id
+    where o.id = ${input.orderId} and o.user_id = ${input.userId}
+    for update of o`;
+  return o;
+}
+
+/** The activity row of a request the customer made themselves (they are its actor). */
+function customerAsked(
+  tx: SqlLike,
+  input: { userId: string; orderId: string },
+  o: LockedOrder,
+  action: ActivityAction,
+  message: string,
+): Promise<void> {
+  return recordActivity(tx, {
+    action,
+    actorId: input.userId,
+    orderId: input.orderId,
+    userId: input.userId,
+    providerId: o.providerId,
+    providerOrderId: o.providerOrderId,
+    message,
+  });
+}
+
 export const CANCEL_REFUSAL = {
   notFound: 'Incorrect order ID',
   disabled: 'Cancel is disabled for this service',
@@ -36,20 +85,7 @@ export async function recordCancelRequest(
   input: { userId: string; orderId: string },
 ): Promise<CancelRequest> {
   return sql.begin(async (tx): Promise<CancelRequest> => {
-    const [o] = await tx<
-      {
-        status: string;
-        providerOrderId: string | null;
-        providerId: string | null;
-        cancel: boolean;
-        cancelStatus: string | null;
-      }[]
-    >`
-      select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel,
-             o.cancel_status as "cancelStatus"
-      from orders o join services s on s.id = o.service_id
-      where o.id = ${input.orderId} and o.user_id = ${input.userId}
-      for update of o`;
+    const o = await lockOwnOrder(tx, input);
     if (!o) return { ok: false, refusal: 'notFound' };
     if (o.status === 'pending') {
       const done = await cancelWithRefund(tx, {
@@ -70,15 +106,7 @@ export async function recordCancelRequest(
     if (o.cancelStatus !== null) return { ok: false, refusal: 'requested' };
     await tx`update orders set cancel_status = 'pending', cancel_error = null, updated_at = now()
              where id = ${input.orderId} and cancel_status is null`;
-    await recordActivity(tx, {
-      action: ACTIVITY.orderCancelRequested,
-      actorId: input.userId,
-      orderId: input.orderId,
-      userId: input.userId,
-      providerId: o.providerId,
-      providerOrderId: o.providerOrderId,
-      message: 'customer asked the provider to cancel',
-    });
+    await customerAsked(tx, input, o, ACTIVITY.orderCancelRequested, 'customer asked the provider to cancel');
     return { ok: true, kind: 'requested' };
   });
 }
@@ -109,39 +137,17 @@ export async function recordRefillRequest(
   input: { userId: string; orderId: string },
 ): Promise<RefillRequest> {
   return sql.begin(async (tx): Promise<RefillRequest> => {
-    const [o] = await tx<
-      {
-        status: string;
-        providerOrderId: string | null;
-        providerId: string | null;
-        refill: boolean;
-        open: boolean;
-      }[]
-    >`
-      select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.refill,
-             exists (select 1 from refills r where r.order_id = o.id
-                     and r.status in ('pending', 'submitting', 'processing', 'needs_review')) as open
-      from orders o join services s on s.id = o.service_id
-      where o.id = ${input.orderId} and o.user_id = ${input.userId}
-      for update of o`;
+    const o = await lockOwnOrder(tx, input);
     if (!o) return { ok: false, refusal: 'notFound' };
     if (!o.refill) return { ok: false, refusal: 'disabled' };
     if ((o.status !== 'completed' && o.status !== 'partial') || !o.providerOrderId || !o.providerId)
       return { ok: false, refusal: 'notCompleted' };
-    if (o.open) return { ok: false, refusal: 'open' };
+    if (o.openRefill) return { ok: false, refusal: 'open' };
     const refillId = newId('refill');
     const [row] = await tx<{ number: number }[]>`
       insert into refills (id, order_id, user_id) values (${refillId}, ${input.orderId}, ${input.userId})
       returning number::int as number`;
-    await recordActivity(tx, {
-      action: ACTIVITY.refillRequested,
-      actorId: input.userId,
-      orderId: input.orderId,
-      userId: input.userId,
-      providerId: o.providerId,
-      providerOrderId: o.providerOrderId,
-      message: `refill ${refillId} requested`,
-    });
+    await customerAsked(tx, input, o, ACTIVITY.refillRequested, `refill ${refillId} requested`);
     return { ok: true, refillId, refillNumber: row!.number };
   });
 }

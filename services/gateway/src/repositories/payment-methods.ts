@@ -5,19 +5,6 @@ import { isoText } from './columns.ts';
 export type PaymentMethodKind = 'mobile_wallet' | 'bank' | 'other';
 export type Currency = 'BDT' | 'USD';
 
-export interface PaymentMethodFields {
-  name: string;
-  kind: PaymentMethodKind;
-  currency: Currency;
-  account: string;
-  instructions: string;
-  minAmount: string;
-  maxAmount: string;
-  feePercent: string;
-  active: boolean;
-  sortOrder: number;
-}
-
 /** What a customer sees of a method: where to send money and within what limits. */
 export interface CustomerPaymentMethod {
   id: string;
@@ -31,9 +18,15 @@ export interface CustomerPaymentMethod {
   feePercent: string;
 }
 
-export interface AdminPaymentMethod extends CustomerPaymentMethod {
+/** What an admin writes: the customer's view and whether (and where) the method is listed. */
+export interface PaymentMethodFields extends Omit<CustomerPaymentMethod, 'id'> {
   active: boolean;
   sortOrder: number;
+}
+
+export interface AdminPaymentMethod
+  extends CustomerPaymentMethod,
+    Pick<PaymentMethodFields, 'active' | 'sortOrder'> {
   createdAt: string;
   updatedAt: string;
 }

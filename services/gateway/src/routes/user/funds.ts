@@ -13,6 +13,7 @@ import {
   transactionsQuerySchema,
   transactionsReplySchema,
 } from '../funds-schemas.ts';
+import { transactionsPage } from '../transactions-page.ts';
 
 const listMethodsSchema = {
   tags: ['user'],
@@ -104,17 +105,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     return { success: true as const, ...keysetPage(rows, q.limit) };
   });
 
-  app.get('/transactions', { schema: listTransactionsSchema }, async (req) => {
-    const q = req.query;
-    const rows = await transactions.list({
-      userId: req.user.id,
-      kind: q.kind,
-      from: q.from,
-      to: q.to,
-      after: q.cursor ? decodeCursor(q.cursor) : null,
-      limit: q.limit + 1,
-      audience: 'customer',
-    });
-    return { success: true as const, ...keysetPage(rows, q.limit) };
-  });
+  app.get('/transactions', { schema: listTransactionsSchema }, (req) =>
+    transactionsPage(transactions, req.user.id, req.query, 'customer'),
+  );
 };
