@@ -7,7 +7,15 @@ export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url)
 
 /** The figures each benchmark writes: its printed headline numbers, unrounded. */
 export interface BenchResults {
-  intake: { ordersPerSec: number; p99Ms: number; pgbenchTps: number; gatewayPeakRssMiB: number };
+  intake: {
+    ordersPerSec: number;
+    p99Ms: number;
+    pgbenchTps: number;
+    gatewayPeakRssMiB: number;
+    /** The floor server (the two writes alone); null when the baselines were skipped. */
+    floorOrdersPerSec?: number | null;
+    floorP99Ms?: number | null;
+  };
   forward: {
     ordersPerSec0ms: number;
     pgbenchTps: number;

@@ -33,9 +33,15 @@ export const PRODUCER_REDIS = { connectionName: 'gateway-producer' } as const;
 
 /**
  * Rate limiting must never hold a request hostage to a Redis outage: createProducerConnection's no
- * offline queue and one retry, with a 1 s command timeout.
+ * offline queue and one retry, with a 1 s command timeout. Auto-pipelined: the counters of all the
+ * requests read in one event-loop turn go to Redis in one write (+5–7 % orders/s under the intake
+ * benchmark, in alternating runs); each request still waits for its own answer.
  */
-export const RATE_LIMIT_REDIS = { commandTimeout: 1_000, connectionName: 'gateway-ratelimit' } as const;
+export const RATE_LIMIT_REDIS = {
+  commandTimeout: 1_000,
+  connectionName: 'gateway-ratelimit',
+  enableAutoPipelining: true,
+} as const;
 
 export interface OpenDepsOptions {
   /** An existing client (a test database); otherwise one is created from config.databaseUrl. */
