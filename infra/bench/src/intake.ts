@@ -199,9 +199,10 @@ function ordersLoad(port: number, duration: number, tokens: string[], body: stri
   });
 }
 
-async function emptyRoute(body: string) {
+/** A baseline server (`script` answering POST create-orders): started, warmed up, loaded, stopped. */
+async function loadBaseline(args: string[], childEnv: NodeJS.ProcessEnv, body: string) {
   const port = await freePort();
-  const server = await startChild([`${here}empty-server.ts`, String(port)], env, async () => {
+  const server = await startChild([...args, String(port)], childEnv, async () => {
     const r = await fetch(`http://127.0.0.1:${port}/api/user/create-orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -216,12 +217,15 @@ async function emptyRoute(body: string) {
   return res;
 }
 
+function emptyRoute(body: string) {
+  return loadBaseline([`${here}empty-server.ts`], env, body);
+}
+
 /** The floor server (floor-server.ts): the gateway's two writes per order and nothing else. */
 async function floorRoute(body: string, c: Catalog) {
-  const port = await freePort();
   const prefix = `bench-floor-${randomBytes(4).toString('hex')}`;
-  const server = await startChild(
-    [...SERVICE_NODE_FLAGS, `${here}floor-server.ts`, String(port)],
+  const res = await loadBaseline(
+    [...SERVICE_NODE_FLAGS, `${here}floor-server.ts`],
     {
       ...env,
       DATABASE_URL,
@@ -233,19 +237,8 @@ async function floorRoute(body: string, c: Catalog) {
       BENCH_SERVICE_ID: c.serviceId,
       BENCH_PROVIDER_ID: c.providerId,
     },
-    async () => {
-      const r = await fetch(`http://127.0.0.1:${port}/api/user/create-orders`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      return r.ok;
-    },
+    body,
   );
-  const tokens = Array.from({ length: USERS }, (_, i) => `token-${i}`);
-  await ordersLoad(port, WARMUP_S, tokens, body);
-  const res = await ordersLoad(port, DURATION_S, tokens, body);
-  await stopChild(server);
   await deletePrefix(REDIS_URL, prefix);
   return res;
 }

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, expect, inject, it } from 'vitest';
 import { type ProductionSecret, WEAK_SECRET_CASES } from './production-secrets.ts';
 
+import './provided-context.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
 export {
   expectRefusedAtStart,
   type SealedProvider,
@@ -9,9 +12,6 @@ export {
   seedProviderUnderOldKey,
   startGuardedWorker,
 } from './production-process.ts';
-
-import './provided-context.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** In a test file: a fresh migrated database, dropped after the file's tests. */
 export async function useTestDatabase(): Promise<TestDatabase> {
