@@ -18,7 +18,6 @@ interface LockedOrder {
   cancel: boolean;
   refill: boolean;
   cancelStatus: string | null;
-  openRefill: boolean;
 }
 
 /**
@@ -31,13 +30,23 @@ async function lockOwnOrder(
 ): Promise<LockedOrder | undefined> {
   const [o] = await tx<LockedOrder[]>`
     select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel, s.refill,
-           o.cancel_status as "cancelStatus",
-           exists (select 1 from refills r where r.order_id = o.id
-                   and r.status in ('pending', 'submitting', 'processing', 'needs_review')) as "openRefill"
+           o.cancel_status as "cancelStatus"
     from orders o join services s on s.id = o.service_id
     where o.id = ${input.orderId} and o.user_id = ${input.userId}
     for update of o`;
   return o;
+}
+
+/**
+ * Whether the order has a refill still open. Read in its own statement *after* lockOwnOrder: a
+ * subquery in the locking statement reads the snapshot taken before the lock was granted, so a request
+ * that waited on the lock would not see the refill the winner inserted and would add a second one.
+ */
+async function hasOpenRefill(tx: SqlLike, orderId: string): Promise<boolean> {
+  const [row] = await tx<{ open: boolean }[]>`
+    select exists (select 1 from refills where order_id = ${orderId}
+                   and status in ('pending', 'submitting', 'processing', 'needs_review')) as open`;
+  return row!.open;
 }
 
 /** The activity row of a request the customer made themselves (they are its actor). */
@@ -142,7 +151,7 @@ export async function recordRefillRequest(
     if (!o.refill) return { ok: false, refusal: 'disabled' };
     if ((o.status !== 'completed' && o.status !== 'partial') || !o.providerOrderId || !o.providerId)
       return { ok: false, refusal: 'notCompleted' };
-    if (o.openRefill) return { ok: false, refusal: 'open' };
+    if (await hasOpenRefill(tx, input.orderId)) return { ok: false, refusal: 'open' };
     const refillId = newId('refill');
     const [row] = await tx<{ number: number }[]>`
       insert into refills (id, order_id, user_id) values (${refillId}, ${input.orderId}, ${input.userId})
