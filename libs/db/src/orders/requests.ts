@@ -10,6 +10,15 @@ import { cancelWithRefund } from './cancel.ts';
 
 // --- intake (gateway) ---------------------------------------------------------------------------
 
+/** Whose request, for which of their orders. */
+export interface RequestInput {
+  userId: string;
+  orderId: string;
+}
+
+/** A request the rules turned down, and why (the refusal's key in its message table). */
+type Refused<K extends string> = { ok: false; refusal: K };
+
 /** What both request rules read of the customer's own order, under its row lock. */
 interface LockedOrder {
   status: string;
@@ -21,24 +30,27 @@ interface LockedOrder {
 }
 
 /**
- * The customer's order, locked for the request's transaction: two racing requests for one order
- * decide one after the other. Undefined when it is not theirs (or does not exist).
+ * A request's transaction on the customer's order, locked first: two racing requests for one order
+ * decide one after the other. `notFound` when the order is not theirs (or does not exist).
  */
-async function lockOwnOrder(
-  tx: SqlLike,
-  input: { userId: string; orderId: string },
-): Promise<LockedOrder | undefined> {
-  const [o] = await tx<LockedOrder[]>`
-    select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel, s.refill,
-           o.cancel_status as "cancelStatus"
-    from orders o join services s on s.id = o.service_id
-    where o.id = ${input.orderId} and o.user_id = ${input.userId}
-    for update of o`;
-  return o;
+function onOwnOrder<T>(
+  sql: postgres.Sql,
+  input: RequestInput,
+  decide: (tx: SqlLike, o: LockedOrder) => Promise<T>,
+): Promise<T | Refused<'notFound'>> {
+  return sql.begin(async (tx) => {
+    const [o] = await tx<LockedOrder[]>`
+      select o.status, o.provider_order_id as "providerOrderId", o.provider_id as "providerId", s.cancel,
+             s.refill, o.cancel_status as "cancelStatus"
+      from orders o join services s on s.id = o.service_id
+      where o.id = ${input.orderId} and o.user_id = ${input.userId}
+      for update of o`;
+    return o ? decide(tx, o) : { ok: false as const, refusal: 'notFound' as const };
+  }) as Promise<T | Refused<'notFound'>>;
 }
 
 /**
- * Whether the order has a refill still open. Read in its own statement *after* lockOwnOrder: a
+ * Whether the order has a refill still open. Read in its own statement *after* onOwnOrder's lock: a
  * subquery in the locking statement reads the snapshot taken before the lock was granted, so a request
  * that waited on the lock would not see the refill the winner inserted and would add a second one.
  */
@@ -52,7 +64,7 @@ async function hasOpenRefill(tx: SqlLike, orderId: string): Promise<boolean> {
 /** The activity row of a request the customer made themselves (they are its actor). */
 function customerAsked(
   tx: SqlLike,
-  input: { userId: string; orderId: string },
+  input: RequestInput,
   o: LockedOrder,
   action: ActivityAction,
   message: string,
@@ -81,7 +93,7 @@ export type CancelRefusal = keyof typeof CANCEL_REFUSAL;
 export type CancelRequest =
   | { ok: true; kind: 'canceled'; refunded: string; currency: string }
   | { ok: true; kind: 'requested' }
-  | { ok: false; refusal: CancelRefusal };
+  | Refused<CancelRefusal>;
 
 /**
  * A customer's cancel, in one transaction. Still `pending` (never sent): canceled and refunded in
@@ -89,13 +101,8 @@ export type CancelRequest =
  * (`cancel_status = pending`) that `forward-cancel` sends; the order turns canceled/partial — and is
  * refunded — only when status sync hears it from the provider.
  */
-export async function recordCancelRequest(
-  sql: postgres.Sql,
-  input: { userId: string; orderId: string },
-): Promise<CancelRequest> {
-  return sql.begin(async (tx): Promise<CancelRequest> => {
-    const o = await lockOwnOrder(tx, input);
-    if (!o) return { ok: false, refusal: 'notFound' };
+export async function recordCancelRequest(sql: postgres.Sql, input: RequestInput): Promise<CancelRequest> {
+  return onOwnOrder(sql, input, async (tx, o): Promise<CancelRequest> => {
     if (o.status === 'pending') {
       const done = await cancelWithRefund(tx, {
         orderId: input.orderId,
@@ -131,23 +138,19 @@ export type RefillRefusal = keyof typeof REFILL_REFUSAL;
 export type RefillRequest =
   | {
       ok: true;
-      refillId: string /** The refill's public number (what the v2 API answers). */;
+      refillId: string;
+      /** The refill's public number (what the v2 API answers). */
       refillNumber: number;
     }
-  | { ok: false; refusal: RefillRefusal };
+  | Refused<RefillRefusal>;
 
 /**
  * A customer's refill of one of their orders: only a finished (completed/partial) order of a refill
  * service that is at a provider, and one open refill per order at a time. The refill row is written
  * under the order's row lock, so two racing requests make one refill.
  */
-export async function recordRefillRequest(
-  sql: postgres.Sql,
-  input: { userId: string; orderId: string },
-): Promise<RefillRequest> {
-  return sql.begin(async (tx): Promise<RefillRequest> => {
-    const o = await lockOwnOrder(tx, input);
-    if (!o) return { ok: false, refusal: 'notFound' };
+export async function recordRefillRequest(sql: postgres.Sql, input: RequestInput): Promise<RefillRequest> {
+  return onOwnOrder(sql, input, async (tx, o): Promise<RefillRequest> => {
     if (!o.refill) return { ok: false, refusal: 'disabled' };
     if ((o.status !== 'completed' && o.status !== 'partial') || !o.providerOrderId || !o.providerId)
       return { ok: false, refusal: 'notCompleted' };
@@ -204,7 +207,7 @@ export async function pendingRefillTarget(sql: SqlLike, refillId: string): Promi
 export async function claimRefill(sql: SqlLike, refillId: string): Promise<RequestClaim | null> {
   const [row] = await sql<RequestClaim[]>`
     with t as (
-      select r.id, r.status, r.order_id, r.user_id, o.status as order_status, o.provider_order_id,
+      select r.id, r.status as state, o.status as order_status, r.order_id, r.user_id, o.provider_order_id,
              p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
       from refills r join orders o on o.id = r.order_id left join api_providers p on p.id = o.provider_id
       where r.id = ${refillId}
@@ -216,11 +219,17 @@ export async function claimRefill(sql: SqlLike, refillId: string): Promise<Reque
         and t.provider_status = 'active'
       returning refills.id
     )
-    select exists (select 1 from m) as claimed, t.status as state, t.order_status as "orderStatus",
-           t.order_id as "orderId", t.user_id as "userId", t.provider_order_id as "providerOrderId",
-           t.provider_id as "providerId", t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc"
-    from t`;
+    ${claimResult(sql)}`;
   return row ?? null;
+}
+
+/** A claim's answer, from the claiming statement's `t` (the request as read) and `m` (what it moved). */
+function claimResult(sql: SqlLike) {
+  return sql`
+    select exists (select 1 from m) as claimed, t.state, t.order_status as "orderStatus", t.order_id as "orderId",
+           t.user_id as "userId", t.provider_order_id as "providerOrderId", t.provider_id as "providerId",
+           t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc"
+    from t`;
 }
 
 /** One guarded move of the refill plus its activity row; a no-op if the refill moved on meanwhile. */
@@ -233,18 +242,29 @@ export async function moveRefill(
   record: Record<string, unknown>,
 ): Promise<void> {
   await sql`
-    with r as (
+    with moved as (
       update refills
       set status = ${to.status}, last_error = ${to.error ?? null},
           provider_refill_id = coalesce(${to.providerRefillId ?? null}, provider_refill_id), updated_at = now()
       where id = ${refillId} and status = ${from}
       returning id
     )
+    ${movedActivity(sql, claim, requestAction.refill(to.status), `refill ${refillId}${to.error ? `: ${to.error}` : ''}`, record)}`;
+}
+
+/** The activity row of a request's move, written only when the statement's `moved` moved it. */
+function movedActivity(
+  sql: SqlLike,
+  subject: RequestSubject,
+  action: string,
+  message: string,
+  record: Record<string, unknown>,
+) {
+  return sql`
     insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
-    select ${newId('activity')}, ${claim.orderId}, ${claim.providerId}, ${claim.providerOrderId}, ${claim.userId},
-           ${requestAction.refill(to.status)}, ${`refill ${refillId}${to.error ? `: ${to.error}` : ''}`},
-           ${JSON.stringify(record)}::jsonb
-    from r`;
+    select ${newId('activity')}, ${subject.orderId}, ${subject.providerId}, ${subject.providerOrderId},
+           ${subject.userId}, ${action}, ${message}, ${JSON.stringify(record)}::jsonb
+    from moved`;
 }
 
 /** The provider a still-pending cancel request goes to, with what "is this provider usable" needs. */
@@ -261,8 +281,8 @@ export async function pendingCancelTarget(sql: SqlLike, orderId: string): Promis
 export async function claimCancel(sql: SqlLike, orderId: string): Promise<RequestClaim | null> {
   const [row] = await sql<RequestClaim[]>`
     with t as (
-      select o.id, o.status, o.cancel_status, o.user_id, o.provider_order_id, p.id as provider_id, p.api_url,
-             p.api_key_enc, p.status as provider_status
+      select o.id, o.cancel_status as state, o.status as order_status, o.id as order_id, o.user_id,
+             o.provider_order_id, p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
       from orders o left join api_providers p on p.id = o.provider_id
       where o.id = ${orderId}
     ),
@@ -274,10 +294,7 @@ export async function claimCancel(sql: SqlLike, orderId: string): Promise<Reques
         and t.provider_status = 'active'
       returning orders.id
     )
-    select exists (select 1 from m) as claimed, t.cancel_status as state, t.status as "orderStatus",
-           t.id as "orderId", t.user_id as "userId", t.provider_order_id as "providerOrderId",
-           t.provider_id as "providerId", t.api_url as "apiUrl", t.api_key_enc as "apiKeyEnc"
-    from t`;
+    ${claimResult(sql)}`;
   return row ?? null;
 }
 
@@ -291,7 +308,7 @@ export async function moveCancel(
   record: Record<string, unknown>,
 ): Promise<void> {
   await sql`
-    with o as (
+    with moved as (
       update orders set cancel_status = ${to.to}, cancel_error = ${to.error ?? null}, updated_at = now(),
         -- The provider's Canceled/Partial is what refunds the customer: look again soon.
         next_status_check = case when ${to.to} = 'sent' and status in ('processing', 'in_progress') then now()
@@ -299,11 +316,13 @@ export async function moveCancel(
       where id = ${orderId} and cancel_status = ${from}
       returning id
     )
-    insert into activity_log (id, order_id, provider_id, provider_order_id, user_id, action, message, provider_response)
-    select ${newId('activity')}, ${orderId}, ${claim.providerId}, ${claim.providerOrderId}, ${claim.userId},
-           ${requestAction.cancel(to.to)}, ${`provider cancel ${to.to}${to.error ? `: ${to.error}` : ''}`},
-           ${JSON.stringify(record)}::jsonb
-    from o`;
+    ${movedActivity(
+      sql,
+      { ...claim, orderId },
+      requestAction.cancel(to.to),
+      `provider cancel ${to.to}${to.error ? `: ${to.error}` : ''}`,
+      record,
+    )}`;
 }
 
 // --- sync and repair (status-sync) --------------------------------------------------------------

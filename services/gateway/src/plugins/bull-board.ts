@@ -5,7 +5,7 @@ import { QUEUE_NAMES } from '@smm/queue';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODE } from '../errors.ts';
 import { errorBody } from './error-envelope.ts';
-import { pageCsp } from './security-headers.ts';
+import { OWN_FILES_PAGE_CSP } from './security-headers.ts';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
@@ -16,14 +16,7 @@ const GOOGLE_FONTS_LINK = /<link[^>]+href="https:\/\/fonts\.googleapis\.com[^>]*
  * inline styles, so styles (never scripts) may be inline. Its Google Fonts link is not allowed (and
  * is taken out of the page): the admin page loads nothing from elsewhere, and uses the system font.
  */
-export const BULL_BOARD_CSP = pageCsp({
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-});
+export const BULL_BOARD_CSP = OWN_FILES_PAGE_CSP;
 
 /**
  * architecture.md#operations Bull Board at /admin/queues for every queue on this gateway's BullMQ prefix, admin only:

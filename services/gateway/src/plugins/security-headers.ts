@@ -31,6 +31,20 @@ export function pageCsp(directives: Directives): string {
 }
 
 /**
+ * A page served from its own static files whose bundle injects inline styles: scripts, styles,
+ * images, fonts and requests from this origin only, styles (never scripts) also inline. /docs
+ * (Swagger UI) and Bull Board are such pages.
+ */
+export const OWN_FILES_PAGE_CSP = pageCsp({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+});
+
+/**
  * Security headers on every response (@fastify/helmet, registered first so its onRequest hook runs
  * before anything can answer — auth guards, rate limits and 404s included):
  *

@@ -2,21 +2,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { pageCsp } from './security-headers.ts';
+import { OWN_FILES_PAGE_CSP } from './security-headers.ts';
 
 /**
  * Swagger UI's page loads its bundle, stylesheet and the spec from /docs itself (no inline script),
  * so scripts are same-origin only; its bundle injects a <style> element, so styles (never scripts) may
  * be inline. It is never framed.
  */
-export const DOCS_CSP = pageCsp({
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-});
+export const DOCS_CSP = OWN_FILES_PAGE_CSP;
 
 /** OpenAPI generated from the routes' zod schemas, browsable at /docs (JSON at /docs/json). */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {

@@ -94,6 +94,8 @@ export type TransactionPage = ReplyOf<'/api/user/transactions', 'get'>;
 export type AdminOrderDetail = ReplyOf<'/api/admin/orders/{id}', 'get'>;
 export type ActivityEntry = Schemas['ActivityEntry'];
 export type AdminServiceList = ReplyOf<'/api/admin/services', 'get'>;
+/** PATCH /api/admin/services/{id}: only the fields that change. */
+export type ServicePatch = BodyOf<'/api/admin/services/{id}', 'patch'>;
 export type AdminCategory = Schemas['AdminCategory'];
 export type AdminCategoryList = ReplyOf<'/api/admin/categories', 'get'>;
 export type BulkStatusReply = ReplyOf<'/api/admin/services/bulk-status', 'post'>;

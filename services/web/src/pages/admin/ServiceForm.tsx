@@ -1,7 +1,7 @@
 import { compareMoney } from '@smm/domain/browser';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { AdminCategory, AdminService } from '../../api/types.ts';
+import type { AdminCategory, AdminService, ServicePatch } from '../../api/types.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Field } from '../../components/Field.tsx';
 import { t } from '../../lib/i18n.ts';
@@ -18,21 +18,8 @@ interface Props {
   onCancel(): void;
 }
 
-type Body = Partial<{
-  name: string;
-  categoryId: string;
-  rate: string | null;
-  rateUSD: string | null;
-  minOrder: number;
-  maxOrder: number;
-  mode: 'auto' | 'manual';
-  status: 'active' | 'inactive';
-  refill: boolean;
-  cancel: boolean;
-  dripfeed: boolean;
-  description: string | null;
-  markupPercent: string;
-}>;
+// The form always sends the markup as typed (a decimal string); the API also takes a number.
+type Body = ServicePatch & { markupPercent?: string };
 
 const SERVICE_FIELDS = [
   'name',
