@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, expect, inject, it } from 'vitest';
-import { type ProductionSecret, WEAK_SECRET_CASES } from './production-secrets.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { expectRefusedAtStart } from './production-process.ts';
+import { goodProductionSecrets, type ProductionSecret, WEAK_SECRET_CASES } from './production-secrets.ts';
 
 import './provided-context.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -91,4 +92,43 @@ export function itReadsWorkerSecrets<C extends WorkerSecrets>(
       previous,
     );
   });
+}
+
+/** A weak SECRETS_KEY a worker's process must refuse at start, and the line that must say why. */
+export interface WeakKeyCase {
+  /** How the test names it, e.g. "a key of one repeated byte". */
+  what: string;
+  key: string;
+  line: RegExp;
+}
+
+/**
+ * A worker's production-configuration suite: its config loader reads the secrets (itReadsWorkerSecrets),
+ * and its process refuses a weak SECRETS_KEY at start with one clear line, never printing the key.
+ * Returns the production environment the worker's own start test builds on.
+ */
+export function describeWorkerInProduction<C extends WorkerSecrets>(w: {
+  name: string;
+  main: string;
+  databaseUrl: string;
+  loadConfig: (env: Record<string, string>) => C;
+  allowsInsecureProviderUrls: (config: C) => boolean;
+  weakKey: WeakKeyCase;
+}): { NODE_ENV: 'production'; SECRETS_KEY: string; METRICS_TOKEN: string } {
+  const { SECRETS_KEY, METRICS_TOKEN } = goodProductionSecrets();
+  const production = { NODE_ENV: 'production' as const, SECRETS_KEY, METRICS_TOKEN };
+  describe(`${w.name} configuration in production`, () => {
+    itReadsWorkerSecrets(w.loadConfig, production, w.allowsInsecureProviderUrls);
+  });
+  describe(`the ${w.name} process refuses a weak key`, () => {
+    it(`exits 1 with one clear line for ${w.weakKey.what}, never printing it`, async () => {
+      await expectRefusedAtStart(
+        w.main,
+        { ...production, SECRETS_KEY: w.weakKey.key, DATABASE_URL: w.databaseUrl },
+        w.weakKey.key,
+        w.weakKey.line,
+      );
+    });
+  });
+  return production;
 }

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { createProducerConnection, forwardJobId, Producer, waitForRedis } from '@smm/queue';
 import { startSandbox } from '@smm/sandbox-provider';
-import { deletePrefix, goodProductionSecrets, testPrefix } from '@smm/testkit';
+import { deletePrefix, testPrefix } from '@smm/testkit';
 import {
-  expectRefusedAtStart,
-  itReadsWorkerSecrets,
+  describeWorkerInProduction,
   seedProviderUnderOldKey,
   startGuardedWorker,
   testRedisUrl,
@@ -16,23 +15,21 @@ import { createOrders, insertUser, orderRow, uniqueLink } from './fixtures.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const t = await useTestDatabase();
-const { SECRETS_KEY, METRICS_TOKEN } = goodProductionSecrets();
-const production = { NODE_ENV: 'production' as const, SECRETS_KEY, METRICS_TOKEN };
-describe('forwarder configuration in production', () => {
-  itReadsWorkerSecrets(loadConfig, production, (c) => c.settings.allowInsecureProviderUrls);
+const production = describeWorkerInProduction({
+  name: 'forwarder',
+  main: MAIN,
+  databaseUrl: t.url,
+  loadConfig,
+  allowsInsecureProviderUrls: (c) => c.settings.allowInsecureProviderUrls,
+  weakKey: {
+    what: 'a key of one repeated byte',
+    key: 'ab'.repeat(32),
+    line: /^\s+- SECRETS_KEY: is one byte repeated.*secrets:new/,
+  },
 });
+const { SECRETS_KEY, METRICS_TOKEN } = production;
 
 describe('the forwarder process in production', () => {
-  it('exits 1 with one clear line for a key of one repeated byte, never printing it', async () => {
-    const weak = 'ab'.repeat(32);
-    await expectRefusedAtStart(
-      MAIN,
-      { ...production, SECRETS_KEY: weak, DATABASE_URL: t.url },
-      weak,
-      /^\s+- SECRETS_KEY: is one byte repeated.*secrets:new/,
-    );
-  });
-
   it('starts with good ones, opens a provider key sealed with SECRETS_KEY_PREVIOUS, and guards /metrics', async () => {
     const prefix = testPrefix('fwdprod');
     const sandbox = await startSandbox();

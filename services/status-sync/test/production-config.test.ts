@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { ProviderClient } from '@smm/provider-client';
 import { startSandbox } from '@smm/sandbox-provider';
-import { deletePrefix, goodProductionSecrets, testPrefix } from '@smm/testkit';
+import { deletePrefix, testPrefix } from '@smm/testkit';
 import {
-  expectRefusedAtStart,
-  itReadsWorkerSecrets,
+  describeWorkerInProduction,
   seedProviderUnderOldKey,
   startGuardedWorker,
   testRedisUrl,
@@ -16,23 +15,21 @@ import { insertUser, orderRow, placeOrder, type TestProvider } from './helpers.t
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const t = await useTestDatabase();
-const { SECRETS_KEY, METRICS_TOKEN } = goodProductionSecrets();
-const production = { NODE_ENV: 'production' as const, SECRETS_KEY, METRICS_TOKEN };
-describe('status-sync configuration in production', () => {
-  itReadsWorkerSecrets(loadConfig, production, (c) => c.allowInsecureProviderUrls);
+const production = describeWorkerInProduction({
+  name: 'status-sync',
+  main: MAIN,
+  databaseUrl: t.url,
+  loadConfig,
+  allowsInsecureProviderUrls: (c) => c.allowInsecureProviderUrls,
+  weakKey: {
+    what: 'the old all-zero compose key',
+    key: '0'.repeat(64),
+    line: /^\s+- SECRETS_KEY: is a published placeholder.*secrets:new/,
+  },
 });
+const { SECRETS_KEY, METRICS_TOKEN } = production;
 
 describe('the status-sync process in production', () => {
-  it('exits 1 with one clear line for the old all-zero compose key, never printing it', async () => {
-    const zeros = '0'.repeat(64);
-    await expectRefusedAtStart(
-      MAIN,
-      { ...production, SECRETS_KEY: zeros, DATABASE_URL: t.url },
-      zeros,
-      /^\s+- SECRETS_KEY: is a published placeholder.*secrets:new/,
-    );
-  });
-
   it('starts with good ones, polls a provider whose key is still under SECRETS_KEY_PREVIOUS, and guards /metrics', async () => {
     const prefix = testPrefix('syncprod');
     const sandbox = await startSandbox({ durationMs: 3_600_000 });
