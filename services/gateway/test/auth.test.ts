@@ -103,21 +103,31 @@ describe('login and register', () => {
 });
 
 describe('tokens', () => {
+  // Each token names a real, active user, so only the flaw named can be what refuses it.
   const cases: Array<[string, () => Promise<Record<string, string>>]> = [
     ['no token', async () => ({})],
     ['a garbage token', async () => bearer('not.a.jwt')],
     [
       'a bad signature',
       async () =>
-        bearer(rawJwt({ alg: 'HS256', typ: 'JWT' }, claims('usr_x'), 'another-secret-of-enough-length!!')),
+        bearer(
+          rawJwt(
+            { alg: 'HS256', typ: 'JWT' },
+            claims(await seedUser(t.sql)),
+            'another-secret-of-enough-length!!',
+          ),
+        ),
     ],
-    ['alg none', async () => bearer(rawJwt({ alg: 'none', typ: 'JWT' }, claims('usr_x'), null))],
+    [
+      'alg none',
+      async () => bearer(rawJwt({ alg: 'none', typ: 'JWT' }, claims(await seedUser(t.sql)), null)),
+    ],
     [
       'alg HS512 with the right secret',
       async () => {
         const { createHmac } = await import('node:crypto');
         const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        const head = `${enc({ alg: 'HS512', typ: 'JWT' })}.${enc(claims('usr_x'))}`;
+        const head = `${enc({ alg: 'HS512', typ: 'JWT' })}.${enc(claims(await seedUser(t.sql)))}`;
         return bearer(`${head}.${createHmac('sha512', TEST_JWT_SECRET).update(head).digest('base64url')}`);
       },
     ],
@@ -125,18 +135,45 @@ describe('tokens', () => {
       'an expired token',
       async () =>
         bearer(
-          rawJwt({ alg: 'HS256' }, claims('usr_x', { exp: now() - 10, iat: now() - 3600 }), TEST_JWT_SECRET),
+          rawJwt(
+            { alg: 'HS256' },
+            claims(await seedUser(t.sql), { exp: now() - 10, iat: now() - 3600 }),
+            TEST_JWT_SECRET,
+          ),
         ),
     ],
     [
       'a wrong issuer',
-      async () => bearer(rawJwt({ alg: 'HS256' }, claims('usr_x', { iss: 'evil' }), TEST_JWT_SECRET)),
+      async () =>
+        bearer(rawJwt({ alg: 'HS256' }, claims(await seedUser(t.sql), { iss: 'evil' }), TEST_JWT_SECRET)),
     ],
     [
       'a wrong audience',
-      async () => bearer(rawJwt({ alg: 'HS256' }, claims('usr_x', { aud: 'other' }), TEST_JWT_SECRET)),
+      async () =>
+        bearer(rawJwt({ alg: 'HS256' }, claims(await seedUser(t.sql), { aud: 'other' }), TEST_JWT_SECRET)),
     ],
     ['a bad cookie', async () => ({ cookie: 'token=abc.def.ghi' })],
+    [
+      'a token issued more than 12 h ago, even with a later exp',
+      async () =>
+        bearer(
+          rawJwt(
+            { alg: 'HS256' },
+            claims(await seedUser(t.sql), { iat: now() - 12 * 3600 - 10, exp: now() + 3600 }),
+            TEST_JWT_SECRET,
+          ),
+        ),
+    ],
+    [
+      'a role that is neither user nor admin',
+      async () =>
+        bearer(rawJwt({ alg: 'HS256' }, claims(await seedUser(t.sql), { role: 'root' }), TEST_JWT_SECRET)),
+    ],
+    [
+      'no sub claim',
+      async () =>
+        bearer(rawJwt({ alg: 'HS256' }, claims(await seedUser(t.sql), { sub: undefined }), TEST_JWT_SECRET)),
+    ],
   ];
 
   it.each(cases)('%s → 401 UNAUTHORIZED', async (_name, headers) => {
@@ -146,6 +183,27 @@ describe('tokens', () => {
       success: false,
       error: { code: 'UNAUTHORIZED', message: expect.any(String), details: null },
     });
+  });
+
+  // Verified tokens are remembered: the memory must never outlive the token or stand in for another.
+  it('a token that was accepted is refused once it expires', async () => {
+    const id = await seedUser(t.sql);
+    const token = rawJwt({ alg: 'HS256' }, claims(id, { exp: now() + 2 }), TEST_JWT_SECRET);
+    expect((await me(bearer(token))).statusCode).toBe(200);
+    expect((await me(bearer(token))).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 3_100));
+    expect((await me(bearer(token))).statusCode).toBe(401);
+  });
+
+  it('an accepted token with its signature altered is refused', async () => {
+    const id = await seedUser(t.sql);
+    const token = app.issueToken({ id, role: 'user' });
+    expect((await me(bearer(token))).statusCode).toBe(200);
+    // A character well inside the signature (the last one also carries padding bits).
+    const i = token.length - 10;
+    const altered = `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
+    expect((await me(bearer(altered))).statusCode).toBe(401);
+    expect((await me({ cookie: `token=${altered}` })).statusCode).toBe(401);
   });
 
   it('a well-formed hand-signed HS256 token is accepted (so the refusals above are about the flaw)', async () => {

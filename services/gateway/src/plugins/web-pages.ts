@@ -129,10 +129,7 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
     const html = await readFile(indexFile!, 'utf8');
     // Whether the page came with a session: without one the pages need not ask GET /api/user/me only
     // to be told 401 (a console error on every signed-out page). Only a hint: the API still decides.
-    const session = await req.jwtVerify().then(
-      () => 'signed-in',
-      () => 'none',
-    );
+    const session = app.tokenUser(req) ? 'signed-in' : 'none';
     return reply
       .code(status)
       .header('content-security-policy', CSP)
@@ -191,10 +188,7 @@ export async function registerWebPages(app: FastifyInstance, config: GatewayConf
     );
 
     scope.get('/', { schema: { hide: true } }, async (req, reply) => {
-      const role = await req
-        .jwtVerify()
-        .then(() => req.user.role)
-        .catch(() => null);
+      const role = app.tokenUser(req)?.role ?? null;
       const to = role === 'admin' ? '/admin/orders' : role === 'user' ? '/user/orders/create' : '/login';
       return reply.redirect(to, 302);
     });
