@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, jobLogger, redactUrl } from '../src/index.ts';
+import { createLogger, jobLogger, LazyChildLogger, redactUrl } from '../src/index.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -89,5 +89,40 @@ describe('redactUrl', () => {
       url: '/api/v2?key=[redacted]&action=balance',
     });
     expect(lines[0]).not.toContain('SECRETKEY');
+  });
+});
+
+describe("LazyChildLogger (a request's logger)", () => {
+  it('writes nothing below the level, and at it writes the line with its bindings, redacted', () => {
+    const { lines, stream } = capture();
+    const log = new LazyChildLogger(createLogger({ service: 't', level: 'warn', destination: stream }), {
+      reqId: 'req-1',
+    });
+    log.info('quiet');
+    log.debug('quieter');
+    expect(lines).toEqual([]);
+    expect(log.isLevelEnabled('info')).toBe(false);
+    expect(log.level).toBe('warn');
+
+    log.warn({ req: { headers: { authorization: 'Bearer tok-lazy' } } }, 'loud');
+    log.error(new Error('boom'), 'failed');
+    expect(lines).toHaveLength(2);
+    const [warn, error] = lines.map((l) => JSON.parse(l));
+    expect(warn).toMatchObject({ service: 't', reqId: 'req-1', msg: 'loud', level: 40 });
+    expect(lines[0]).not.toContain('tok-lazy');
+    expect(error).toMatchObject({ reqId: 'req-1', msg: 'failed', err: { message: 'boom' } });
+  });
+
+  it("its children carry both bindings, and a level of its own (a route's logLevel) is its own", () => {
+    const { lines, stream } = capture();
+    const parent = createLogger({ service: 't', level: 'warn', destination: stream });
+    new LazyChildLogger(parent, { reqId: 'req-2' }).child({ orderId: 'ord_1' }).warn('child line');
+    const chatty = new LazyChildLogger(parent, { reqId: 'req-3' }, { level: 'debug' });
+    expect(chatty.isLevelEnabled('debug')).toBe(true);
+    chatty.debug('debug line');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ reqId: 'req-2', orderId: 'ord_1', msg: 'child line' }),
+      expect.objectContaining({ reqId: 'req-3', msg: 'debug line', level: 20 }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { LazyChildLogger, type Logger } from '@smm/logger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { GatewayDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -33,6 +34,9 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // A request's child logger (its reqId) is built only if the request writes a line.
+    childLoggerFactory: (logger, bindings, opts) =>
+      new LazyChildLogger(logger as Logger, bindings, opts) as unknown as FastifyBaseLogger,
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
