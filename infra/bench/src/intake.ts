@@ -4,11 +4,9 @@
  * running the same charge statement, and Fastify answering an empty route.
  * Loopback only; every phase is bounded in time; it stops by itself.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +18,7 @@ import { deletePrefix } from '@smm/testkit';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { chargeScript } from './charge-pgbench.ts';
-import { hardDeadline, killAll, track } from './children.ts';
+import { freePort, hardDeadline, killAll, startChild, stopChild } from './children.ts';
 import { vmMiB } from './proc-memory.ts';
 import { writeResults } from './results.ts';
 
@@ -34,22 +32,11 @@ const WARMUP_S = Number(env.BENCH_WARMUP_S ?? 3);
 const DB_POOL_MAX = env.BENCH_DB_POOL_MAX ?? '16';
 const HARD_DEADLINE_MS = (DURATION_S * 3 + WARMUP_S * 2 + 120) * 1000;
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 hardDeadline('bench', HARD_DEADLINE_MS);
 
 function log(line: string) {
   process.stderr.write(`bench: ${line}\n`);
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address() as { port: number };
-  srv.close();
-  await once(srv, 'close');
-  return port;
 }
 
 function userId(n: number): string {
@@ -147,34 +134,6 @@ async function runPgbench(c: Catalog): Promise<{ tps: number; latencyMs: number 
   const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
   const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1] ?? Number.NaN);
   return { tps, latencyMs };
-}
-
-async function startChild(
-  args: string[],
-  childEnv: NodeJS.ProcessEnv,
-  isReady: () => Promise<boolean>,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  track(child);
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`${args.at(-1)} exited with ${child.exitCode}`);
-    if (await isReady().catch(() => false)) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${args[0]} did not become ready`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function ordersLoad(port: number, duration: number, tokens: string[], body: string) {

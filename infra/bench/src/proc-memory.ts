@@ -14,17 +14,3 @@ export function vmMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
     return Number.NaN;
   }
 }
-
-/** The largest of `sample()` taken every `everyMs` until stop() is called (which returns it). */
-export function sampleMax(sample: () => number, everyMs = 250): { stop(): number } {
-  let max = sample();
-  const timer = setInterval(() => {
-    max = Math.max(max, sample());
-  }, everyMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(max, sample());
-    },
-  };
-}

@@ -6,19 +6,20 @@
  * Dedicated database (BENCH_SYNC_DATABASE_URL, default smm_bench_sync), unique BullMQ prefix,
  * bounded by a hard deadline; it stops by itself.
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { SERVICE_NODE_FLAGS } from '@smm/config';
 import { createDb, createSecretBox, ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
-import { createLogger } from '@smm/logger';
-import { createProducerConnection, createWorkerConnection, Producer } from '@smm/queue';
+import { createProducerConnection, enqueue, Producer, QUEUE } from '@smm/queue';
 import { type RunningSandbox, startSandbox } from '@smm/sandbox-provider';
-import { buildStatusSync, loadConfig } from '@smm/status-sync';
+import { loadConfig } from '@smm/status-sync';
 import { deletePrefix } from '@smm/testkit';
+import { Job } from 'bullmq';
 import type postgres from 'postgres';
-import { hardDeadline } from './children.ts';
-import { sampleMax } from './proc-memory.ts';
+import { freePort, hardDeadline, startChild, stopChild } from './children.ts';
+import { vmMiB } from './proc-memory.ts';
 import { writeResults } from './results.ts';
-import { rerunWithServiceFlags } from './with-service-flags.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_SYNC_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smm_bench_sync';
@@ -30,7 +31,6 @@ const HARD_DEADLINE_MS = Number(env.BENCH_SYNC_DEADLINE_MS ?? 300_000);
 const PRICE = '0.100000';
 const QUANTITY = 1000;
 
-rerunWithServiceFlags();
 hardDeadline('bench:sync', HARD_DEADLINE_MS);
 
 const log = (line: string) => process.stderr.write(`bench:sync: ${line}\n`);
@@ -120,7 +120,7 @@ async function seedDatabase(
              ${services[n]!}, ${categoryId}, ${p.id}, (${rows[0]!} + g - 1)::text,
              'https://ig.example/bench/' || (${rows[0]!} + g - 1), ${QUANTITY}, 'Default', ${QUANTITY},
              ${PRICE}::numeric, 'USD',
-             12, ${PRICE}::numeric, 'processing', now() - interval '1 hour', now() - interval '1 second', 1
+             12, ${PRICE}::numeric, 'processing', now() - interval '1 hour', now() + interval '30 minutes', 1
       from generate_series(1, ${rows.length}) g`;
   }
   await sql`
@@ -157,21 +157,40 @@ async function baseline(sql: postgres.Sql): Promise<{ oneStatementMs: number; ba
   return { oneStatementMs, batchesOf100Ms };
 }
 
+/** The sum of a Prometheus counter over all its label sets, read from a /metrics page. */
+function counterTotal(page: string, name: string): number {
+  let total = 0;
+  for (const line of page.split('\n')) {
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) total += Number(line.split(' ').at(-1));
+  }
+  return total;
+}
+
 async function main(): Promise<void> {
   const prefix = `bench-sync-${randomBytes(4).toString('hex')}`;
   if (await ensureDatabase(DATABASE_URL)) log('created database');
   await runMigrations(DATABASE_URL);
-  const config = loadConfig({
+  const port = await freePort();
+  // status-sync runs as its own process, started as `npm start` starts it (the service's V8 flags,
+  // its own main.ts); only the two sandboxes share this process, standing in for remote providers.
+  const serviceEnv = {
+    PATH: env.PATH ?? '',
     NODE_ENV: 'development',
     DATABASE_URL,
     REDIS_URL,
     BULL_PREFIX: prefix,
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    SECRETS_KEY: randomBytes(32).toString('hex'),
     SYNC_CONCURRENCY: CONCURRENCY,
     DB_POOL_MAX: String(Number(CONCURRENCY) + 4),
-  });
+    // Only the forced sweep below may take the seeded orders (they are due in 30 minutes); the
+    // service's own schedules stay out of the measured window.
+    SYNC_INTERVAL_MS: String(3_600_000),
+    REPAIR_INTERVAL_MS: String(3_600_000),
+  };
+  const config = loadConfig(serviceEnv);
 
   const sandboxes = await Promise.all([startSandbox({ seed: 1 }), startSandbox({ seed: 2 })]);
   const half = Math.floor(ORDERS / 2);
@@ -187,40 +206,43 @@ async function main(): Promise<void> {
   await seedDatabase(admin, providers, config.secretsKey);
   log(`seeded ${ORDERS} orders, ${USERS} users, 2 providers in ${secs(performance.now() - t)} s`);
 
-  const serviceDb = createDb(DATABASE_URL, { max: config.dbPoolMax, applicationName: 'bench-status-sync' });
   const producer = new Producer({ connection: createProducerConnection(REDIS_URL), prefix });
-  const workerConnection = createWorkerConnection(REDIS_URL);
-  const service = buildStatusSync({
-    config,
-    db: serviceDb,
-    producer,
-    workerConnection,
-    logger: createLogger({ service: 'status-sync', level: 'warn' }),
-    schedulers: false,
-  });
-  let completed = 0;
-  let failed = 0;
-  service.worker.on('completed', () => completed++);
-  service.worker.on('failed', () => failed++);
+  let service: ChildProcess | undefined;
   try {
-    await service.start({ listen: false });
+    service = await startChild(
+      [...SERVICE_NODE_FLAGS, 'services/status-sync/src/main.ts'],
+      serviceEnv,
+      async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
+    );
+    const pid = service.pid!;
+    const metrics = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     for (const s of sandboxes) s.state.stats.reset();
-    const rssBefore = process.memoryUsage().rss;
-    // status-sync runs in this process (beside the two sandboxes): its peak is this process's RSS,
-    // sampled from the sweep until the last batch is written.
-    const rssPeak = sampleMax(() => process.memoryUsage().rss);
+    const rssBefore = vmMiB(pid, 'VmRSS');
 
     t = performance.now();
-    const sweep = await service.run.sweep({ force: true, sweepId: 'bench' });
+    const sweepJob = await enqueue(producer, 'sync-sweep', { force: true });
+    let sweep: { batches: number } | undefined;
+    while (!sweep) {
+      if (performance.now() - t > HARD_DEADLINE_MS) throw new Error('the sweep did not finish');
+      const job = await Job.fromId(producer.queue(QUEUE.statusSync), sweepJob.id!);
+      if (job?.failedReason) throw new Error(`the sweep failed: ${job.failedReason}`);
+      if (job?.finishedOn) sweep = job.returnvalue as { batches: number };
+      else await new Promise((r) => setTimeout(r, 20));
+    }
     const sweepMs = performance.now() - t;
+    // A batch that threw is retried by BullMQ and counted once it finished; one that failed for good
+    // stays in the failed set.
+    let completed = 0;
+    let failed = 0;
     while (completed + failed < sweep.batches) {
       if (performance.now() - t > HARD_DEADLINE_MS) throw new Error('batches did not finish');
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
+      completed = counterTotal(await metrics(), 'status_sync_batches_total');
+      failed = (await producer.queue(QUEUE.statusSync).getJobCounts('failed')).failed ?? 0;
     }
     const wallMs = performance.now() - t;
-    const rssAfter = process.memoryUsage().rss;
-    const peakRss = rssPeak.stop();
-
+    const rssAfter = vmMiB(pid, 'VmRSS');
+    const peakRss = vmMiB(pid, 'VmHWM');
     const calls = sandboxes.map((s) => s.stats().requests.byAction.status ?? 0);
     const expected = providers.map((p) => Math.ceil(p.providerOrderIds.length / 100));
     const [byStatus] = await admin<{ statuses: Record<string, number> }[]>`
@@ -237,7 +259,7 @@ async function main(): Promise<void> {
     const base = await baseline(admin);
     const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en-US');
     console.log(`
-status-sync benchmark — ${ORDERS.toLocaleString('en-US')} active orders, 2 sandbox providers, SYNC_CONCURRENCY=${CONCURRENCY}
+status-sync benchmark — ${ORDERS.toLocaleString('en-US')} active orders, 2 sandbox providers, one status-sync process, SYNC_CONCURRENCY=${CONCURRENCY}
   forced sweep (select + claim + enqueue) ${secs(sweepMs)} s  → ${sweep.batches} sync-batch jobs
   sweep → all batches written            ${secs(wallMs)} s  (${rate(ORDERS, wallMs)} orders/s)   target ≤ 30 s
   batch jobs completed / failed          ${completed} / ${failed}
@@ -246,7 +268,7 @@ status-sync benchmark — ${ORDERS.toLocaleString('en-US')} active orders, 2 san
   orders never checked                   ${unsynced?.n}
   refunds written                        ${refunds?.n} (Σ ${refunds?.total})
   users with balance ≠ Σ ledger          ${bad?.n}
-  RSS                                    ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB   (peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, sampled every 250 ms)
+  RSS                                    ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MiB   (peak ${peakRss.toFixed(0)} MiB, the process's VmHWM)
 baseline, same run, same rows (raw UPDATE … FROM jsonb_to_recordset, no provider calls/refunds/activity)
   one statement of ${ORDERS}              ${secs(base.oneStatementMs)} s  (${rate(ORDERS, base.oneStatementMs)} rows/s)
   ${Math.ceil(ORDERS / 100)} sequential statements of 100     ${secs(base.batchesOf100Ms)} s  (${rate(ORDERS, base.batchesOf100Ms)} rows/s)
@@ -255,16 +277,13 @@ baseline, same run, same rows (raw UPDATE … FROM jsonb_to_recordset, no provid
       orders: ORDERS,
       seconds: wallMs / 1000,
       rawBatchSeconds: base.batchesOf100Ms / 1000,
-      peakRssMiB: peakRss / 2 ** 20,
+      peakRssMiB: peakRss,
     });
     log(`figures written to ${path}`);
   } finally {
-    await service.close();
-    // Whoever creates a connection closes it: the service closed only what it made.
+    if (service) await stopChild(service);
     await producer.close();
     producer.connection.disconnect();
-    workerConnection.disconnect();
-    await serviceDb.close(5);
     await Promise.all(sandboxes.map((s) => s.close()));
     await adminDb.close(5);
     await deletePrefix(REDIS_URL, prefix);
