@@ -210,7 +210,12 @@ async function main(): Promise<void> {
   let service: ChildProcess | undefined;
   try {
     service = await startChild(
-      [...SERVICE_NODE_FLAGS, 'services/status-sync/src/main.ts'],
+      // e.g. BENCH_SYNC_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-sync" to see where the time goes.
+      [
+        ...SERVICE_NODE_FLAGS,
+        ...(env.BENCH_SYNC_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        'services/status-sync/src/main.ts',
+      ],
       serviceEnv,
       async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
     );
