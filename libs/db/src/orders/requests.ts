@@ -80,14 +80,28 @@ function customerAsked(
   });
 }
 
-export const CANCEL_REFUSAL = {
-  notFound: 'Incorrect order ID',
-  disabled: 'Cancel is disabled for this service',
-  finished: 'Order is already finished',
-  busy: 'Order is being sent to the provider; try again in a moment',
-  review: 'Order is under review; contact support',
-  requested: 'Cancel is already requested for this order',
+/**
+ * What a refused request is told, per kind: the reseller API answers with these words, the customer
+ * API maps each refusal to its status code.
+ */
+export const REQUEST_REFUSAL = {
+  cancel: {
+    notFound: 'Incorrect order ID',
+    disabled: 'Cancel is disabled for this service',
+    finished: 'Order is already finished',
+    busy: 'Order is being sent to the provider; try again in a moment',
+    review: 'Order is under review; contact support',
+    requested: 'Cancel is already requested for this order',
+  },
+  refill: {
+    notFound: 'Incorrect order ID',
+    disabled: 'Refill is disabled for this service',
+    notCompleted: 'Order is not completed yet',
+    open: 'Refill is already requested for this order',
+  },
 } as const;
+export const CANCEL_REFUSAL = REQUEST_REFUSAL.cancel;
+export const REFILL_REFUSAL = REQUEST_REFUSAL.refill;
 export type CancelRefusal = keyof typeof CANCEL_REFUSAL;
 
 export type CancelRequest =
@@ -127,12 +141,6 @@ export async function recordCancelRequest(sql: postgres.Sql, input: RequestInput
   });
 }
 
-export const REFILL_REFUSAL = {
-  notFound: 'Incorrect order ID',
-  disabled: 'Refill is disabled for this service',
-  notCompleted: 'Order is not completed yet',
-  open: 'Refill is already requested for this order',
-} as const;
 export type RefillRefusal = keyof typeof REFILL_REFUSAL;
 
 export type RefillRequest =
@@ -394,6 +402,21 @@ export interface StuckRequest {
 
 const DIED = 'worker died mid-call; fate unknown — check the provider before re-sending';
 
+/** The ids of requests `submitting` for longer than `staleMs`, locked (a replica skips them), lowest first. */
+function staleSubmitting(
+  tx: SqlLike,
+  table: 'refills' | 'orders',
+  state: 'status' | 'cancel_status',
+  staleMs: number,
+  limit: number,
+) {
+  return tx`
+    select id from ${tx(table)}
+    where ${tx(state)} = 'submitting' and updated_at < now() - ${staleMs} * interval '1 millisecond'
+    order by id limit ${limit}
+    for update skip locked`;
+}
+
 /** `submitting` past the stale time: the provider may have the request, so never re-sent. */
 export async function reviewStaleRequests(
   sql: postgres.Sql,
@@ -407,11 +430,7 @@ export async function reviewStaleRequests(
         ? await tx<StuckRequest[]>`
             with r as (
               update refills set status = 'needs_review', last_error = ${DIED}, updated_at = now()
-              where id in (
-                select id from refills
-                where status = 'submitting' and updated_at < now() - ${staleMs} * interval '1 millisecond'
-                order by id limit ${limit}
-                for update skip locked)
+              where id in (${staleSubmitting(tx, 'refills', 'status', staleMs, limit)})
                 and status = 'submitting'
               returning id, order_id, user_id
             )
@@ -420,11 +439,7 @@ export async function reviewStaleRequests(
             from r join orders o on o.id = r.order_id`
         : await tx<StuckRequest[]>`
             update orders set cancel_status = 'needs_review', cancel_error = ${DIED}, updated_at = now()
-            where id in (
-              select id from orders
-              where cancel_status = 'submitting' and updated_at < now() - ${staleMs} * interval '1 millisecond'
-              order by id limit ${limit}
-              for update skip locked)
+            where id in (${staleSubmitting(tx, 'orders', 'cancel_status', staleMs, limit)})
               and cancel_status = 'submitting'
             returning id, id as "orderId", user_id as "userId", provider_id as "providerId",
                       provider_order_id as "providerOrderId"`;
