@@ -219,6 +219,9 @@ export async function claimRefill(sql: SqlLike, refillId: string): Promise<Reque
              p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
       from refills r join orders o on o.id = r.order_id left join api_providers p on p.id = o.provider_id
       where r.id = ${refillId}
+      -- Locked as read: a claim that waited on a racing winner reads the state the winner left, not the
+      -- 'pending' of its snapshot (its job would report a rejection that never happened).
+      for update of r
     ),
     m as (
       update refills set status = 'submitting', updated_at = now()
@@ -293,6 +296,7 @@ export async function claimCancel(sql: SqlLike, orderId: string): Promise<Reques
              o.provider_order_id, p.id as provider_id, p.api_url, p.api_key_enc, p.status as provider_status
       from orders o left join api_providers p on p.id = o.provider_id
       where o.id = ${orderId}
+      for update of o -- as in claimRefill: a loser reads the winner's state
     ),
     m as (
       update orders set cancel_status = 'submitting', updated_at = now()
