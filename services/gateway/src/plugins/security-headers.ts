@@ -68,7 +68,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Gate
 }
 
 /** What helmet, with our options, sets on a response. */
-export function helmetHeaders(config: GatewayConfig): Record<string, string> {
+function helmetHeaders(config: GatewayConfig): Record<string, string> {
   const middleware = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
     frameguard: { action: 'deny' },
