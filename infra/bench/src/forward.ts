@@ -1,5 +1,5 @@
 /**
- * Forwarder benchmark. One forwarder process (services/forwarder/src/main.ts) against an in-process
+ * Forwarder benchmark. One forwarder process (its bundle, services/forwarder/dist/main.mjs) against an in-process
  * sandbox over loopback HTTP, printed next to baselines from the same run:
  *  1. provider at 0 ms: orders/s for BENCH_FORWARD_ORDERS (20,000) pending orders, beside a BullMQ
  *     no-op worker's rate (same concurrency, same number of jobs) and pgbench's rate for the
@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { SERVICE_NODE_OPTIONS } from '@smm/config';
 import { createDb } from '@smm/db';
 import {
@@ -23,10 +23,11 @@ import {
   Producer,
 } from '@smm/queue';
 import { startSandbox } from '@smm/sandbox-provider';
+import { buildServiceBundles, bundlePath } from '@smm/start/service-bundles';
 import { deletePrefix } from '@smm/testkit';
 import { Worker } from 'bullmq';
 import type postgres from 'postgres';
-import { hardDeadline, track } from './children.ts';
+import { hardDeadline, root, track } from './children.ts';
 import { pgbenchForwardSql } from './forward-pgbench.ts';
 import { freshDatabase, seedCatalog, seedOrders } from './forward-seed.ts';
 import { vmMiB } from './proc-memory.ts';
@@ -42,7 +43,8 @@ const LATENCY_CONCURRENCY = 50;
 const LATENCY_ORDERS = Number(env.BENCH_FORWARD_LATENCY_ORDERS ?? 5_000);
 const PGBENCH_SECONDS = Number(env.BENCH_FORWARD_PGBENCH_SECONDS ?? 5);
 const HARD_DEADLINE_MS = Number(env.BENCH_FORWARD_DEADLINE_MS ?? 300_000);
-const MAIN = fileURLToPath(new URL('main.ts', import.meta.resolve('@smm/forwarder')));
+// The forwarder runs from its bundle, as npm start and the image run it (built before the runs).
+const MAIN = join(root, bundlePath('forwarder'));
 
 hardDeadline('bench:forward', HARD_DEADLINE_MS);
 
@@ -224,6 +226,7 @@ async function main(): Promise<void> {
     log(`BullMQ no-op worker: ${ORDERS} jobs, concurrency ${CONCURRENCY}`);
     const noopMs = await noopWorkerRate(fast);
 
+    await buildServiceBundles(root, ['forwarder']);
     log(`forwarder, provider at 0 ms: ${ORDERS} orders, concurrency ${CONCURRENCY}`);
     const zero = await forwarderRun(db.sql, fast, CONCURRENCY);
     const adds0 = sandbox.stats().adds;

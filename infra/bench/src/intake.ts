@@ -14,11 +14,12 @@ import { promisify } from 'node:util';
 import { SERVICE_NODE_FLAGS } from '@smm/config';
 import { ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
+import { buildServiceBundles, bundlePath } from '@smm/start/service-bundles';
 import { deletePrefix } from '@smm/testkit';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { chargeScript } from './charge-pgbench.ts';
-import { freePort, hardDeadline, killAll, startChild, stopChild } from './children.ts';
+import { freePort, hardDeadline, killAll, root, startChild, stopChild } from './children.ts';
 import { vmMiB } from './proc-memory.ts';
 import { writeResults } from './results.ts';
 
@@ -224,6 +225,8 @@ async function main() {
   const floorRes = baselines ? await floorRoute(body, catalog) : null;
 
   log('gateway');
+  // From its bundle, as npm start and the image run it.
+  await buildServiceBundles(root, ['gateway']);
   const secret = randomBytes(32).toString('hex');
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const gwPort = await freePort();
@@ -233,7 +236,7 @@ async function main() {
       // The flags every service runs with (libs/config node-flags.ts), then the bench's own.
       ...SERVICE_NODE_FLAGS,
       ...(env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      'services/gateway/src/main.ts',
+      bundlePath('gateway'),
     ],
     {
       ...env,

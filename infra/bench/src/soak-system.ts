@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveSecretsKey } from '@smm/config';
 import { adjustBalance, createDb } from '@smm/db';
 import { seed } from '@smm/start/seed';
+import { buildServiceBundles, bundlePath } from '@smm/start/service-bundles';
 import { type ProcessSpec, type Running, startProcess, stopOne, waitHealthy } from '@smm/start/supervisor';
 import { freePort } from '@smm/testkit';
 import { track } from './children.ts';
@@ -37,6 +38,8 @@ export interface SoakSystem {
 
 export async function startSoakSystem(opts: { databaseUrl: string; redisUrl: string }): Promise<SoakSystem> {
   await freshDatabase(opts.databaseUrl);
+  // Each process runs from its bundle, as npm start and the image run it.
+  await buildServiceBundles(root, PROCESSES);
   const prefix = `bench-soak-${randomBytes(4).toString('hex')}`;
   const ports = {
     gateway: await freePort(),
@@ -72,17 +75,11 @@ export async function startSoakSystem(opts: { databaseUrl: string; redisUrl: str
     forwarder: { FORWARD_FIRST_STATUS_CHECK_MS: '3000' },
     'status-sync': { SYNC_INTERVAL_MS: '5000', SYNC_POLL_SCALE: '0.1' },
   };
-  const scripts: Record<ProcessName, string> = {
-    gateway: 'services/gateway/src/main.ts',
-    forwarder: 'services/forwarder/src/main.ts',
-    'status-sync': 'services/status-sync/src/main.ts',
-    'sandbox-provider': 'services/sandbox-provider/src/main.ts',
-  };
   const running = new Map<ProcessName, Running>();
   const launch = async (name: ProcessName, color: number) => {
     const spec: ProcessSpec = {
       name,
-      script: scripts[name],
+      script: bundlePath(name),
       env: { ...common, PORT: String(ports[name]), ...extra[name] },
       // /readyz where there is one: Postgres and Redis answer, not just the process.
       healthUrl: `http://127.0.0.1:${ports[name]}/${name === 'sandbox-provider' ? 'healthz' : 'readyz'}`,

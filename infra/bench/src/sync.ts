@@ -13,11 +13,12 @@ import { createDb, createSecretBox, ensureDatabase, runMigrations } from '@smm/d
 import { newId } from '@smm/domain';
 import { createProducerConnection, enqueue, Producer, QUEUE } from '@smm/queue';
 import { type RunningSandbox, startSandbox } from '@smm/sandbox-provider';
+import { buildServiceBundles, bundlePath } from '@smm/start/service-bundles';
 import { loadConfig } from '@smm/status-sync';
 import { deletePrefix } from '@smm/testkit';
 import { Job } from 'bullmq';
 import type postgres from 'postgres';
-import { freePort, hardDeadline, startChild, stopChild } from './children.ts';
+import { freePort, hardDeadline, root, startChild, stopChild } from './children.ts';
 import { vmMiB } from './proc-memory.ts';
 import { writeResults } from './results.ts';
 
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
   await seedDatabase(admin, providers, config.secretsKey);
   log(`seeded ${ORDERS} orders, ${USERS} users, 2 providers in ${secs(performance.now() - t)} s`);
 
+  await buildServiceBundles(root, ['status-sync']);
   const producer = new Producer({ connection: createProducerConnection(REDIS_URL), prefix });
   let service: ChildProcess | undefined;
   try {
@@ -214,7 +216,7 @@ async function main(): Promise<void> {
       [
         ...SERVICE_NODE_FLAGS,
         ...(env.BENCH_SYNC_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-        'services/status-sync/src/main.ts',
+        bundlePath('status-sync'),
       ],
       serviceEnv,
       async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,

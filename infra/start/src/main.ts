@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadDevState } from './dev-state.ts';
 import { checkPostgres, checkRedis } from './preflight.ts';
 import { seed } from './seed.ts';
+import { buildServiceBundles, bundlePath, type ServiceName } from './service-bundles.ts';
 import { type ProcessSpec, Supervised } from './supervisor.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -64,6 +65,13 @@ const webBuild = await ensureWebBuilt(join(root, 'services', 'web'), (line) =>
 if (webBuild !== 0)
   process.stderr.write('\nnpm start: the web pages did not build; the API runs without them\n\n');
 
+// The services run from their bundles, as in the image: built again at every start (under a second).
+try {
+  await buildServiceBundles(root);
+} catch (e) {
+  fail(`could not build the services: ${(e as Error).message}`);
+}
+
 const dev = loadDevState(env.SMM_DEV_STATE);
 const adminPassword = env.ADMIN_PASSWORD ?? dev.adminPassword;
 const secretsKey = resolveSecretsKey({ SECRETS_KEY: env.SECRETS_KEY, NODE_ENV: env.NODE_ENV }, 'npm start');
@@ -94,10 +102,10 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-function launch(name: string, script: string, port: number, color: number, extra: Record<string, string>) {
+function launch(name: ServiceName, port: number, color: number, extra: Record<string, string>) {
   const spec: ProcessSpec = {
     name,
-    script,
+    script: bundlePath(name),
     env: { ...common, PORT: String(port), ...extra },
     healthUrl: `http://127.0.0.1:${port}/healthz`,
     color,
@@ -109,7 +117,7 @@ function launch(name: string, script: string, port: number, color: number, extra
 }
 
 try {
-  const sandbox = launch('sandbox-provider', 'services/sandbox-provider/src/main.ts', env.SANDBOX_PORT, 35, {
+  const sandbox = launch('sandbox-provider', env.SANDBOX_PORT, 35, {
     HOST: '127.0.0.1',
     SANDBOX_API_KEY: env.SANDBOX_API_KEY,
     SANDBOX_ORDER_DURATION_MS: String(env.SANDBOX_ORDER_DURATION_MS),
@@ -134,17 +142,17 @@ try {
     await db.close();
   }
 
-  const gateway = launch('gateway', 'services/gateway/src/main.ts', env.PORT, 36, {
+  const gateway = launch('gateway', env.PORT, 36, {
     HOST: '0.0.0.0',
     JWT_SECRET: env.JWT_SECRET ?? dev.jwtSecret,
     ADMIN_EMAIL: env.ADMIN_EMAIL,
     ADMIN_PASSWORD: adminPassword,
     ALLOW_REGISTRATION: 'true',
   });
-  const forwarder = launch('forwarder', 'services/forwarder/src/main.ts', env.FORWARDER_PORT, 33, {
+  const forwarder = launch('forwarder', env.FORWARDER_PORT, 33, {
     FORWARD_FIRST_STATUS_CHECK_MS: process.env.FORWARD_FIRST_STATUS_CHECK_MS ?? '5000',
   });
-  const statusSync = launch('status-sync', 'services/status-sync/src/main.ts', env.STATUS_SYNC_PORT, 32, {
+  const statusSync = launch('status-sync', env.STATUS_SYNC_PORT, 32, {
     SYNC_INTERVAL_MS: String(env.SYNC_INTERVAL_MS),
     // Demo orders take ~30 s: poll them every ~6 s instead of every minute.
     SYNC_POLL_SCALE: process.env.SYNC_POLL_SCALE ?? '0.1',

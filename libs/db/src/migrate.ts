@@ -1,9 +1,15 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+// Found through the package, not this file's place: a service bundle (dist/main.mjs) holds this
+// module too, and the migrations stay in libs/db.
+export const MIGRATIONS_FOLDER = join(
+  dirname(createRequire(import.meta.url).resolve('@smm/db/package.json')),
+  'drizzle',
+);
 
 /** Creates the database named in the URL when it does not exist (needs access to `postgres`). */
 export async function ensureDatabase(url: string): Promise<boolean> {
