@@ -19,6 +19,8 @@ export const statusSyncEnvSchema = z
     SYNC_CONCURRENCY: z.coerce.number().int().positive().max(200).default(5),
     /** Most orders one sweep claims; the rest wait for the next sweep. */
     SYNC_SWEEP_MAX_ORDERS: z.coerce.number().int().positive().default(200_000),
+    /** Orders one claim statement takes: the first batches run while the sweep claims the rest. */
+    SYNC_SWEEP_CLAIM_CHUNK: z.coerce.number().int().positive().default(5_000),
     /** How long a sweep's claim keeps other sweeps off an order whose batch has not run yet. */
     SYNC_LEASE_MS: ms(10 * 60_000, 1_000),
     PROVIDER_BACKOFF_BASE_MS: ms(30_000),
@@ -68,6 +70,7 @@ export interface StatusSyncConfig extends ServiceBase {
   repairIntervalMs: number;
   syncConcurrency: number;
   sweepMaxOrders: number;
+  sweepClaimChunk: number;
   leaseMs: number;
   providerBackoff: { baseMs: number; maxMs: number };
   submittingStaleMs: number;
@@ -89,6 +92,7 @@ export function resolveConfig(env: StatusSyncEnv): StatusSyncConfig {
     repairIntervalMs: env.REPAIR_INTERVAL_MS,
     syncConcurrency: env.SYNC_CONCURRENCY,
     sweepMaxOrders: env.SYNC_SWEEP_MAX_ORDERS,
+    sweepClaimChunk: env.SYNC_SWEEP_CLAIM_CHUNK,
     leaseMs: env.SYNC_LEASE_MS,
     providerBackoff: { baseMs: env.PROVIDER_BACKOFF_BASE_MS, maxMs: env.PROVIDER_BACKOFF_MAX_MS },
     submittingStaleMs: env.SUBMITTING_STALE_MS,

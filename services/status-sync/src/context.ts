@@ -7,6 +7,8 @@ import type { SyncProviders } from './sync-providers.ts';
 /** The settings the job handlers work from (a subset of StatusSyncConfig, so tests can build one). */
 export interface JobSettings {
   sweepMaxOrders: number;
+  /** Orders per claim statement within one sweep. */
+  sweepClaimChunk: number;
   leaseMs: number;
   providerBackoff: { baseMs: number; maxMs: number };
   submittingStaleMs: number;

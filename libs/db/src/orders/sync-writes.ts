@@ -159,28 +159,57 @@ export async function writeBatch(
   });
 }
 
+/** What makes an order due for the sweep; `o` is the order, `p` its provider. */
+export interface DueOptions {
+  horizonMs: number;
+  /** Skip orders a batch has written since then (the sweep's start, `databaseNow`). */
+  notCheckedSince: string;
+}
+
+function dueOrder(sql: SqlLike, opts: DueOptions) {
+  return sql`
+    o.status in ('processing', 'in_progress')
+    and o.provider_order_id is not null
+    and (o.next_status_check is null
+         or o.next_status_check <= now() + ${opts.horizonMs} * interval '1 millisecond')
+    and (o.sync_claimed_until is null or o.sync_claimed_until <= now())
+    and (o.last_status_check is null or o.last_status_check < ${opts.notCheckedSince}::timestamptz)
+    and (p.sync_backoff_until is null or p.sync_backoff_until <= now())`;
+}
+
 /**
- * The sweep's claim: due orders of providers not backed off, selected and claimed in one statement
+ * The sweep's list: due orders of providers not backed off, most overdue first. Reads only; the
+ * sweep claims them in chunks with `claimDueOrders`, which checks each one again.
+ */
+export async function dueOrderIds(sql: SqlLike, opts: DueOptions & { limit: number }): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    select o.id
+    from orders o
+    join api_providers p on p.id = o.provider_id
+    where ${dueOrder(sql, opts)}
+    order by o.next_status_check nulls first
+    limit ${opts.limit}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The sweep's claim: of the given orders, those still due are locked and claimed in one statement
  * (`FOR UPDATE SKIP LOCKED`), so replicas and forced sweeps never poll one order twice. A claim ends
  * when the batch writes the order, or after `claimMs` if the batch was lost.
  */
 export async function claimDueOrders(
   sql: SqlLike,
-  opts: { horizonMs: number; claimMs: number; limit: number },
+  orderIds: string[],
+  opts: DueOptions & { claimMs: number },
 ): Promise<Array<{ id: string; providerId: string }>> {
+  if (orderIds.length === 0) return [];
   return sql<{ id: string; providerId: string }[]>`
     with due as (
       select o.id
       from orders o
       join api_providers p on p.id = o.provider_id
-      where o.status in ('processing', 'in_progress')
-        and o.provider_order_id is not null
-        and (o.next_status_check is null
-             or o.next_status_check <= now() + ${opts.horizonMs} * interval '1 millisecond')
-        and (o.sync_claimed_until is null or o.sync_claimed_until <= now())
-        and (p.sync_backoff_until is null or p.sync_backoff_until <= now())
-      order by o.next_status_check nulls first
-      limit ${opts.limit}
+      where o.id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
+        and ${dueOrder(sql, opts)}
       for update of o skip locked
     )
     update orders o
@@ -188,6 +217,16 @@ export async function claimDueOrders(
     from due
     where o.id = due.id
     returning o.id, o.provider_id as "providerId"`;
+}
+
+/**
+ * The database's clock, for a sweep's start: a sweep claims in chunks while its first batches are
+ * already written, and a written order can be due again within a forced sweep's horizon (or within
+ * seconds at a small poll scale); without this bound one sweep would take it twice.
+ */
+export async function databaseNow(sql: SqlLike): Promise<string> {
+  const [row] = await sql<{ now: string }[]>`select now()::text as now`;
+  return row!.now;
 }
 
 /** Claims whose batches never made it to Redis: the orders are due again at once. */

@@ -1,4 +1,4 @@
-import { claimDueOrders, releaseClaims } from '@smm/db';
+import { claimDueOrders, databaseNow, dueOrderIds, releaseClaims } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import type { JobResult } from '@smm/queue';
 import { enqueueBulk } from '@smm/queue';
@@ -11,6 +11,8 @@ const ENQUEUE_CHUNK = 500;
 /** The catalog's result schema for `sync-sweep` (the admin routes read it). */
 export type SweepResult = JobResult<'sync-sweep'>;
 
+type BatchJob = { payload: { providerId: string; orderIds: string[] }; opts: { jobId: string } };
+
 /**
  * Selects the due orders, claims them and enqueues one sync-batch per ≤100 orders of a provider.
  *
@@ -19,6 +21,11 @@ export type SweepResult = JobResult<'sync-sweep'>;
  * later sweep, forced ones included, skips claimed orders — until the batch writes them (and clears
  * the claim), or the lease runs out because the batch was lost (a worker killed between the claim
  * and the enqueue): then the order is due again at its own, untouched next_status_check.
+ *
+ * The claim goes in chunks (`sweepClaimChunk` orders a statement) and each chunk's full batches are
+ * enqueued before the next claim, so the workers poll while the sweep is still claiming: one
+ * statement claiming 100k orders kept every worker idle for seconds. A provider's remainder (<100)
+ * waits for the next chunk, so a provider still gets ceil(n/100) batches.
  */
 export async function runSweep(
   ctx: JobContext,
@@ -27,46 +34,60 @@ export async function runSweep(
 ): Promise<SweepResult> {
   const { sql, settings } = ctx;
   const horizonMs = opts.force ? MAX_POLL_MS : 0;
-  const claimed = await claimDueOrders(sql, {
-    horizonMs,
-    claimMs: settings.leaseMs,
-    limit: settings.sweepMaxOrders,
-  });
-
-  if (claimed.length === 0) return { batches: 0, orders: 0, batchJobIds: [] };
-
-  const byProvider = new Map<string, string[]>();
-  for (const row of claimed) {
-    const ids = byProvider.get(row.providerId) ?? [];
-    ids.push(row.id);
-    byProvider.set(row.providerId, ids);
-  }
-  const jobs: Array<{ payload: { providerId: string; orderIds: string[] }; opts: { jobId: string } }> = [];
-  for (const [providerId, ids] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
-    ids.sort();
-    for (let i = 0; i < ids.length; i += BATCH_SIZE) {
-      jobs.push({
-        payload: { providerId, orderIds: ids.slice(i, i + BATCH_SIZE) },
-        // Deterministic: re-running this sweep job (a retry) cannot enqueue a second copy of a batch.
-        opts: { jobId: `sb-${opts.sweepId}-${providerId}-${i / BATCH_SIZE}` },
-      });
+  const remainder = new Map<string, string[]>();
+  const batchJobIds: string[] = [];
+  let orders = 0;
+  // Each order once per sweep: a batch of an earlier chunk may have written it already.
+  const due = { horizonMs, notCheckedSince: await databaseNow(sql) };
+  // One read of the list, most overdue first; then claims by primary key, a chunk at a time (one
+  // statement re-reading and sorting every due order per chunk made the sweep slower, not faster).
+  const candidates = await dueOrderIds(sql, { ...due, limit: settings.sweepMaxOrders });
+  for (let at = 0; at < candidates.length; at += settings.sweepClaimChunk) {
+    const chunk = candidates.slice(at, at + settings.sweepClaimChunk);
+    const done = at + settings.sweepClaimChunk >= candidates.length;
+    const claimed = await claimDueOrders(sql, chunk, { ...due, claimMs: settings.leaseMs });
+    orders += claimed.length;
+    for (const row of claimed) {
+      const ids = remainder.get(row.providerId) ?? [];
+      ids.push(row.id);
+      remainder.set(row.providerId, ids);
     }
-  }
-
-  try {
-    for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
-      await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(i, i + ENQUEUE_CHUNK));
+    const jobs: BatchJob[] = [];
+    for (const [providerId, ids] of remainder) {
+      // By id, which follows the table's physical order: a batch of neighbours writes a few heap
+      // pages, one of orders spread over the table writes a page (and after a checkpoint a
+      // full-page image) per order. Due order is kept between chunks, not inside one.
+      ids.sort();
+      const full = done ? ids.length : ids.length - (ids.length % BATCH_SIZE);
+      for (let i = 0; i < full; i += BATCH_SIZE) {
+        const orderIds = ids.slice(i, Math.min(i + BATCH_SIZE, full));
+        // Deterministic and unique within the sweep (an order is in one batch): a retry of this
+        // sweep job cannot enqueue a second copy of a batch it already enqueued.
+        jobs.push({
+          payload: { providerId, orderIds },
+          opts: { jobId: `sb-${opts.sweepId}-${providerId}-${orderIds[0]}` },
+        });
+      }
+      if (full === ids.length) remainder.delete(providerId);
+      else remainder.set(providerId, ids.slice(full));
     }
-  } catch (err) {
-    // Without their batches the claimed orders would wait out the whole claim: release it.
-    await releaseClaims(
-      sql,
-      claimed.map((c) => c.id),
-    );
-    throw err;
+    try {
+      for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+        await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(i, i + ENQUEUE_CHUNK));
+      }
+    } catch (err) {
+      // Without their batches the claimed orders would wait out the whole claim: release what has
+      // no batch yet (this chunk's jobs and every provider's remainder; earlier chunks' batches landed).
+      await releaseClaims(sql, [
+        ...jobs.flatMap((j) => j.payload.orderIds),
+        ...[...remainder.values()].flat(),
+      ]);
+      throw err;
+    }
+    for (const j of jobs) batchJobIds.push(j.opts.jobId);
   }
-  log.info({ orders: claimed.length, batches: jobs.length, providers: byProvider.size }, 'sweep enqueued');
-  return { batches: jobs.length, orders: claimed.length, batchJobIds: jobs.map((j) => j.opts.jobId) };
+  if (orders > 0) log.info({ orders, batches: batchJobIds.length }, 'sweep enqueued');
+  return { batches: batchJobIds.length, orders, batchJobIds };
 }
 
 /** BullMQ refuses ':' in custom job ids; scheduler-made ids (`repeat:…:ts`) contain it. */
