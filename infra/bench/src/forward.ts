@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { SERVICE_NODE_OPTIONS } from '@smm/config';
+import { SERVICE_NODE_FLAGS } from '@smm/config';
 import { createDb } from '@smm/db';
 import {
   createProducerConnection,
@@ -164,7 +164,8 @@ async function forwarderRun(
   const prefix = `bench-fwd-${randomBytes(4).toString('hex')}`;
   await enqueueAll(prefix, orderIds);
   const child = track(
-    spawn(process.execPath, [MAIN], {
+    // The flags every service runs with (libs/config node-flags.ts); the bench's own in NODE_OPTIONS.
+    spawn(process.execPath, [...SERVICE_NODE_FLAGS, MAIN], {
       env: {
         PATH: env.PATH ?? '',
         NODE_ENV: 'development',
@@ -177,8 +178,7 @@ async function forwarderRun(
         PORT: '0',
         LOG_LEVEL: 'info',
         ALLOW_INSECURE_PROVIDER_URLS: 'true',
-        // The flags every service runs with (libs/config node-flags.ts), then the bench's own.
-        NODE_OPTIONS: `${SERVICE_NODE_OPTIONS} ${env.BENCH_FORWARD_NODE_OPTIONS ?? ''}`.trim(),
+        NODE_OPTIONS: env.BENCH_FORWARD_NODE_OPTIONS ?? '',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
