@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { SERVICE_NODE_FLAGS } from '@smm/config';
+import { serviceNodeFlags } from '@smm/config';
 import { createDb } from '@smm/db';
 import {
   createProducerConnection,
@@ -165,7 +165,7 @@ async function forwarderRun(
   await enqueueAll(prefix, orderIds);
   const child = track(
     // The flags every service runs with (libs/config node-flags.ts); the bench's own in NODE_OPTIONS.
-    spawn(process.execPath, [...SERVICE_NODE_FLAGS, MAIN], {
+    spawn(process.execPath, [...serviceNodeFlags('forwarder'), MAIN], {
       env: {
         PATH: env.PATH ?? '',
         NODE_ENV: 'development',

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { SERVICE_NODE_FLAGS } from '@smm/config';
+import { serviceNodeFlags } from '@smm/config';
 import { ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
 import { buildServiceBundles, bundlePath } from '@smm/start/service-bundles';
@@ -185,7 +185,7 @@ function emptyRoute(body: string) {
 async function floorRoute(body: string, c: Catalog) {
   const prefix = `bench-floor-${randomBytes(4).toString('hex')}`;
   const res = await loadBaseline(
-    [...SERVICE_NODE_FLAGS, `${here}floor-server.ts`],
+    [...serviceNodeFlags('gateway'), `${here}floor-server.ts`],
     {
       ...env,
       DATABASE_URL,
@@ -234,7 +234,7 @@ async function main() {
     // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
     [
       // The flags every service runs with (libs/config node-flags.ts), then the bench's own.
-      ...SERVICE_NODE_FLAGS,
+      ...serviceNodeFlags('gateway'),
       ...(env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       bundlePath('gateway'),
     ],

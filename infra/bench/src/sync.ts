@@ -8,7 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { SERVICE_NODE_FLAGS } from '@smm/config';
+import { serviceNodeFlags } from '@smm/config';
 import { createDb, createSecretBox, ensureDatabase, runMigrations } from '@smm/db';
 import { newId } from '@smm/domain';
 import { createProducerConnection, enqueue, Producer, QUEUE } from '@smm/queue';
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     service = await startChild(
       // e.g. BENCH_SYNC_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-sync" to see where the time goes.
       [
-        ...SERVICE_NODE_FLAGS,
+        ...serviceNodeFlags('status-sync'),
         ...(env.BENCH_SYNC_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         bundlePath('status-sync'),
       ],

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { SERVICE_NODE_FLAGS } from '@smm/config';
+import { type ServiceProcess, serviceNodeFlags } from '@smm/config';
 
 export interface ProcessSpec {
-  name: string;
+  name: ServiceProcess;
   script: string;
   env: Record<string, string>;
   healthUrl: string;
@@ -25,7 +25,7 @@ export function write(spec: Pick<ProcessSpec, 'name' | 'color'>, line: string) {
 
 /** Runs one service as its own process, every output line prefixed with its name. */
 export function startProcess(spec: ProcessSpec, cwd: string): Running {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, spec.script], {
+  const child = spawn(process.execPath, [...serviceNodeFlags(spec.name), spec.script], {
     cwd,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_NODE_FLAGS } from '@smm/config';
+import { serviceNodeFlags } from '@smm/config';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, SERVICES } from '../src/service-bundles.ts';
+import { bundlePath, SERVICES, type ServiceName } from '../src/service-bundles.ts';
 
 // No Docker engine runs here, so the image is checked by reading it against the code: the things
 // that have gone stale before (a workspace added without its manifest in the install layer, a
@@ -78,13 +78,12 @@ describe('the Docker image and compose file, read against the code', () => {
   });
 
   it('the image runs every service with the V8 flags infra/start uses (libs/config node-flags.ts)', () => {
-    const argv = (script: string) => JSON.stringify(['node', ...SERVICE_NODE_FLAGS, script]).slice(1, -1);
+    const argv = (service: ServiceName) =>
+      JSON.stringify(['node', ...serviceNodeFlags(service), bundlePath(service)]).slice(1, -1);
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
-    expect(runtime.replace(/",\s*"/g, '", "')).toContain(
-      `CMD [${argv(bundlePath('gateway')).replace(/","/g, '", "')}]`,
-    );
+    expect(runtime.replace(/",\s*"/g, '", "')).toContain(`CMD [${argv('gateway').replace(/","/g, '", "')}]`);
     for (const service of SERVICES)
-      expect(compose, service).toContain(`command: [${argv(bundlePath(service)).replace(/","/g, '", "')}]`);
+      expect(compose, service).toContain(`command: [${argv(service).replace(/","/g, '", "')}]`);
     // Node exits with 9 on some of them in NODE_OPTIONS: the image must not set it.
     expect(dockerfile).not.toMatch(/ENV NODE_OPTIONS/);
   });

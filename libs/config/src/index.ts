@@ -10,7 +10,7 @@ export {
   secretsKeyEnv,
 } from './fragments.ts';
 export { bearerTokenMatches } from './metrics-token.ts';
-export { SERVICE_NODE_FLAGS } from './node-flags.ts';
+export { type ServiceProcess, serviceNodeFlags } from './node-flags.ts';
 export { ConfigError, parseEnv } from './parse-env.ts';
 export {
   clusterHashTags,
