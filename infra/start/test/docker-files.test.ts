@@ -11,7 +11,8 @@ import { bundlePath, SERVICES, type ServiceName } from '../src/service-bundles.t
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 const dockerfile = read('infra/docker/Dockerfile');
-const compose = read('docker-compose.yml');
+// A long command is wrapped onto the next line by the formatter: read every one as `command: [...]`.
+const compose = read('docker-compose.yml').replace(/command:\s+\[/g, 'command: [');
 
 function workspaces(): string[] {
   const globs = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
