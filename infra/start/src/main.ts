@@ -1,13 +1,13 @@
 // `npm start`: the whole panel on one machine — migrations, seed, and the four services as
 // separate processes with prefixed logs — until Ctrl-C stops them all in order.
 import { join } from 'node:path';
-import { databaseEnv, parseEnv, resolveSecretsKey } from '@smm/config';
+import { databaseEnv, parseEnv, resolveSecretsKey, type ServiceProcess } from '@smm/config';
 import { createDb, ensureDatabase, runMigrations } from '@smm/db';
 import { z } from 'zod';
 import { loadDevState } from './dev-state.ts';
 import { checkPostgres, checkRedis } from './preflight.ts';
 import { seed } from './seed.ts';
-import { buildServiceBundles, bundlePath, type ServiceName } from './service-bundles.ts';
+import { buildServiceBundles, bundlePath } from './service-bundles.ts';
 import { type ProcessSpec, Supervised } from './supervisor.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -102,7 +102,7 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-function launch(name: ServiceName, port: number, color: number, extra: Record<string, string>) {
+function launch(name: ServiceProcess, port: number, color: number, extra: Record<string, string>) {
   const spec: ProcessSpec = {
     name,
     script: bundlePath(name),

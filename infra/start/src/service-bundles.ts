@@ -1,12 +1,9 @@
 import { join, relative } from 'node:path';
+import { SERVICE_PROCESSES, type ServiceProcess } from '@smm/config';
 import { build, type Plugin } from 'esbuild';
 
-/** The services that run as processes, each from its own bundle. */
-export const SERVICES = ['gateway', 'forwarder', 'status-sync', 'sandbox-provider'] as const;
-export type ServiceName = (typeof SERVICES)[number];
-
 /** Where a service's bundle is written, relative to the repository root (what `node` is given). */
-export const bundlePath = (service: ServiceName) => `services/${service}/dist/main.mjs`;
+export const bundlePath = (service: ServiceProcess) => `services/${service}/dist/main.mjs`;
 
 /**
  * Leaves every npm package to node_modules at run time and inlines only the workspace's own code
@@ -46,7 +43,7 @@ function externalPackages(serviceDir: string): Plugin {
  */
 export async function buildServiceBundles(
   root: string,
-  services: readonly ServiceName[] = SERVICES,
+  services: readonly ServiceProcess[] = SERVICE_PROCESSES,
 ): Promise<string[]> {
   return Promise.all(
     services.map(async (service) => {

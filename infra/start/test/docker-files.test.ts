@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceNodeFlags } from '@smm/config';
+import { SERVICE_PROCESSES, type ServiceProcess, serviceNodeFlags } from '@smm/config';
 import { describe, expect, it } from 'vitest';
-import { bundlePath, SERVICES, type ServiceName } from '../src/service-bundles.ts';
+import { bundlePath } from '../src/service-bundles.ts';
 
 // No Docker engine runs here, so the image is checked by reading it against the code: the things
 // that have gone stale before (a workspace added without its manifest in the install layer, a
@@ -62,7 +62,7 @@ describe('the Docker image and compose file, read against the code', () => {
     );
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     for (const c of commands) {
-      const service = SERVICES.find((s) => bundlePath(s) === c);
+      const service = SERVICE_PROCESSES.find((s) => bundlePath(s) === c);
       if (!service) {
         expect(existsSync(join(ROOT, c)), c).toBe(true);
         continue;
@@ -79,11 +79,11 @@ describe('the Docker image and compose file, read against the code', () => {
   });
 
   it('the image runs every service with the V8 flags infra/start uses (libs/config node-flags.ts)', () => {
-    const argv = (service: ServiceName) =>
+    const argv = (service: ServiceProcess) =>
       JSON.stringify(['node', ...serviceNodeFlags(service), bundlePath(service)]).slice(1, -1);
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime.replace(/",\s*"/g, '", "')).toContain(`CMD [${argv('gateway').replace(/","/g, '", "')}]`);
-    for (const service of SERVICES)
+    for (const service of SERVICE_PROCESSES)
       expect(compose, service).toContain(`command: [${argv(service).replace(/","/g, '", "')}]`);
     // Node exits with 9 on some of them in NODE_OPTIONS: the image must not set it.
     expect(dockerfile).not.toMatch(/ENV NODE_OPTIONS/);

@@ -10,7 +10,7 @@ export {
   secretsKeyEnv,
 } from './fragments.ts';
 export { bearerTokenMatches } from './metrics-token.ts';
-export { type ServiceProcess, serviceNodeFlags } from './node-flags.ts';
+export { SERVICE_PROCESSES, type ServiceProcess, serviceNodeFlags } from './node-flags.ts';
 export { ConfigError, parseEnv } from './parse-env.ts';
 export {
   clusterHashTags,

@@ -1,5 +1,6 @@
 /** The processes that run from a bundle, each with its own V8 flags. */
-export type ServiceProcess = 'gateway' | 'forwarder' | 'status-sync' | 'sandbox-provider';
+export const SERVICE_PROCESSES = ['gateway', 'forwarder', 'status-sync', 'sandbox-provider'] as const;
+export type ServiceProcess = (typeof SERVICE_PROCESSES)[number];
 
 /**
  * On a machine with a lot of memory V8 grows the young generation to 128 MiB (two 64 MiB

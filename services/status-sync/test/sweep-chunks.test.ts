@@ -65,6 +65,19 @@ async function batches(queue: Queue, ids: string[]) {
 }
 const sizesOf = (bs: Awaited<ReturnType<typeof batches>>, providerId: string) =>
   bs.filter((x) => x.providerId === providerId).map((x) => x.orderIds.length);
+/**
+ * Every claim released and A's orders the most overdue, so a sweep in chunks of 100 claims A's first
+ * full batch first; the queue's real addBulk, for a test to wrap.
+ */
+async function aFirstInChunksOf100() {
+  await sql`update orders set sync_claimed_until = null`;
+  await sql`update orders set next_status_check = now() - interval '1 hour' where provider_id = ${a.providerId}`;
+  await sql`update orders set next_status_check = now() where provider_id = ${b.providerId}`;
+  const s = instance(100);
+  await waitForRedis(s.producer.connection);
+  const queue = s.queue();
+  return { s, queue, addBulk: queue.addBulk.bind(queue) };
+}
 const claimed = async () =>
   (await sql<{ id: string }[]>`select id from orders where sync_claimed_until > now()`)
     .map((r) => r.id)
@@ -107,13 +120,7 @@ describe('a sweep that claims in chunks', () => {
   });
 
   it('skips an order another replica polled after this sweep read its list (due again within the horizon)', async () => {
-    await sql`update orders set sync_claimed_until = null`;
-    await sql`update orders set next_status_check = now() - interval '1 hour' where provider_id = ${a.providerId}`;
-    await sql`update orders set next_status_check = now() where provider_id = ${b.providerId}`;
-    const s = instance(100);
-    await waitForRedis(s.producer.connection);
-    const queue = s.queue();
-    const addBulk = queue.addBulk.bind(queue);
+    const { s, queue, addBulk } = await aFirstInChunksOf100();
     let polledElsewhere = 0;
     // Between this sweep's first and second claim, another replica's batch polls B's 50 orders (the
     // sandbox answers "In progress": each is due again in about a minute, inside a forced sweep's
@@ -133,14 +140,7 @@ describe('a sweep that claims in chunks', () => {
   });
 
   it('when Redis fails mid-sweep: landed batches keep their claims, the rest are released, and a retry covers them once', async () => {
-    await sql`update orders set sync_claimed_until = null`;
-    // A's orders are the most overdue, so the first chunk of 100 is A's first full batch.
-    await sql`update orders set next_status_check = now() - interval '1 hour' where provider_id = ${a.providerId}`;
-    await sql`update orders set next_status_check = now() where provider_id = ${b.providerId}`;
-    const s = instance(100);
-    await waitForRedis(s.producer.connection);
-    const queue = s.queue();
-    const addBulk = queue.addBulk.bind(queue);
+    const { s, queue, addBulk } = await aFirstInChunksOf100();
     let calls = 0;
     // The network edge: Redis answers the first enqueue and is gone for the second.
     queue.addBulk = async (jobs) => {

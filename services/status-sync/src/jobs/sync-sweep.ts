@@ -52,25 +52,7 @@ export async function runSweep(
       ids.push(row.id);
       remainder.set(row.providerId, ids);
     }
-    const jobs: BatchJob[] = [];
-    for (const [providerId, ids] of remainder) {
-      // By id, which follows the table's physical order: a batch of neighbours writes a few heap
-      // pages, one of orders spread over the table writes a page (and after a checkpoint a
-      // full-page image) per order. Due order is kept between chunks, not inside one.
-      ids.sort();
-      const full = done ? ids.length : ids.length - (ids.length % BATCH_SIZE);
-      for (let i = 0; i < full; i += BATCH_SIZE) {
-        const orderIds = ids.slice(i, Math.min(i + BATCH_SIZE, full));
-        // Deterministic and unique within the sweep (an order is in one batch): a retry of this
-        // sweep job cannot enqueue a second copy of a batch it already enqueued.
-        jobs.push({
-          payload: { providerId, orderIds },
-          opts: { jobId: `sb-${opts.sweepId}-${providerId}-${orderIds[0]}` },
-        });
-      }
-      if (full === ids.length) remainder.delete(providerId);
-      else remainder.set(providerId, ids.slice(full));
-    }
+    const jobs = cutBatches(remainder, { last: done, sweepId: opts.sweepId });
     try {
       for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
         await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(i, i + ENQUEUE_CHUNK));
@@ -88,6 +70,33 @@ export async function runSweep(
   }
   if (orders > 0) log.info({ orders, batches: batchJobIds.length }, 'sweep enqueued');
   return { batches: batchJobIds.length, orders, batchJobIds };
+}
+
+/**
+ * Takes every full batch (and, after the last chunk, every remainder) out of `remainder`, which keeps
+ * each provider's leftover (<100) for the next chunk.
+ */
+function cutBatches(remainder: Map<string, string[]>, opts: { last: boolean; sweepId: string }): BatchJob[] {
+  const jobs: BatchJob[] = [];
+  for (const [providerId, ids] of remainder) {
+    // By id, which follows the table's physical order: a batch of neighbours writes a few heap
+    // pages, one of orders spread over the table writes a page (and after a checkpoint a
+    // full-page image) per order. Due order is kept between chunks, not inside one.
+    ids.sort();
+    const full = opts.last ? ids.length : ids.length - (ids.length % BATCH_SIZE);
+    for (let i = 0; i < full; i += BATCH_SIZE) {
+      const orderIds = ids.slice(i, Math.min(i + BATCH_SIZE, full));
+      // Deterministic and unique within the sweep (an order is in one batch): a retry of this
+      // sweep job cannot enqueue a second copy of a batch it already enqueued.
+      jobs.push({
+        payload: { providerId, orderIds },
+        opts: { jobId: `sb-${opts.sweepId}-${providerId}-${orderIds[0]}` },
+      });
+    }
+    if (full === ids.length) remainder.delete(providerId);
+    else remainder.set(providerId, ids.slice(full));
+  }
+  return jobs;
 }
 
 /** BullMQ refuses ':' in custom job ids; scheduler-made ids (`repeat:…:ts`) contain it. */
