@@ -47,9 +47,11 @@ describe('sync-sweep', () => {
     expect(first).toMatchObject({ orders: 120, batches: 2 });
     const jobs = await Promise.all(first.batchJobIds.map((id) => service.queue().getJob(id)));
     expect(jobs.map((j) => j?.data.orderIds.length)).toEqual([100, 20]);
-    // Named after the sweep, the provider and the batch's first order: unique, and the same on a retry.
+    // Named after the sweep and its run, the provider and the batch's first order.
+    const [run] = first.batchJobIds.map((id) => /^sb-sw1-([0-9a-f]{6})-/.exec(id)?.[1]);
+    expect(run).toBeDefined();
     expect(first.batchJobIds).toEqual(
-      jobs.map((j) => `sb-sw1-${provider.providerId}-${j!.data.orderIds[0]}`),
+      jobs.map((j) => `sb-sw1-${run}-${provider.providerId}-${j!.data.orderIds[0]}`),
     );
     const all = jobs.flatMap((j) => j!.data.orderIds as string[]);
     expect(new Set(all).size).toBe(120);

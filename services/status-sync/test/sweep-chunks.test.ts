@@ -1,3 +1,4 @@
+import { newId } from '@smm/domain';
 import { waitForRedis } from '@smm/queue';
 import { startSandbox } from '@smm/sandbox-provider';
 import { deletePrefix, testPrefix } from '@smm/testkit';
@@ -99,7 +100,7 @@ describe('a sweep that claims in chunks', () => {
       expect(x.orderIds.every((id) => (x.providerId === a.providerId ? ordersA : ordersB).includes(id))).toBe(
         true,
       );
-      expect(x.id).toBe(`sb-c1-${x.providerId}-${x.orderIds[0]}`);
+      expect(x.id).toMatch(new RegExp(`^sb-c1-[0-9a-f]{6}-${x.providerId}-${x.orderIds[0]}$`));
     }
     expect(await claimed()).toEqual(all);
   });
@@ -168,4 +169,63 @@ describe('a sweep that claims in chunks', () => {
     expect(covered).toEqual([...ordersA, ...ordersB].sort());
     expect(new Set([mine[0]!.id, ...retry.batchJobIds]).size).toBe(3);
   });
+
+  it('a stalled sweep run again under its id, after its first batches completed, queues batches for every order it claims', async () => {
+    await aFirstInChunksOf100();
+    const s = instance(100);
+    await s.start({ listen: false });
+    const queue = s.queue();
+    const first = await s.run.sweep({ force: true, sweepId: 'dup' });
+    const deadline = Date.now() + 15_000;
+    const states = async () =>
+      Promise.all(first.batchJobIds.map(async (id) => (await queue.getJob(id))!.getState()));
+    while (!(await states()).every((x) => x === 'completed')) {
+      if (Date.now() > deadline) throw new Error('the first run did not finish');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.worker.pause();
+    expect(await claimed()).toEqual([]);
+    // BullMQ's stall check gives the sweep job to a worker again, same job id: the orders its first
+    // run polled are due again within the forced horizon, and the completed batches are still kept.
+    const again = await s.run.sweep({ force: true, sweepId: 'dup' });
+    expect(again.orders).toBe(170);
+    const live = (await queue.getJobs(['waiting'])).filter((j) => again.batchJobIds.includes(j.id!));
+    expect(live).toHaveLength(again.batches);
+    expect(live.flatMap((j) => j.data.orderIds as string[]).sort()).toEqual(await claimed());
+    await s.close();
+  });
+
+  it('a failed enqueue after the first 500 batches of a chunk landed releases only what has no batch', async () => {
+    await aFirstInChunksOf100();
+    // 50,100 more orders of A: one chunk of 100,000 makes 501 batches, enqueued 500 at a time.
+    const extra = Array.from({ length: 50_100 }, () => newId('order'));
+    // A copy of one of A's orders per id (lateral: `(f(x)).*` would run f once per column).
+    await sql`insert into orders
+      select r.* from orders o, (select max(number) as top from orders) m,
+        unnest(${extra}::text[]) with ordinality as i(id, n),
+        lateral jsonb_populate_record(null::orders, to_jsonb(o) || jsonb_build_object(
+          'id', i.id, 'provider_order_id', 'x' || i.n, 'number', m.top + i.n)) as r
+      where o.id = ${ordersA[0]!}`;
+    const s = instance(100_000);
+    await waitForRedis(s.producer.connection);
+    const queue = s.queue();
+    const addBulk = queue.addBulk.bind(queue);
+    let calls = 0;
+    queue.addBulk = async (jobs) => {
+      calls += 1;
+      if (calls === 2) throw new Error('Connection is closed.');
+      return addBulk(jobs);
+    };
+    await expect(s.run.sweep({ force: true, sweepId: 'big' })).rejects.toThrow('Connection is closed.');
+    const landed = (await queue.getJobs(['waiting'])).filter((j) => j.id!.startsWith('sb-big-'));
+    expect(landed).toHaveLength(500);
+    const inLanded = landed.flatMap((j) => j.data.orderIds as string[]).sort();
+    // The 500 landed batches keep their claims; the 501st batch and B's 50 are due again.
+    expect(await claimed()).toEqual(inLanded);
+    queue.addBulk = addBulk;
+    const next = await s.run.sweep({ force: true, sweepId: 'big2' });
+    expect(next.orders).toBe(170 + 50_100 - inLanded.length);
+    const swept = (await batches(queue, next.batchJobIds)).flatMap((x) => x.orderIds);
+    expect(swept.filter((id) => inLanded.includes(id))).toEqual([]);
+  }, 120_000);
 });

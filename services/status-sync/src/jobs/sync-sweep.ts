@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { claimDueOrders, databaseNow, dueOrderIds, releaseClaims } from '@smm/db';
 import type { Logger } from '@smm/logger';
 import type { JobResult } from '@smm/queue';
@@ -39,6 +40,11 @@ export async function runSweep(
   let orders = 0;
   // Each order once per sweep: a batch of an earlier chunk may have written it already.
   const due = { horizonMs, notCheckedSince: await databaseNow(sql) };
+  // A run of its own in every batch id: BullMQ runs a stalled sweep job again under the same id, and
+  // that run may claim orders whose batches of the first run have completed — the same ids would be
+  // skipped as duplicates of those kept jobs, leaving the orders claimed with no batch. Two runs
+  // never share an order (the claim), so distinct ids cannot make a second batch of one.
+  const runId = `${opts.sweepId}-${randomBytes(3).toString('hex')}`;
   // One read of the list, most overdue first; then claims by primary key, a chunk at a time (one
   // statement re-reading and sorting every due order per chunk made the sweep slower, not faster).
   const candidates = await dueOrderIds(sql, { ...due, limit: settings.sweepMaxOrders });
@@ -52,16 +58,18 @@ export async function runSweep(
       ids.push(row.id);
       remainder.set(row.providerId, ids);
     }
-    const jobs = cutBatches(remainder, { last: done, sweepId: opts.sweepId });
+    const jobs = cutBatches(remainder, { last: done, runId });
+    let sent = 0;
     try {
-      for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
-        await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(i, i + ENQUEUE_CHUNK));
+      for (; sent < jobs.length; sent += ENQUEUE_CHUNK) {
+        await enqueueBulk(ctx.producer, 'sync-batch', jobs.slice(sent, sent + ENQUEUE_CHUNK));
       }
     } catch (err) {
       // Without their batches the claimed orders would wait out the whole claim: release what has
-      // no batch yet (this chunk's jobs and every provider's remainder; earlier chunks' batches landed).
+      // no batch yet — the piece that failed, the pieces after it and every provider's remainder.
+      // Pieces that landed keep their claims: released, a later sweep would poll them a second time.
       await releaseClaims(sql, [
-        ...jobs.flatMap((j) => j.payload.orderIds),
+        ...jobs.slice(sent).flatMap((j) => j.payload.orderIds),
         ...[...remainder.values()].flat(),
       ]);
       throw err;
@@ -76,7 +84,7 @@ export async function runSweep(
  * Takes every full batch (and, after the last chunk, every remainder) out of `remainder`, which keeps
  * each provider's leftover (<100) for the next chunk.
  */
-function cutBatches(remainder: Map<string, string[]>, opts: { last: boolean; sweepId: string }): BatchJob[] {
+function cutBatches(remainder: Map<string, string[]>, opts: { last: boolean; runId: string }): BatchJob[] {
   const jobs: BatchJob[] = [];
   for (const [providerId, ids] of remainder) {
     // By id, which follows the table's physical order: a batch of neighbours writes a few heap
@@ -86,11 +94,10 @@ function cutBatches(remainder: Map<string, string[]>, opts: { last: boolean; swe
     const full = opts.last ? ids.length : ids.length - (ids.length % BATCH_SIZE);
     for (let i = 0; i < full; i += BATCH_SIZE) {
       const orderIds = ids.slice(i, Math.min(i + BATCH_SIZE, full));
-      // Deterministic and unique within the sweep (an order is in one batch): a retry of this
-      // sweep job cannot enqueue a second copy of a batch it already enqueued.
+      // Unique within the run: an order is in one batch.
       jobs.push({
         payload: { providerId, orderIds },
-        opts: { jobId: `sb-${opts.sweepId}-${providerId}-${orderIds[0]}` },
+        opts: { jobId: `sb-${opts.runId}-${providerId}-${orderIds[0]}` },
       });
     }
     if (full === ids.length) remainder.delete(providerId);
